@@ -1,0 +1,3 @@
+namespace CyclingCoach.Contracts;
+
+public record WorkoutDeleted(Guid WorkoutId);

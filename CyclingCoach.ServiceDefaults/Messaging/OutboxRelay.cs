@@ -1,0 +1,133 @@
+using System.Diagnostics;
+using System.Text.Json;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CyclingCoach.ServiceDefaults.Messaging;
+
+public sealed class OutboxOptions
+{
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+    public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
+    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromMinutes(1);
+    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(7);
+    public int BatchSize { get; set; } = 100;
+}
+
+/// <summary>
+/// Publishes committed outbox rows in order and retries until each is published (the re-sender eShop lacks). Rows
+/// are claimed with <c>FOR UPDATE SKIP LOCKED</c>, so several replicas never publish the same row at the same time;
+/// a crash between publish and commit re-sends with the same MessageId, which consumers deduplicate.
+/// </summary>
+public sealed class OutboxRelay<TContext>(
+    IServiceScopeFactory scopes,
+    IBus bus,
+    OutboxSignal signal,
+    IOptions<OutboxOptions> options,
+    ILogger<OutboxRelay<TContext>> logger) : BackgroundService where TContext : DbContext
+{
+    private static readonly ActivitySource Source = new(Extensions.ActivitySourceName);
+    private DateTime nextCleanup = DateTime.MinValue;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var fullBatch = false;
+            try
+            {
+                fullBatch = await PublishBatchAsync(settings, stoppingToken) == settings.BatchSize;
+                await CleanupAsync(settings, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning(e, "Outbox relay pass failed; retrying");
+            }
+
+            if (!fullBatch)
+            {
+                await signal.WaitAsync(settings.PollInterval, stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>Publishes one batch of due rows; returns how many rows it claimed.</summary>
+    public async Task<int> PublishBatchAsync(OutboxOptions settings, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TContext>();
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async ct =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var batch = await db.Set<OutboxMessage>()
+                .FromSql($"SELECT * FROM outbox_messages WHERE published_at IS NULL AND (next_attempt_at IS NULL OR next_attempt_at <= now()) ORDER BY created_at, id LIMIT {settings.BatchSize} FOR UPDATE SKIP LOCKED")
+                .ToListAsync(ct);
+
+            foreach (var message in batch)
+            {
+                if (!await TryPublishAsync(message, settings, ct))
+                {
+                    break; // keep order: later rows wait for this one
+                }
+            }
+
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return batch.Count;
+        }, cancellationToken);
+    }
+
+    private async Task<bool> TryPublishAsync(OutboxMessage message, OutboxOptions settings, CancellationToken cancellationToken)
+    {
+        var parent = ActivityContext.TryParse(message.TraceParent, null, out var context) ? context : default;
+        using var activity = Source.StartActivity("outbox publish", ActivityKind.Producer, parent);
+        activity?.SetTag("messaging.message.id", message.Id);
+        try
+        {
+            var type = Type.GetType(message.MessageType, throwOnError: true)!;
+            var payload = JsonSerializer.Deserialize(message.Payload, type, OutboxDbContextExtensions.PayloadOptions)!;
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(settings.PublishTimeout);
+            await bus.Publish(payload, type, Pipe.Execute<PublishContext>(publish => publish.MessageId = message.Id), timeout.Token);
+            message.PublishedAt = DateTime.UtcNow;
+            message.LastError = null;
+            return true;
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            message.Attempts++;
+            message.LastError = e.Message.Length > 2000 ? e.Message[..2000] : e.Message;
+            var backoff = TimeSpan.FromMilliseconds(Math.Min(settings.MaxBackoff.TotalMilliseconds, 250 * Math.Pow(2, Math.Min(message.Attempts, 20))));
+            message.NextAttemptAt = DateTime.UtcNow + backoff;
+            logger.LogWarning("Publishing outbox message {MessageId} ({Type}) failed (attempt {Attempts}); next try in {Backoff}: {Error}",
+                message.Id, message.MessageType, message.Attempts, backoff, message.LastError);
+            return false;
+        }
+    }
+
+    private async Task CleanupAsync(OutboxOptions settings, CancellationToken cancellationToken)
+    {
+        if (DateTime.UtcNow < nextCleanup)
+        {
+            return;
+        }
+
+        nextCleanup = DateTime.UtcNow.AddHours(1);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TContext>();
+        var cutoff = DateTime.UtcNow - settings.Retention;
+        await db.Set<OutboxMessage>().Where(m => m.PublishedAt != null && m.PublishedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+        await db.Set<ProcessedMessage>().Where(m => m.ProcessedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+    }
+}
