@@ -1,0 +1,54 @@
+namespace CyclingCoach.Training.Science;
+
+/// <summary>Small helpers over NaN-for-missing channels.</summary>
+public static class StreamChannel
+{
+    public static bool HasAny(ReadOnlySpan<double> values)
+    {
+        foreach (var v in values)
+        {
+            if (!double.IsNaN(v))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Mean of the non-NaN values where <paramref name="mask"/> is true (all when the mask is empty); null if none.</summary>
+    public static double? Mean(ReadOnlySpan<double> values, ReadOnlySpan<bool> mask = default)
+    {
+        double sum = 0;
+        var n = 0;
+        for (var i = 0; i < values.Length; i++)
+        {
+            var v = values[i];
+            if (double.IsNaN(v) || (!mask.IsEmpty && !mask[i]))
+            {
+                continue;
+            }
+
+            sum += v;
+            n++;
+        }
+
+        return n == 0 ? null : sum / n;
+    }
+
+    /// <summary>Maximum of the non-NaN values where the mask is true; null if none.</summary>
+    public static double? Max(ReadOnlySpan<double> values, ReadOnlySpan<bool> mask = default)
+    {
+        var max = double.NegativeInfinity;
+        for (var i = 0; i < values.Length; i++)
+        {
+            var v = values[i];
+            if (!double.IsNaN(v) && (mask.IsEmpty || mask[i]) && v > max)
+            {
+                max = v;
+            }
+        }
+
+        return double.IsNegativeInfinity(max) ? null : max;
+    }
+}
