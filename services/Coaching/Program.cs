@@ -1,0 +1,19 @@
+using CyclingCoach.Coaching.Apis;
+using CyclingCoach.Coaching.Extensions;
+using CyclingCoach.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+builder.Services.AddOpenApi();
+
+var app = builder.Build();
+
+app.MapDefaultEndpoints();
+app.MapOpenApi();
+app.MapCoachWorkoutsApi();
+
+app.Run();
+
+public partial class Program;

@@ -1,0 +1,20 @@
+using CyclingCoach.ServiceDefaults;
+using CyclingCoach.ServiceDefaults.Data;
+using CyclingCoach.ServiceDefaults.Messaging;
+using CyclingCoach.ServiceDefaults.Storage;
+using CyclingCoach.Sync.Data;
+
+namespace CyclingCoach.Sync.Extensions;
+
+public static class Extensions
+{
+    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddServiceDatabase<SyncDbContext>(ResourceNames.SyncDb);
+        builder.AddServiceStorage();
+        builder.AddServiceBus();
+        builder.AddOutboxRelay<SyncDbContext>();
+        builder.Services.AddSingleton(TimeProvider.System);
+        return builder;
+    }
+}

@@ -1,0 +1,19 @@
+using CyclingCoach.ServiceDefaults;
+using CyclingCoach.Sync.Apis;
+using CyclingCoach.Sync.Extensions;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+builder.Services.AddOpenApi();
+
+var app = builder.Build();
+
+app.MapDefaultEndpoints();
+app.MapOpenApi();
+app.MapWorkoutsApi();
+
+app.Run();
+
+public partial class Program;
