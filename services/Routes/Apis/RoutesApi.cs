@@ -43,6 +43,6 @@ public static class RoutesApi
 
 public sealed record RouteResponse(Guid Id, string Name, double DistanceMeters, double? ElevationGainMeters, DateTimeOffset CreatedAt)
 {
-    public static RouteResponse From(Route r) => new(
+    public static RouteResponse From(StoredRoute r) => new(
         r.Id, r.Name, r.DistanceMeters, r.ElevationGainMeters, new DateTimeOffset(DateTime.SpecifyKind(r.CreatedAt, DateTimeKind.Utc)));
 }

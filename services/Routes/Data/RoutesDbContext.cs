@@ -6,11 +6,11 @@ namespace CyclingCoach.Routes.Data;
 
 public sealed class RoutesDbContext(DbContextOptions<RoutesDbContext> options) : DbContext(options)
 {
-    public DbSet<Route> Routes => Set<Route>();
+    public DbSet<StoredRoute> Routes => Set<StoredRoute>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        modelBuilder.Entity<Route>(entity =>
+        modelBuilder.Entity<StoredRoute>(entity =>
         {
             entity.ToTable("routes");
             entity.HasKey(r => r.Id);

@@ -1,7 +1,7 @@
 namespace CyclingCoach.Routes.Model;
 
 /// <summary>A GPX route in the rider's library (analysis and sections arrive with the routes issue).</summary>
-public sealed class Route
+public sealed class StoredRoute
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public required string Name { get; set; }
