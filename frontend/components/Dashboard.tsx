@@ -1,0 +1,59 @@
+'use client';
+
+import { useCallback, useEffect, useState } from 'react';
+import { listWorkouts } from '@/lib/api';
+import type { Page, Workout } from '@/lib/types';
+import LiveEvents from './LiveEvents';
+import ManualWorkoutForm from './ManualWorkoutForm';
+import WorkoutList, { type WorkoutsState } from './WorkoutList';
+
+export default function Dashboard() {
+  const [workouts, setWorkouts] = useState<WorkoutsState>({ status: 'loading' });
+
+  const refresh = useCallback(async () => {
+    try {
+      const page: Page<Workout> = await listWorkouts();
+      setWorkouts({ status: 'ready', items: page.items, total: page.total });
+    } catch (error) {
+      setWorkouts((current) =>
+        current.status === 'ready' ? current : { status: 'error', message: (error as Error).message },
+      );
+    }
+  }, []);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  const onLogged = useCallback(
+    (workout: Workout) => {
+      setWorkouts((current) =>
+        current.status === 'ready' && !current.items.some((w) => w.id === workout.id)
+          ? { status: 'ready', items: [workout, ...current.items], total: current.total + 1 }
+          : current,
+      );
+      void refresh();
+    },
+    [refresh],
+  );
+
+  return (
+    <div className="dashboard">
+      <section className="card workouts-card" aria-labelledby="workouts-heading">
+        <div className="card-heading">
+          <h2 id="workouts-heading">Rides</h2>
+          {workouts.status === 'ready' && <span className="muted">{workouts.total} in total</span>}
+        </div>
+        <WorkoutList state={workouts} onRetry={refresh} />
+      </section>
+      <section className="card" aria-labelledby="log-heading">
+        <h2 id="log-heading">Log a ride</h2>
+        <ManualWorkoutForm onLogged={onLogged} />
+      </section>
+      <section className="card" aria-labelledby="events-heading">
+        <h2 id="events-heading">Live events</h2>
+        <LiveEvents onWorkoutImported={refresh} />
+      </section>
+    </div>
+  );
+}

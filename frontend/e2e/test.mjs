@@ -1,0 +1,3 @@
+// Node 20's `node --test <dir>` only picks files named like *.test.mjs or test.mjs; this makes
+// `node --test e2e/` (and `node --test frontend/e2e/` from the repo root) run dashboard.e2e.mjs.
+import './dashboard.e2e.mjs';

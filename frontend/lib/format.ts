@@ -1,0 +1,58 @@
+// Display helpers: the API speaks SI units (DESIGN §11), the page shows metric.
+
+export function formatDistance(meters: number): string {
+  return `${(meters / 1000).toFixed(1)} km`;
+}
+
+/** h:mm (seconds dropped), e.g. 5400 → "1:30". */
+export function formatDuration(totalSeconds: number): string {
+  const minutes = Math.round(totalSeconds / 60);
+  return `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`;
+}
+
+/** Parses "h:mm", "mm" or "h:mm:ss" into seconds; null when it is not a positive duration. */
+export function parseDuration(text: string): number | null {
+  const parts = text.trim().split(':');
+  if (parts.length === 0 || parts.length > 3 || parts.some((p) => !/^\d+$/.test(p))) {
+    return null;
+  }
+  const numbers = parts.map(Number);
+  const seconds =
+    numbers.length === 1
+      ? numbers[0] * 60
+      : numbers.length === 2
+        ? numbers[0] * 3600 + numbers[1] * 60
+        : numbers[0] * 3600 + numbers[1] * 60 + numbers[2];
+  return seconds > 0 ? seconds : null;
+}
+
+export function formatDateTime(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime())
+    ? iso
+    : date.toLocaleString(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+}
+
+/** A datetime-local value ("2026-11-24T06:30") as ISO 8601 with the browser's offset ("…T06:30:00+01:00"). */
+export function localInputToIso(value: string): string | null {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) {
+    return null;
+  }
+  const offset = -date.getTimezoneOffset();
+  const sign = offset >= 0 ? '+' : '-';
+  const pad = (n: number) => String(Math.abs(n)).padStart(2, '0');
+  return (
+    `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}` +
+    `T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}` +
+    `${sign}${pad(Math.trunc(offset / 60))}:${pad(offset % 60)}`
+  );
+}
+
+/** Now as a datetime-local value, minutes precision. */
+export function nowForInput(): string {
+  const now = new Date();
+  now.setSeconds(0, 0);
+  const local = new Date(now.getTime() - now.getTimezoneOffset() * 60_000);
+  return local.toISOString().slice(0, 16);
+}
