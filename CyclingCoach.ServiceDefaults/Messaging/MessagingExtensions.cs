@@ -13,7 +13,10 @@ public static class MessagingExtensions
     /// kebab-case endpoints, exponential retry, then the endpoint's <c>_error</c> queue. The bus health check is
     /// registered by MassTransit with the readiness tag.
     /// </summary>
-    public static IHostApplicationBuilder AddServiceBus(this IHostApplicationBuilder builder, Action<IBusRegistrationConfigurator>? configure = null)
+    public static IHostApplicationBuilder AddServiceBus(
+        this IHostApplicationBuilder builder,
+        Action<IBusRegistrationConfigurator>? configure = null,
+        Action<IBusRegistrationContext, IRabbitMqBusFactoryConfigurator>? configureBroker = null)
     {
         var connectionString = builder.Configuration.GetRequiredConnectionString(ServiceDefaults.ResourceNames.Messaging);
         builder.Services.AddMassTransit(bus =>
@@ -24,6 +27,7 @@ public static class MessagingExtensions
             {
                 rabbit.Host(new Uri(connectionString));
                 rabbit.UseMessageRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(500)));
+                configureBroker?.Invoke(context, rabbit);
                 rabbit.ConfigureEndpoints(context);
             });
         });

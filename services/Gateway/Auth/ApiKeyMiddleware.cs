@@ -1,0 +1,81 @@
+using System.Security.Cryptography;
+using System.Text;
+using CyclingCoach.ServiceDefaults.Problems;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace CyclingCoach.Gateway.Auth;
+
+/// <summary>
+/// Every <c>/api</c> request needs the rider's key in <c>X-Api-Key</c> or <c>Authorization: Bearer</c>. Keys are
+/// compared in constant time (as SHA-256 digests, so length leaks nothing either) and never logged.
+/// </summary>
+public sealed class ApiKeyMiddleware(RequestDelegate next, IOptions<ApiKeyOptions> options, FailedAuthLimiter limiter, ILogger<ApiKeyMiddleware> logger)
+{
+    private readonly byte[] expected = SHA256.HashData(Encoding.UTF8.GetBytes(options.Value.ApiKey));
+
+    public async Task InvokeAsync(HttpContext context, IProblemDetailsService problems)
+    {
+        if (!context.Request.Path.StartsWithSegments("/api"))
+        {
+            await next(context);
+            return;
+        }
+
+        var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (limiter.IsBlocked(client, out var retryAfter))
+        {
+            context.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString();
+            await WriteProblemAsync(context, problems, StatusCodes.Status429TooManyRequests, ProblemTypes.TooManyAttempts,
+                "Too many failed attempts", $"Too many wrong API keys from this address; try again in {Math.Ceiling(retryAfter.TotalSeconds)} s.");
+            return;
+        }
+
+        var presented = PresentedKey(context.Request);
+        if (presented is not null && Matches(presented))
+        {
+            await next(context);
+            return;
+        }
+
+        if (presented is not null)
+        {
+            limiter.RecordFailure(client);
+            logger.LogWarning("Rejected a wrong API key from {Client} for {Method} {Path}", client, context.Request.Method, context.Request.Path);
+        }
+
+        context.Response.Headers.WWWAuthenticate = "Bearer realm=\"cyclingcoach\"";
+        await WriteProblemAsync(context, problems, StatusCodes.Status401Unauthorized, ProblemTypes.Unauthorized, "Unauthorized",
+            presented is null
+                ? "An API key is required: send it in the X-Api-Key header or as Authorization: Bearer <key>."
+                : "The API key is not valid.");
+    }
+
+    private static string? PresentedKey(HttpRequest request)
+    {
+        var header = request.Headers["X-Api-Key"].ToString();
+        if (!string.IsNullOrEmpty(header))
+        {
+            return header;
+        }
+
+        var authorization = request.Headers.Authorization.ToString();
+        const string scheme = "Bearer ";
+        return authorization.StartsWith(scheme, StringComparison.OrdinalIgnoreCase) && authorization.Length > scheme.Length
+            ? authorization[scheme.Length..].Trim()
+            : null;
+    }
+
+    private bool Matches(string presented) =>
+        CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(presented)), expected);
+
+    private static async Task WriteProblemAsync(HttpContext context, IProblemDetailsService problems, int status, string type, string title, string detail)
+    {
+        context.Response.StatusCode = status;
+        await problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = new ProblemDetails { Status = status, Type = type, Title = title, Detail = detail },
+        });
+    }
+}
