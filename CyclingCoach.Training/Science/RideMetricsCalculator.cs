@@ -6,13 +6,15 @@ namespace CyclingCoach.Training.Science;
 /// Pause convention: power metrics (average, NP, IF, TSS, work, zones, VI, EF) use the <b>recorded</b> seconds only,
 /// i.e. timer time like a head unit (pauses longer than the resampler's gap threshold are left out; coasting zeros
 /// while recording are counted). Missing power inside recorded time counts as 0 W. Heart-rate metrics use recorded
-/// seconds with a heart rate. TSS uses T = recorded seconds.
+/// seconds with a heart rate. TSS uses T = recorded seconds. With <see cref="RideMetricsOptions.IncludeZeroPower"/>
+/// false, power metrics skip 0 W seconds (a head-unit setting some devices apply).
 /// </para>
 /// </summary>
 public static class RideMetricsCalculator
 {
-    public static RideMetrics Compute(RideStreams streams, AthleteThresholds thresholds, double elevationHysteresisMeters = ElevationHysteresis.DefaultThresholdMeters)
+    public static RideMetrics Compute(RideStreams streams, AthleteThresholds thresholds, RideMetricsOptions? options = null)
     {
+        options ??= RideMetricsOptions.Default;
         ArgumentNullException.ThrowIfNull(streams);
         ArgumentNullException.ThrowIfNull(thresholds);
         var n = streams.Length;
@@ -55,6 +57,11 @@ public static class RideMetricsCalculator
                     v = 0;
                 }
 
+                if (v == 0 && !options.IncludeZeroPower)
+                {
+                    continue;
+                }
+
                 p[k++] = v;
                 sum += v;
                 if (v > max)
@@ -63,7 +70,8 @@ public static class RideMetricsCalculator
                 }
             }
 
-            avgPower = sum / recorded;
+            p = k == recorded ? p : p[..k];
+            avgPower = k > 0 ? sum / k : 0;
             maxPower = max;
             work = sum / 1000.0;
             np = NormalizedPower.Compute(p);
@@ -104,7 +112,7 @@ public static class RideMetricsCalculator
         double? gain = null, loss = null;
         if (streams.HasAltitude)
         {
-            (var g, var l) = ElevationHysteresis.Compute(streams.Altitude, elevationHysteresisMeters);
+            (var g, var l) = ElevationHysteresis.Compute(streams.Altitude, options.ElevationHysteresisMeters);
             gain = g;
             loss = l;
         }

@@ -17,7 +17,10 @@ namespace CyclingCoach.Training.Science;
 /// NaN (unknown, excluded from averages), altitude, distance and position hold the last known value. This follows
 /// GoldenCheetah's "fix gaps" convention (interpolate short gaps, zero-fill long ones). Metrics then decide per formula
 /// whether paused seconds count (see <see cref="RideMetricsCalculator"/>).</item>
-/// <item>A channel that drops out for longer than the gap threshold while other channels keep recording stays NaN.</item>
+/// <item>Explicit pauses (FIT timer stop → start) are never recorded, even when samples are close together.</item>
+/// <item>A channel that drops out for longer than the gap threshold while other channels keep recording stays NaN.
+/// Power and cadence missing from a record that exists stay NaN even for a short dropout (head units count such
+/// seconds as 0 W); only seconds with no record at all are interpolated for them.</item>
 /// <item>Distance is derived from positions when the source has none; speed from distance when the source has none.</item>
 /// <item>Moving = recorded and speed ≥ <see cref="ResampleOptions.MovingSpeedThresholdMps"/>; without any speed,
 /// recorded and (power &gt; 0 or cadence &gt; 0); without either, recorded.</item>
@@ -28,8 +31,16 @@ public static class RideResampler
     private const int Channels = 8;
     private const int PowerCh = 0, HrCh = 1, CadCh = 2, SpeedCh = 3, AltCh = 4, DistCh = 5, LatCh = 6, LonCh = 7;
 
-    public static RideStreams Resample(IReadOnlyList<TrackPoint> points, ResampleOptions? options = null)
+    public static RideStreams Resample(IReadOnlyList<TrackPoint> points, ResampleOptions? options = null) =>
+        Resample(points, options, []);
+
+    /// <summary>
+    /// Resamples with explicit pauses (e.g. FIT timer stop → start, see <see cref="PauseInterval.FromFitTimerEvents"/>):
+    /// the seconds strictly inside each pause are not recorded, whatever the sample spacing.
+    /// </summary>
+    public static RideStreams Resample(IReadOnlyList<TrackPoint> points, ResampleOptions? options, IReadOnlyList<PauseInterval> pauses)
     {
+        ArgumentNullException.ThrowIfNull(pauses);
         ArgumentNullException.ThrowIfNull(points);
         options ??= ResampleOptions.Default;
         if (options.MaxGapSeconds < 1)
@@ -99,9 +110,22 @@ public static class RideResampler
             last = s;
         }
 
+        if (startUtc is { } start)
+        {
+            foreach (var pause in pauses)
+            {
+                var from = (long)Math.Floor((pause.StartUtc - start).TotalSeconds) + 1;
+                var to = (long)Math.Ceiling((pause.EndUtc - start).TotalSeconds) - 1;
+                for (var k = Math.Max(0, from); k <= Math.Min(length - 1, to); k++)
+                {
+                    recorded[k] = false;
+                }
+            }
+        }
+
         for (var c = 0; c < Channels; c++)
         {
-            FillChannel(channels[c], recorded, options.MaxGapSeconds, c);
+            FillChannel(channels[c], recorded, sampled, options.MaxGapSeconds, c);
         }
 
         if (!streams.HasDistance && streams.HasPosition)
@@ -197,7 +221,7 @@ public static class RideResampler
         _ => p.Longitude,
     };
 
-    private static void FillChannel(double[] v, bool[] recorded, int maxGap, int channel)
+    private static void FillChannel(double[] v, bool[] recorded, bool[] sampled, int maxGap, int channel)
     {
         var first = -1;
         for (var s = 0; s < v.Length; s++)
@@ -216,6 +240,8 @@ public static class RideResampler
 
         var zeroWhenStopped = channel is PowerCh or CadCh or SpeedCh;
         var holdWhenStopped = channel is AltCh or DistCh or LatCh or LonCh;
+        // Power and cadence missing from a record that exists is a dropout, not a time gap: left NaN (counts as 0 W).
+        var fillSampled = channel is not (PowerCh or CadCh);
         var prev = first;
         for (var s = first + 1; s < v.Length; s++)
         {
@@ -227,24 +253,12 @@ public static class RideResampler
             var gap = s - prev;
             if (gap > 1)
             {
-                if (gap <= maxGap)
+                var a = v[prev];
+                var step = (v[s] - a) / gap;
+                for (var k = prev + 1; k < s; k++)
                 {
-                    var a = v[prev];
-                    var step = (v[s] - a) / gap;
-                    for (var k = 1; k < gap; k++)
+                    if (!recorded[k])
                     {
-                        v[prev + k] = a + (step * k);
-                    }
-                }
-                else
-                {
-                    for (var k = prev + 1; k < s; k++)
-                    {
-                        if (recorded[k])
-                        {
-                            continue; // channel dropout while recording: unknown
-                        }
-
                         if (zeroWhenStopped)
                         {
                             v[k] = 0;
@@ -254,6 +268,12 @@ public static class RideResampler
                             v[k] = v[prev];
                         }
                     }
+                    else if (gap <= maxGap && (fillSampled || !sampled[k]))
+                    {
+                        v[k] = a + (step * (k - prev));
+                    }
+
+                    // else: a channel dropout while recording stays unknown.
                 }
             }
 

@@ -1,4 +1,5 @@
 using CyclingCoach.Training.Model;
+using CyclingCoach.Training.Readers;
 using CyclingCoach.Training.Science;
 
 namespace CyclingCoach.Training.Tests.Science;
@@ -99,5 +100,47 @@ public class RideResamplerTests
         Assert.Null(r.StartUtc);
         Assert.Equal(new double[] { 100, 200 }, r.Power);
         Assert.Equal(0, RideResampler.Resample([]).Length);
+    }
+
+    [Fact]
+    public void Explicit_pauses_are_not_recorded_even_with_dense_samples()
+    {
+        var points = new List<TrackPoint>();
+        for (var s = 0; s < 30; s++)
+        {
+            points.Add(Sample(s, 200));
+        }
+
+        // Timer stopped at 10 s, started at 15 s: seconds 11 … 14 are paused.
+        var pauses = PauseInterval.FromFitTimerEvents([
+            new FitTimerEvent(T0, FitTimerEventKind.Start),
+            new FitTimerEvent(T0.AddSeconds(10), FitTimerEventKind.Stop),
+            new FitTimerEvent(T0.AddSeconds(15), FitTimerEventKind.Start),
+            new FitTimerEvent(T0.AddSeconds(29), FitTimerEventKind.StopAll)]);
+        Assert.Equal(new PauseInterval(T0.AddSeconds(10), T0.AddSeconds(15)), Assert.Single(pauses));
+        var r = RideResampler.Resample(points, null, pauses);
+        Assert.Equal(26, r.Recorded.Count(x => x));
+        Assert.False(r.Recorded[11]);
+        Assert.False(r.Recorded[14]);
+        Assert.True(r.Recorded[10]);
+        Assert.True(r.Recorded[15]);
+    }
+
+    [Fact]
+    public void Power_missing_from_existing_records_is_a_dropout_not_interpolated()
+    {
+        // Records every second; power absent at 2 … 4: stays NaN (counted as 0 W), HR absent there is interpolated.
+        var points = new List<TrackPoint>();
+        for (var s = 0; s < 8; s++)
+        {
+            var missing = s is >= 2 and <= 4;
+            points.Add(Sample(s, missing ? double.NaN : 100, hr: missing ? double.NaN : 120 + s));
+        }
+
+        var r = RideResampler.Resample(points);
+        Assert.True(double.IsNaN(r.Power[3]));
+        Assert.Equal(123, r.HeartRate[3], 9);
+        var m = RideMetricsCalculator.Compute(r, new AthleteThresholds(200));
+        Assert.Equal(500.0 / 8, m.AveragePowerWatts!.Value, 9);
     }
 }
