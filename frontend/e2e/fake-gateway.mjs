@@ -28,7 +28,10 @@ export function startFakeGateway({ apiKey, port = 0, host = '127.0.0.1' }) {
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
       res.write(': connected\n\n');
       streams.add(res);
-      req.on('close', () => streams.delete(res));
+      req.on('close', () => {
+        streams.delete(res);
+        if (process.env.FAKE_GATEWAY_LOG) console.log(`SSE stream closed (${streams.size} open)`);
+      });
       return;
     }
     if (req.method === 'GET' && url.pathname === '/api/workouts') {

@@ -57,6 +57,12 @@ async function forward(request: NextRequest): Promise<Response> {
     return problem(request, 502, 'Bad Gateway', 'The CyclingCoach gateway could not be reached.');
   }
 
+  if (upstream.status === 401) {
+    // The rider's session is valid, so a 401 here means the web app and the gateway disagree about the key.
+    // Passing it on would send the browser back to sign-in, which would send it straight back here.
+    await upstream.body?.cancel();
+    return problem(request, 502, 'Bad Gateway', 'The gateway refused the web app\'s API key: check Auth__ApiKey on both.');
+  }
   return new Response(upstream.body, { status: upstream.status, headers: downstreamHeaders(upstream) });
 }
 
