@@ -2,19 +2,21 @@
 
 import { useEffect, useRef, useState } from 'react';
 
-// Event names the gateway uses for SSE `event:` lines (kebab-case of the bus message type).
+// Event names the gateway relays from the bus (kebab-case of the message type); it also sends `ready` once and a
+// `ping` every 20 s, which only keep the stream open and are not shown.
 const EVENT_TYPES = [
   'workout-imported',
+  'workout-deleted',
   'sync-run-started',
+  'sync-run-progressed',
   'sync-run-completed',
   'sync-run-failed',
-  'athlete-settings-imported',
   'analysis-completed',
   'plan-version-created',
   'athlete-profile-changed',
   'route-analyzed',
-  'message',
 ];
+const REFRESHING = new Set(['workout-imported', 'workout-deleted']);
 const KEEP = 20;
 
 type LiveEvent = { id: number; type: string; receivedAt: Date; summary: string };
@@ -36,11 +38,12 @@ export default function LiveEvents({ onWorkoutImported }: { onWorkoutImported: (
     const handle = (event: MessageEvent<string>) => {
       const item = { id: nextId++, type: event.type, receivedAt: new Date(), summary: summarize(event.data) };
       setEvents((current) => [item, ...current].slice(0, KEEP));
-      if (event.type === 'workout-imported') {
+      if (REFRESHING.has(event.type)) {
         callback.current();
       }
     };
     EVENT_TYPES.forEach((type) => source.addEventListener(type, handle as EventListener));
+    source.addEventListener('ready', () => setConnection('live'));
     return () => source.close();
   }, []);
 
@@ -78,9 +81,12 @@ const LABELS: Record<Connection, string> = {
 function summarize(data: string): string {
   try {
     const value = JSON.parse(data) as Record<string, unknown>;
-    const name = value.name ?? (value.workout as Record<string, unknown> | undefined)?.name;
-    if (typeof name === 'string') {
-      return name;
+    if (typeof value.name === 'string') {
+      return value.name;
+    }
+    if (typeof value.found === 'number') {
+      const counts = `${value.source ?? 'sync'}: ${value.imported} imported, ${value.skipped} skipped, ${value.failed} failed of ${value.found}`;
+      return typeof value.error === 'string' ? `${counts}. ${value.error}` : counts;
     }
     const text = JSON.stringify(value);
     return text.length > 140 ? `${text.slice(0, 140)}…` : text;

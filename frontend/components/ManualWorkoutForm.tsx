@@ -50,7 +50,7 @@ export default function ManualWorkoutForm({ onLogged }: { onLogged: (workout: Wo
   return (
     <form className="workout-form" onSubmit={submit} noValidate aria-label="Log a ride">
       <Input field="name" label="Name" errors={errors} type="text" placeholder="Evening loop" wide />
-      <Input field="startTime" label="Start" errors={errors} type="datetime-local" defaultValue={startDefault} />
+      <Input field="startTime" label="Start" errors={errors} type="datetime-local" defaultValue={startDefault} wide />
       <Input field="duration" label="Duration (h:mm)" errors={errors} type="text" placeholder="1:30" inputMode="numeric" />
       <Input field="distance" label="Distance (km)" errors={errors} type="number" step="0.01" min="0" />
       <Input field="averagePower" label="Avg power (W)" placeholder="optional" errors={errors} type="number" min="0" />

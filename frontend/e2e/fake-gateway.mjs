@@ -26,7 +26,7 @@ export function startFakeGateway({ apiKey, port = 0, host = '127.0.0.1' }) {
     }
     if (req.method === 'GET' && url.pathname === '/api/events') {
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
-      res.write(': connected\n\n');
+      res.write('event: ready\ndata: {}\n\n');
       streams.add(res);
       req.on('close', () => {
         streams.delete(res);
