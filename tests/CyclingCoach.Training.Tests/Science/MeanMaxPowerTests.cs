@@ -24,10 +24,17 @@ public class MeanMaxPowerTests
         var rng = new Random(7);
         for (var iteration = 0; iteration < 20; iteration++)
         {
-            var p = SeriesBuilder.RandomRide(rng, rng.Next(1, 1500));
+            var p = SeriesBuilder.RandomRide(rng, rng.Next(1, 2500));
             if (iteration % 5 == 0)
             {
                 Array.Fill(p, 180.0); // constant stretches: the worst case for pruning
+            }
+            else if (iteration % 5 == 1)
+            {
+                for (var i = 0; i < p.Length; i++)
+                {
+                    p[i] = 195 + Math.Round(10 * rng.NextDouble()); // a noisy ERG ride
+                }
             }
 
             var fast = MeanMaxPower.Compute(p);
