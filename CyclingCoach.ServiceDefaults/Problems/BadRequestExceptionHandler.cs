@@ -52,9 +52,11 @@ public sealed class BadRequestExceptionHandler(IProblemDetailsService problemDet
             };
         }
 
-        var field = FieldName(json.Path);
+        // A syntax error (truncated, not JSON) wraps the reader's own JsonException; a wrong type does not.
+        var syntaxError = json.InnerException is JsonException;
+        var field = syntaxError ? null : FieldName(json.Path);
         var detail = field is null
-            ? "The request body is not valid JSON."
+            ? $"The request body is not valid JSON (line {json.LineNumber + 1}, byte {json.BytePositionInLine})."
             : $"The field '{field}' has a value of the wrong type or format.";
         return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field ?? "body"] = [detail] })
         {

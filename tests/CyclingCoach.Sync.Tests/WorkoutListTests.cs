@@ -1,0 +1,60 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace CyclingCoach.Sync.Tests;
+
+[Collection(SyncCollection.Name)]
+public sealed class WorkoutListTests(SyncFixture fixture)
+{
+    private readonly HttpClient client = fixture.Client;
+
+    [Fact]
+    public async Task Lists_newest_first_with_paging_and_date_filters()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        foreach (var day in new[] { 3, 1, 2 })
+        {
+            var response = await client.PostAsJsonAsync("/api/workouts/manual", new
+            {
+                name = $"{tag} day {day}",
+                startTime = $"2025-03-0{day}T09:00:00Z",
+                durationSeconds = 3600,
+                distanceMeters = 30000,
+            });
+            response.EnsureSuccessStatusCode();
+        }
+
+        var page = await client.GetFromJsonAsync<JsonElement>("/api/workouts?from=2025-03-01T00:00:00Z&to=2025-03-03T23:59:59Z&pageSize=2&page=1");
+        Assert.Equal(3, page.GetProperty("total").GetInt32());
+        Assert.Equal(2, page.GetProperty("pageSize").GetInt32());
+        var names = page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("name").GetString()).ToList();
+        Assert.Equal([$"{tag} day 3", $"{tag} day 2"], names);
+
+        var second = await client.GetFromJsonAsync<JsonElement>("/api/workouts?from=2025-03-01T00:00:00Z&to=2025-03-03T23:59:59Z&pageSize=2&page=2");
+        Assert.Equal($"{tag} day 1", second.GetProperty("items")[0].GetProperty("name").GetString());
+    }
+
+    [Theory]
+    [InlineData("/api/workouts?pageSize=500", "pageSize")]
+    [InlineData("/api/workouts?page=0", "page")]
+    [InlineData("/api/workouts?from=2025-03-05T00:00:00Z&to=2025-03-01T00:00:00Z", "from")]
+    public async Task Out_of_range_paging_is_a_400_naming_the_parameter(string url, string field)
+    {
+        var response = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+    }
+
+    [Fact]
+    public async Task Health_reports_database_bus_and_storage()
+    {
+        var health = await client.GetFromJsonAsync<JsonElement>("/health");
+        var checks = health.GetProperty("checks");
+        Assert.Equal("Healthy", checks.GetProperty("syncdb").GetProperty("status").GetString());
+        Assert.Equal("Healthy", checks.GetProperty("storage").GetProperty("status").GetString());
+        Assert.True(checks.TryGetProperty("masstransit-bus", out _));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/alive")).StatusCode);
+    }
+}
