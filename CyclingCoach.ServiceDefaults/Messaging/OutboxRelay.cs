@@ -76,9 +76,9 @@ public sealed class OutboxRelay<TContext>(
 
             foreach (var message in batch)
             {
-                if (!await TryPublishAsync(message, settings, ct))
+                if (await TryPublishAsync(message, settings, ct) == PublishOutcome.BrokerFailed)
                 {
-                    break; // keep order: later rows wait for this one
+                    break; // keep order while the broker is failing: later rows wait for this one
                 }
             }
 
@@ -88,32 +88,52 @@ public sealed class OutboxRelay<TContext>(
         }, cancellationToken);
     }
 
-    private async Task<bool> TryPublishAsync(OutboxMessage message, OutboxOptions settings, CancellationToken cancellationToken)
+    private enum PublishOutcome { Published, BrokerFailed, Unreadable }
+
+    private async Task<PublishOutcome> TryPublishAsync(OutboxMessage message, OutboxOptions settings, CancellationToken cancellationToken)
     {
         var parent = ActivityContext.TryParse(message.TraceParent, null, out var context) ? context : default;
         using var activity = Source.StartActivity("outbox publish", ActivityKind.Producer, parent);
         activity?.SetTag("messaging.message.id", message.Id);
+
+        object payload;
+        Type type;
         try
         {
-            var type = Type.GetType(message.MessageType, throwOnError: true)!;
-            var payload = JsonSerializer.Deserialize(message.Payload, type, OutboxDbContextExtensions.PayloadOptions)!;
+            type = Type.GetType(message.MessageType, throwOnError: true)!;
+            payload = JsonSerializer.Deserialize(message.Payload, type, OutboxDbContextExtensions.PayloadOptions)!;
+        }
+        catch (Exception e) when (e is TypeLoadException or FileNotFoundException or JsonException or NotSupportedException or ArgumentException)
+        {
+            // Unreadable (e.g. written by a newer version): keep it, retry slowly, never block the rows behind it.
+            Fail(message, settings, $"cannot read {message.MessageType}: {e.Message}");
+            return PublishOutcome.Unreadable;
+        }
+
+        try
+        {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(settings.PublishTimeout);
             await bus.Publish(payload, type, Pipe.Execute<PublishContext>(publish => publish.MessageId = message.Id), timeout.Token);
             message.PublishedAt = DateTime.UtcNow;
             message.LastError = null;
-            return true;
+            return PublishOutcome.Published;
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
-            message.Attempts++;
-            message.LastError = e.Message.Length > 2000 ? e.Message[..2000] : e.Message;
-            var backoff = TimeSpan.FromMilliseconds(Math.Min(settings.MaxBackoff.TotalMilliseconds, 250 * Math.Pow(2, Math.Min(message.Attempts, 20))));
-            message.NextAttemptAt = DateTime.UtcNow + backoff;
-            logger.LogWarning("Publishing outbox message {MessageId} ({Type}) failed (attempt {Attempts}); next try in {Backoff}: {Error}",
-                message.Id, message.MessageType, message.Attempts, backoff, message.LastError);
-            return false;
+            Fail(message, settings, e.Message);
+            return PublishOutcome.BrokerFailed;
         }
+    }
+
+    private void Fail(OutboxMessage message, OutboxOptions settings, string error)
+    {
+        message.Attempts++;
+        message.LastError = error.Length > 2000 ? error[..2000] : error;
+        var backoff = TimeSpan.FromMilliseconds(Math.Min(settings.MaxBackoff.TotalMilliseconds, 250 * Math.Pow(2, Math.Min(message.Attempts, 20))));
+        message.NextAttemptAt = DateTime.UtcNow + backoff;
+        logger.LogWarning("Publishing outbox message {MessageId} ({Type}) failed (attempt {Attempts}); next try in {Backoff}: {Error}",
+            message.Id, message.MessageType, message.Attempts, backoff, message.LastError);
     }
 
     private async Task CleanupAsync(OutboxOptions settings, CancellationToken cancellationToken)

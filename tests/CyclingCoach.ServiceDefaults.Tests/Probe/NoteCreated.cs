@@ -1,0 +1,3 @@
+namespace CyclingCoach.ServiceDefaults.Tests.Probe;
+
+public record NoteCreated(Guid NoteId, string Text);
