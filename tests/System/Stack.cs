@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CyclingCoach.Testing;
+
+namespace CyclingCoach.SystemTests;
+
+/// <summary>
+/// The whole stack as real processes, started by <c>./coach up --detach</c> (that is what <c>./coach test</c> does
+/// before this tier) and driven through the gateway, exactly as the web app and scripts use it.
+/// </summary>
+public static class Stack
+{
+    /// <summary>All system tests share one stack (one kills a service), so they run one at a time.</summary>
+    public const string Collection = "stack";
+
+    public static string GatewayUrl => TestInfrastructure.Required("GATEWAY_URL");
+    public static string ApiKey => TestInfrastructure.Required("API_KEY");
+    public static string CoachDir => TestInfrastructure.Required("COACH_DIR");
+    public static string CoachRoot => TestInfrastructure.Required("COACH_ROOT");
+    public static int PortBase => int.Parse(TestInfrastructure.Required("COACH_PORT_BASE"));
+
+    public static HttpClient Client(string? apiKey = null)
+    {
+        var client = new HttpClient { BaseAddress = new Uri(GatewayUrl), Timeout = TimeSpan.FromSeconds(30) };
+        if (apiKey is not null)
+        {
+            client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+        }
+
+        client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        return client;
+    }
+
+    public static string LogOf(string service)
+    {
+        var path = Path.Combine(CoachDir, "logs", $"{service}.log");
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        return new StreamReader(stream).ReadToEnd();
+    }
+
+    /// <summary>Runs <c>./coach &lt;args&gt;</c> against the same stack (the environment carries COACH_DIR and ports).</summary>
+    public static async Task CoachAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo("bash", [Path.Combine(CoachRoot, "coach"), .. args])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = CoachRoot,
+        };
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(3)).Token);
+        Assert.True(process.ExitCode == 0, $"./coach {string.Join(' ', args)} exited {process.ExitCode}: {await output} {await error}");
+    }
+
+    public static async Task<JsonElement> CreateWorkoutAsync(HttpClient client, string name, DateTimeOffset start, string? traceParent = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/workouts/manual")
+        {
+            Content = JsonContent.Create(new { name, startTime = start, durationSeconds = 3600, distanceMeters = 30000, averagePower = 190 }),
+        };
+        if (traceParent is not null)
+        {
+            request.Headers.Add("traceparent", traceParent);
+        }
+
+        using var response = await client.SendAsync(request);
+        Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    /// <summary>Every item of a paged list endpoint, following pages.</summary>
+    public static async Task<List<JsonElement>> AllItemsAsync(HttpClient client, string path)
+    {
+        var items = new List<JsonElement>();
+        for (var page = 1; ; page++)
+        {
+            var body = await client.GetFromJsonAsync<JsonElement>($"{path}?page={page}&pageSize=200");
+            items.AddRange(body.GetProperty("items").EnumerateArray());
+            if (items.Count >= body.GetProperty("total").GetInt32() || body.GetProperty("items").GetArrayLength() == 0)
+            {
+                return items;
+            }
+        }
+    }
+}
