@@ -4,9 +4,9 @@ namespace CyclingCoach.Training.Routes;
 /// Route analysis settings (peers.md §4.1–4.2). Defaults: resample every 20 m; centred moving average of the
 /// elevation over 60 m; grade over a 200 m centred window (both for classifying and for the "max sustained" grade);
 /// 3 m hysteresis for gain/loss; workout-tracker's climb state machine (start at ≥ 2 %, stay while ≥ 1 %, a pause of
-/// up to 200 m or 10 m of drop, keep when ≥ 300 m long and ≥ 20 m gain; mirrored for descents); gaps shorter than
+/// up to 200 m or 10 m of drop, keep when ≥ 300 m long, ≥ 20 m gain and ≥ 2 % on average; mirrored for descents); gaps shorter than
 /// 200 m are merged into the preceding section; flat/rolling stretches are split every 10 km; a stretch is flat when
-/// it has at most 10 m of ups and downs per km.
+/// it has at most 10 m of ups and downs per km and no grade (over the window) of 3 % or more.
 /// </summary>
 public sealed record RouteAnalysisOptions(
     double SpacingMeters = 20,
@@ -20,9 +20,11 @@ public sealed record RouteAnalysisOptions(
     double ClimbMaxPauseDropMeters = 10,
     double ClimbMinLengthMeters = 300,
     double ClimbMinGainMeters = 20,
+    double ClimbMinAverageGradePercent = 2,
     double MinSectionMeters = 200,
     double MaxFlatSectionMeters = 10_000,
     double FlatMaxReliefMetersPerKm = 10,
+    double FlatMaxGradePercent = 3,
     int MaxProfilePoints = 1000)
 {
     public static RouteAnalysisOptions Default { get; } = new();

@@ -6,10 +6,13 @@ namespace CyclingCoach.Training.Routes;
 /// Splits a resampled route into contiguous sections (peers.md §4.2, workout-tracker's climb state machine):
 /// <list type="number">
 /// <item>Climbs: start where the grade is ≥ start %, continue while ≥ continue %, tolerate a pause (grade below the
-/// continue threshold) of up to the max pause length or max drop; keep when long enough with enough net gain. The
-/// ends are then moved to the local minimum before and the local maximum after, so a climb runs valley to top.</item>
+/// continue threshold) of up to the max pause length or max drop. The end is trimmed back to the last sample at the
+/// start grade, then both ends move (at most half a grade window) to the valley before and the top after. Keep when
+/// long enough, with enough net gain and a steep enough average (otherwise search again from the next rise through
+/// the start grade).</item>
 /// <item>Descents: the same, mirrored, in the stretches between climbs.</item>
-/// <item>What is left is flat (ups and downs ≤ the relief limit per km) or rolling, split into pieces no longer than
+/// <item>What is left is flat (ups and downs ≤ the relief limit per km and no grade steeper than the flat limit) or
+/// rolling, split into pieces no longer than
 /// the max flat section length. Leftovers shorter than the minimum section length join the preceding section.</item>
 /// </list>
 /// Without elevation the route is split by distance only, as <see cref="SectionKind.Unknown"/>.
@@ -55,18 +58,18 @@ internal static class SectionSplitter
         var pos = 0;
         foreach (var m in marked)
         {
-            AddGap(result, smoothed, s, pos, m.Start, o);
+            AddGap(result, smoothed, grade, s, pos, m.Start, o);
             // A short gap at the very start has no previous section: the first marked section absorbs it.
             result.Add(result.Count == 0 ? m with { Start = 0 } : m);
 
             pos = m.End;
         }
 
-        AddGap(result, smoothed, s, pos, n - 1, o, force: result.Count == 0);
+        AddGap(result, smoothed, grade, s, pos, n - 1, o, force: result.Count == 0);
         return result;
     }
 
-    private static void AddGap(List<SectionSpan> result, double[] h, double[] s, int a, int b, RouteAnalysisOptions o, bool force = false)
+    private static void AddGap(List<SectionSpan> result, double[] h, double[] g, double[] s, int a, int b, RouteAnalysisOptions o, bool force = false)
     {
         if (b <= a)
         {
@@ -84,10 +87,28 @@ internal static class SectionSplitter
             return;
         }
 
+        // Split long stretches first, then classify each piece on its own.
+        var first = result.Count;
+        AddByLength(result, s, a, b, SectionKind.Flat, o.MaxFlatSectionMeters);
+        for (var i = first; i < result.Count; i++)
+        {
+            var piece = result[i];
+            result[i] = piece with { Kind = Classify(h, g, s, piece.Start, piece.End, o) };
+        }
+    }
+
+    private static SectionKind Classify(double[] h, double[] g, double[] s, int a, int b, RouteAnalysisOptions o)
+    {
         var (gain, loss) = ElevationHysteresis.Compute(h.AsSpan(a, b - a + 1), o.HysteresisMeters);
         var km = (s[b] - s[a]) / 1000;
-        var kind = (gain + loss) / km <= o.FlatMaxReliefMetersPerKm ? SectionKind.Flat : SectionKind.Rolling;
-        AddByLength(result, s, a, b, kind, o.MaxFlatSectionMeters);
+        var steepest = 0.0;
+        for (var k = a; k <= b; k++)
+        {
+            steepest = Math.Max(steepest, Math.Abs(g[k]));
+        }
+
+        var flat = (gain + loss) / km <= o.FlatMaxReliefMetersPerKm && 100 * steepest < o.FlatMaxGradePercent;
+        return flat ? SectionKind.Flat : SectionKind.Rolling;
     }
 
     /// <summary>Adds [a, b] as ⌈length / max⌉ pieces of (nearly) equal length.</summary>
@@ -155,26 +176,44 @@ internal static class SectionSplitter
                 j++;
             }
 
-            // Move the ends to the local extremes: valley before, top after.
+            // Trim the tail to the last sample still at the start grade (so a gentle drag after the top is not
+            // absorbed), then move each end at most half a grade window to the local extreme (valley, top): the
+            // centred grade window blurs a sharp turning point by that much.
+            while (end > a && sign * g[end] < start)
+            {
+                end--;
+            }
+
+            var reach = o.GradeWindowMeters / 2;
             var lowerBound = found.Count > 0 ? found[^1].Item2 : from;
-            while (a > lowerBound && sign * h[a - 1] < sign * h[a])
+            var a0 = a;
+            while (a > lowerBound && sign * h[a - 1] < sign * h[a] && s[a0] - s[a - 1] <= reach)
             {
                 a--;
             }
 
-            while (end < to && sign * h[end + 1] > sign * h[end])
+            var e0 = end;
+            while (end < to && sign * h[end + 1] > sign * h[end] && s[end + 1] - s[e0] <= reach)
             {
                 end++;
             }
 
             var length = s[end] - s[a];
             var gain = sign * (h[end] - h[a]);
-            if (length >= o.ClimbMinLengthMeters && gain >= o.ClimbMinGainMeters)
+            if (length >= o.ClimbMinLengthMeters && gain >= o.ClimbMinGainMeters && 100 * gain / length >= o.ClimbMinAverageGradePercent)
             {
                 found.Add((a, end));
+                k = Math.Max(end, k + 1);
+                continue;
             }
 
-            k = Math.Max(end, k + 1);
+            // Rejected (too short, too little gain or too gentle on average): look for a steeper climb that starts
+            // later inside the same stretch, from the next place where the grade rises through the start threshold.
+            k++;
+            while (k < to && sign * g[k] >= start)
+            {
+                k++;
+            }
         }
 
         return found;

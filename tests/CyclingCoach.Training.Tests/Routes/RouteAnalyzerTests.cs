@@ -153,4 +153,21 @@ public class RouteAnalyzerTests
             Assert.All(a.Sections, x => Assert.True(x.Kind != SectionKind.Climb || x.AverageGradePercent > 0));
         }
     }
+
+    [Fact]
+    public void A_gentle_drag_is_rolling_not_a_climb_and_does_not_swallow_a_ramp()
+    {
+        // 10 km at 1.5 %: never reaches the 2 % start grade, 15 m of ups per km -> Rolling.
+        var drag = RouteAnalyzer.Analyze(RouteBuilder.Line(10_000, RouteBuilder.Legs(100, (10_000, 1.5))));
+        Assert.Equal(SectionKind.Rolling, Assert.Single(drag.Sections).Kind);
+
+        // 3 km at 1 %, a 1 km ramp at 8 %, 4 km at 1 %: the climb is the ramp only (within half a grade window plus
+        // the blur of the window itself), not the drag after it.
+        var a = RouteAnalyzer.Analyze(RouteBuilder.Line(8_000, RouteBuilder.Legs(100, (3_000, 1), (1_000, 8), (4_000, 1))));
+        var climb = Assert.Single(a.Sections, x => x.Kind == SectionKind.Climb);
+        Assert.InRange(climb.StartDistanceMeters, 2_800, 3_000);
+        Assert.InRange(climb.EndDistanceMeters, 4_000, 4_200);
+        Assert.InRange(climb.AverageGradePercent!.Value, 6, 8);
+        Assert.Equal(8, climb.MaxSustainedGradePercent!.Value, 6);
+    }
 }
