@@ -2,20 +2,29 @@ namespace CyclingCoach.Training.Readers;
 
 /// <summary>
 /// The FIT CRC-16 (the FIT SDK's nibble-table CRC; mathematically CRC-16/ARC: reflected poly 0xA001, init 0).
-/// Uses a 256-entry byte table, equivalent to the SDK's two nibble steps per byte.
+/// Uses slicing-by-8 byte tables, equivalent to the SDK's two nibble steps per byte.
 /// </summary>
 public static class FitCrc
 {
-    private static readonly ushort[] Table = BuildTable();
+    // Slicing-by-8: Tables[k][b] is the CRC contribution of byte b followed by k zero bytes.
+    private static readonly ushort[] Tables = BuildTables();
 
     public static ushort Compute(ReadOnlySpan<byte> data, ushort crc = 0)
     {
-        var table = Table;
-        foreach (var b in data)
+        var t = Tables.AsSpan();
+        var i = 0;
+        uint c = crc;
+        for (; i + 8 <= data.Length; i += 8)
         {
-            crc = (ushort)((crc >> 8) ^ table[(crc ^ b) & 0xFF]);
+            c ^= (uint)(data[i] | (data[i + 1] << 8));
+            c = (uint)(t[(7 * 256) + (int)(c & 0xFF)] ^ t[(6 * 256) + (int)(c >> 8)] ^ t[(5 * 256) + data[i + 2]] ^ t[(4 * 256) + data[i + 3]] ^
+                       t[(3 * 256) + data[i + 4]] ^ t[(2 * 256) + data[i + 5]] ^ t[256 + data[i + 6]] ^ t[data[i + 7]]);
         }
-        return crc;
+        for (; i < data.Length; i++)
+        {
+            c = (c >> 8) ^ t[(int)((c ^ data[i]) & 0xFF)];
+        }
+        return (ushort)c;
     }
 
     /// <summary>The SDK's reference algorithm, nibble by nibble (kept to prove the byte table equivalent).</summary>
@@ -36,9 +45,9 @@ public static class FitCrc
         return crc;
     }
 
-    private static ushort[] BuildTable()
+    private static ushort[] BuildTables()
     {
-        var t = new ushort[256];
+        var t = new ushort[8 * 256];
         for (var i = 0; i < 256; i++)
         {
             var c = (ushort)i;
@@ -47,6 +56,14 @@ public static class FitCrc
                 c = (c & 1) != 0 ? (ushort)((c >> 1) ^ 0xA001) : (ushort)(c >> 1);
             }
             t[i] = c;
+        }
+        for (var k = 1; k < 8; k++)
+        {
+            for (var i = 0; i < 256; i++)
+            {
+                var prev = t[((k - 1) * 256) + i];
+                t[(k * 256) + i] = (ushort)((prev >> 8) ^ t[prev & 0xFF]);
+            }
         }
         return t;
     }

@@ -19,7 +19,7 @@ internal sealed class FitFileParser(ActivityReaderOptions options)
     private const ushort MesgDeviceInfo = 23;
 
     private readonly FitMessageLayout?[] _layouts = new FitMessageLayout?[16];
-    private readonly List<TrackPoint> _points = new(4096);
+    private readonly List<TrackPoint> _points = [];
     private readonly List<LapData> _laps = [];
     private readonly List<SessionData> _sessions = [];
     private readonly List<FitTimerEvent> _timerEvents = [];
@@ -46,6 +46,8 @@ internal sealed class FitFileParser(ActivityReaderOptions options)
 
     public void Parse(ReadOnlySpan<byte> data)
     {
+        // A record is rarely under 20 bytes: size the list once instead of growing it through the large object heap.
+        _points.Capacity = (int)Math.Min(options.MaxPoints, Math.Max(16, data.Length / 24));
         var pos = 0;
         while (pos < data.Length)
         {

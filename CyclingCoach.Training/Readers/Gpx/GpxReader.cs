@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Xml;
 using CyclingCoach.Training.Model;
 
@@ -19,7 +20,15 @@ public static class GpxReader
         try
         {
             using var reader = SafeXml.Open(limited);
-            return new Parser(reader, options).Parse();
+            var parser = new Parser(reader, options);
+            try
+            {
+                return parser.Parse();
+            }
+            finally
+            {
+                parser.ReturnScratch();
+            }
         }
         catch (XmlException ex)
         {
@@ -34,7 +43,7 @@ public static class GpxReader
     {
         private const int MaxDepth = 64;
 
-        private readonly Dictionary<string, GpxElement> _kinds = new(StringComparer.Ordinal);
+        private readonly AtomizedNameCache<GpxElement> _kinds = new(ClassifyName);
         private readonly GpxElement[] _stack = new GpxElement[MaxDepth];
         private readonly List<GpxTrack> _tracks = [];
         private readonly List<GpxRoute> _routes = [];
@@ -46,10 +55,14 @@ public static class GpxReader
         private string? _trackName;
         private string? _trackType;
         private List<GpxSegment>? _segments;
-        private List<TrackPoint>? _segmentPoints;
+        private bool _inSegment;
         private string? _routeName;
         private string? _routeType;
-        private List<TrackPoint>? _routePoints;
+        private bool _inRoute;
+
+        // Points of the open segment or route collect in a pooled buffer and are copied once, exactly sized, at its end.
+        private TrackPoint[] _scratch = ArrayPool<TrackPoint>.Shared.Rent(1024);
+        private int _scratchCount;
 
         private GpxElement _pointKind;
         private int _pointDepth = -1;
@@ -75,7 +88,7 @@ public static class GpxReader
                 {
                     case XmlNodeType.Element:
                     {
-                        var kind = Classify(reader.Name);
+                        var kind = _kinds.Get(reader.Name);
                         var depth = reader.Depth;
                         if (!rootSeen)
                         {
@@ -112,7 +125,8 @@ public static class GpxReader
                                 }
                                 break;
                             case GpxElement.Trkseg when parent == GpxElement.Trk && _segments is not null:
-                                _segmentPoints = [];
+                                _inSegment = true;
+                                _scratchCount = 0;
                                 if (empty)
                                 {
                                     EndSegment();
@@ -121,14 +135,15 @@ public static class GpxReader
                             case GpxElement.Rte when parent == GpxElement.Gpx:
                                 _routeName = null;
                                 _routeType = null;
-                                _routePoints = [];
+                                _inRoute = true;
+                                _scratchCount = 0;
                                 if (empty)
                                 {
                                     EndRoute();
                                 }
                                 break;
-                            case GpxElement.Trkpt when parent == GpxElement.Trkseg && _segmentPoints is not null:
-                            case GpxElement.Rtept when parent == GpxElement.Rte && _routePoints is not null:
+                            case GpxElement.Trkpt when parent == GpxElement.Trkseg && _inSegment:
+                            case GpxElement.Rtept when parent == GpxElement.Rte && _inRoute:
                             case GpxElement.Wpt when parent == GpxElement.Gpx:
                                 BeginPoint(kind, depth);
                                 if (empty)
@@ -150,7 +165,7 @@ public static class GpxReader
                     case XmlNodeType.CDATA:
                         if (_textDepth >= 0 && reader.Depth == _textDepth + 1)
                         {
-                            Assign(reader.Value);
+                            Assign();
                         }
                         break;
                     case XmlNodeType.EndElement:
@@ -203,13 +218,9 @@ public static class GpxReader
             return new GpxDocument(version, creator, _docName, _docTime, _tracks, _routes, _waypoints, warnings);
         }
 
-        private GpxElement Classify(string name)
+        private static GpxElement ClassifyName(string name)
         {
-            if (_kinds.TryGetValue(name, out var kind))
-            {
-                return kind;
-            }
-            kind = SafeXml.LocalName(name).ToLowerInvariant() switch
+            return SafeXml.LocalName(name).ToLowerInvariant() switch
             {
                 "gpx" => GpxElement.Gpx,
                 "metadata" => GpxElement.Metadata,
@@ -232,11 +243,6 @@ public static class GpxReader
                 "distance" => GpxElement.Distance,
                 _ => GpxElement.Other,
             };
-            if (_kinds.Count < 1024)
-            {
-                _kinds[name] = kind; // names are atomized by the reader; the cache is bounded against hostile name floods
-            }
-            return kind;
         }
 
         private void BeginPoint(GpxElement kind, int depth)
@@ -265,26 +271,42 @@ public static class GpxReader
                 return;
             }
             var p = new TrackPoint(_time, _lat, _lon, _ele, _dist, _speed, _power, _hr, _cad, _temp);
-            switch (kind)
+            if (kind == GpxElement.Wpt)
             {
-                case GpxElement.Trkpt:
-                    _segmentPoints!.Add(p);
-                    break;
-                case GpxElement.Rtept:
-                    _routePoints!.Add(p);
-                    break;
-                default:
-                    _waypoints.Add(new GpxWaypoint(p, _pointName, _pointDesc));
-                    break;
+                _waypoints.Add(new GpxWaypoint(p, _pointName, _pointDesc));
+                return;
             }
+            if (_scratchCount == _scratch.Length)
+            {
+                var bigger = ArrayPool<TrackPoint>.Shared.Rent(_scratch.Length * 2);
+                Array.Copy(_scratch, bigger, _scratchCount);
+                ArrayPool<TrackPoint>.Shared.Return(_scratch);
+                _scratch = bigger;
+            }
+            _scratch[_scratchCount++] = p;
+        }
+
+        private TrackPoint[] TakeScratch()
+        {
+            // TrackPoint holds no references, so the copy target need not be zeroed first.
+            var points = GC.AllocateUninitializedArray<TrackPoint>(_scratchCount);
+            Array.Copy(_scratch, points, _scratchCount);
+            _scratchCount = 0;
+            return points;
+        }
+
+        public void ReturnScratch()
+        {
+            ArrayPool<TrackPoint>.Shared.Return(_scratch);
+            _scratch = [];
         }
 
         private void EndSegment()
         {
-            if (_segmentPoints is not null)
+            if (_inSegment)
             {
-                _segments?.Add(new GpxSegment(_segmentPoints));
-                _segmentPoints = null;
+                _segments?.Add(new GpxSegment(TakeScratch()));
+                _inSegment = false;
             }
         }
 
@@ -299,16 +321,23 @@ public static class GpxReader
 
         private void EndRoute()
         {
-            if (_routePoints is not null)
+            if (_inRoute)
             {
-                _routes.Add(new GpxRoute(_routeName, _routeType, _routePoints));
-                _routePoints = null;
+                _routes.Add(new GpxRoute(_routeName, _routeType, TakeScratch()));
+                _inRoute = false;
             }
         }
 
-        private void Assign(string text)
+        private void Assign()
         {
             var kind = _textKind;
+            var value = reader.Value;
+            if (kind is GpxElement.Name or GpxElement.Desc or GpxElement.Type)
+            {
+                AssignText(kind, _textParent, value);
+                return;
+            }
+            var text = value.AsSpan();
             var parent = _textParent;
             if (_pointDepth >= 0)
             {
@@ -323,14 +352,35 @@ public static class GpxReader
                             _badValues++;
                         }
                         break;
-                    case GpxElement.Name when direct: _pointName = text; break;
-                    case GpxElement.Desc when direct: _pointDesc = text; break;
                     case GpxElement.HeartRate when double.IsNaN(_hr): _hr = Number(text); break;
                     case GpxElement.Cadence when double.IsNaN(_cad): _cad = Number(text); break;
                     case GpxElement.Power when double.IsNaN(_power): _power = Number(text); break;
                     case GpxElement.Temperature when double.IsNaN(_temp): _temp = Number(text); break;
                     case GpxElement.Speed when double.IsNaN(_speed): _speed = Number(text); break;
                     case GpxElement.Distance when double.IsNaN(_dist): _dist = Number(text); break;
+                }
+                return;
+            }
+            if (kind == GpxElement.Time && parent is GpxElement.Metadata or GpxElement.Gpx)
+            {
+                _docTime ??= XmlValues.ParseTime(text);
+            }
+        }
+
+        private void AssignText(GpxElement kind, GpxElement parent, string text)
+        {
+            if (_pointDepth >= 0)
+            {
+                if (parent == _pointKind)
+                {
+                    if (kind == GpxElement.Name)
+                    {
+                        _pointName = text;
+                    }
+                    else if (kind == GpxElement.Desc)
+                    {
+                        _pointDesc = text;
+                    }
                 }
                 return;
             }
@@ -341,11 +391,10 @@ public static class GpxReader
                 case GpxElement.Name when parent == GpxElement.Rte: _routeName = text; break;
                 case GpxElement.Type when parent == GpxElement.Rte: _routeType = text; break;
                 case GpxElement.Name when parent is GpxElement.Metadata or GpxElement.Gpx: _docName ??= text; break;
-                case GpxElement.Time when parent is GpxElement.Metadata or GpxElement.Gpx: _docTime ??= XmlValues.ParseTime(text); break;
             }
         }
 
-        private double Number(string text)
+        private double Number(ReadOnlySpan<char> text)
         {
             var v = XmlValues.ParseDouble(text);
             if (double.IsNaN(v))

@@ -32,7 +32,7 @@ public static class TcxReader
     {
         private const int MaxDepth = 64;
 
-        private readonly Dictionary<string, TcxElement> _kinds = new(StringComparer.Ordinal);
+        private readonly AtomizedNameCache<TcxElement> _kinds = new(ClassifyName);
         private readonly TcxElement[] _stack = new TcxElement[MaxDepth];
         private readonly List<TrackPoint> _points = [];
         private readonly List<LapData> _laps = [];
@@ -66,7 +66,7 @@ public static class TcxReader
                 {
                     case XmlNodeType.Element:
                     {
-                        var kind = Classify(reader.Name);
+                        var kind = _kinds.Get(reader.Name);
                         var depth = reader.Depth;
                         if (!rootSeen)
                         {
@@ -198,13 +198,9 @@ public static class TcxReader
             _ => sport.ToLowerInvariant(),
         };
 
-        private TcxElement Classify(string name)
+        private static TcxElement ClassifyName(string name)
         {
-            if (_kinds.TryGetValue(name, out var kind))
-            {
-                return kind;
-            }
-            kind = SafeXml.LocalName(name) switch
+            return SafeXml.LocalName(name) switch
             {
                 "TrainingCenterDatabase" => TcxElement.Root,
                 "Activity" => TcxElement.Activity,
@@ -233,11 +229,6 @@ public static class TcxReader
                 "VersionMinor" => TcxElement.VersionMinor,
                 _ => TcxElement.Other,
             };
-            if (_kinds.Count < 1024)
-            {
-                _kinds[name] = kind;
-            }
-            return kind;
         }
 
         private void BeginPoint(int depth)

@@ -5,19 +5,88 @@ namespace CyclingCoach.Training.Readers;
 /// <summary>Culture-invariant number and ISO-8601 time parsing for XML text; bad values become NaN/null.</summary>
 internal static class XmlValues
 {
-    public static double ParseDouble(string? s) =>
-        s is not null && double.TryParse(s.AsSpan().Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v)
-            ? v
-            : double.NaN;
+    private static readonly double[] PowersOf10 =
+    [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ];
+
+    public static double ParseDouble(string? s) => s is null ? double.NaN : ParseDouble(s.AsSpan());
+
+    public static double ParseDouble(ReadOnlySpan<char> text)
+    {
+        var span = text.Trim();
+        if (TryParseSimpleDecimal(span, out var fast))
+        {
+            return fast;
+        }
+        return double.TryParse(span, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) ? v : double.NaN;
+    }
+
+    /// <summary>
+    /// Exact fast path for <c>[-+]digits[.digits]</c> with at most 15 significant digits: the mantissa and the power of
+    /// ten are both exact doubles, so one division is correctly rounded (Clinger). Anything else returns false.
+    /// </summary>
+    private static bool TryParseSimpleDecimal(ReadOnlySpan<char> s, out double value)
+    {
+        value = 0;
+        var i = 0;
+        var negative = false;
+        if (i < s.Length && (s[i] == '-' || s[i] == '+'))
+        {
+            negative = s[i] == '-';
+            i++;
+        }
+        long mantissa = 0;
+        var digits = 0;
+        var fractionDigits = 0;
+        var seenDot = false;
+        var any = false;
+        for (; i < s.Length; i++)
+        {
+            var c = s[i];
+            if (char.IsAsciiDigit(c))
+            {
+                any = true;
+                if (mantissa != 0 || c != '0')
+                {
+                    if (++digits > 15)
+                    {
+                        return false;
+                    }
+                }
+                mantissa = mantissa * 10 + (c - '0');
+                if (seenDot)
+                {
+                    fractionDigits++;
+                }
+            }
+            else if (c == '.' && !seenDot)
+            {
+                seenDot = true;
+            }
+            else
+            {
+                return false;
+            }
+        }
+        if (!any || fractionDigits > 22)
+        {
+            return false;
+        }
+        value = mantissa / PowersOf10[fractionDigits];
+        if (negative)
+        {
+            value = -value;
+        }
+        return true;
+    }
 
     /// <summary>Fast path for <c>yyyy-MM-ddTHH:mm:ss[.f…][Z|±hh:mm]</c>; falls back to the framework parser. No zone means UTC.</summary>
-    public static DateTime? ParseTime(string? text)
+    public static DateTime? ParseTime(string? text) => text is null ? null : ParseTime(text.AsSpan());
+
+    public static DateTime? ParseTime(ReadOnlySpan<char> text)
     {
-        if (text is null)
-        {
-            return null;
-        }
-        var s = text.AsSpan().Trim();
+        var s = text.Trim();
         if (s.Length >= 19 && s[4] == '-' && s[7] == '-' && (s[10] == 'T' || s[10] == ' ') && s[13] == ':' && s[16] == ':' &&
             TryDigits(s, 0, 4, out var year) && TryDigits(s, 5, 2, out var month) && TryDigits(s, 8, 2, out var day) &&
             TryDigits(s, 11, 2, out var hour) && TryDigits(s, 14, 2, out var minute) && TryDigits(s, 17, 2, out var second) &&
