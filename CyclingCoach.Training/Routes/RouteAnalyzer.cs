@@ -113,7 +113,7 @@ public static class RouteAnalyzer
 
         return new RouteSection(index, span.Kind, s[a], s[b], length, startEle, endEle, avgGrade, maxGrade, minGrade, gain, loss,
             score, category, fiets, power, seconds, seconds > 0 ? length / seconds : 0, gear,
-            route.Latitude[a], route.Longitude[a], route.Latitude[b], route.Longitude[b]);
+            Coordinate(route.Latitude[a]), Coordinate(route.Longitude[a]), Coordinate(route.Latitude[b]), Coordinate(route.Longitude[b]));
     }
 
     private static ProfilePoint[] BuildProfile(ResampledRoute route, double[]? h, double[]? grade, int maxPoints)
@@ -135,5 +135,7 @@ public static class RouteAnalyzer
     }
 
     private static ProfilePoint Point(ResampledRoute route, double[]? h, double[]? grade, int k) =>
-        new(route.Distance[k], h?[k], grade is null ? null : 100 * grade[k], route.Latitude[k], route.Longitude[k]);
+        new(route.Distance[k], h?[k], grade is null ? null : 100 * grade[k], Coordinate(route.Latitude[k]), Coordinate(route.Longitude[k]));
+
+    private static double? Coordinate(double value) => double.IsNaN(value) ? null : value;
 }

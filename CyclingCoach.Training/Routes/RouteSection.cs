@@ -6,6 +6,7 @@ namespace CyclingCoach.Training.Routes;
 /// elevation. The gain/loss use the smoothed profile with hysteresis. Climb score, category and Fiets index are set
 /// for climbs only. The estimated time comes from the Martin (1998) model at <see cref="TargetPowerWatts"/>
 /// (descents: see <see cref="RiderProfile"/>). <see cref="MinimumGear"/> is null for descents and unknown grades.
+/// Positions are null when the route had no coordinates. No field is ever NaN.
 /// </summary>
 public sealed record RouteSection(
     int Index,
@@ -27,7 +28,7 @@ public sealed record RouteSection(
     double EstimatedTimeSeconds,
     double AverageSpeedMps,
     GearRecommendation? MinimumGear,
-    double StartLatitude,
-    double StartLongitude,
-    double EndLatitude,
-    double EndLongitude);
+    double? StartLatitude,
+    double? StartLongitude,
+    double? EndLatitude,
+    double? EndLongitude);

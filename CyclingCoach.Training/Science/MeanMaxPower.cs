@@ -11,16 +11,20 @@ namespace CyclingCoach.Training.Science;
 /// E[t+d] − E[t]. For each d a lower bound comes from extending the previous duration's best window by one second;
 /// start positions are then searched branch-and-bound: because power ≥ 0, every window of length d starting in
 /// [a, a+b) lies inside [a, a+b−1+d), so E[a+b−1+d] − E[a] bounds the whole block and blocks that cannot beat the
-/// current best are skipped (first 512-wide, then 64-wide blocks); surviving blocks are scanned with SIMD. The result
-/// is exact; on real rides only a small fraction of the n·(n+1)/2 windows is evaluated. The worst case (a perfectly
-/// steady series such as an ERG ride) degrades to the vectorised naive scan.
+/// current best are skipped (first 512-wide, then 64-wide blocks); surviving blocks are scanned with SIMD. Two more
+/// bounds keep steady rides cheap: the windows' common part plus the largest sample in the parts that differ, and
+/// the same sum written on the detrended energy F(i) = E(i) − c·i (c = average power):
+/// E[t+d] − E[t] = c·d + F(t+d) − F(t) ≤ c·d + max F(t+d) − min F(t). The result is exact; on real rides only a small
+/// fraction of the n·(n+1)/2 windows is evaluated.
 /// </para>
 /// Power is read as 1 Hz; NaN and negative values count as 0 W (a pause in <see cref="RideStreams"/> is already 0).
 /// </summary>
 public static class MeanMaxPower
 {
-    private const int TopBlock = 512;
-    private const int Block = 64;
+    private const int TopShift = 9;
+    private const int Shift = 6;
+    private const int TopBlock = 1 << TopShift; // 512
+    private const int Block = 1 << Shift; // 64
 
     public static MeanMaxCurve Compute(RideStreams streams)
     {
@@ -43,8 +47,11 @@ public static class MeanMaxPower
             e[i + 1] = e[i] + (double.IsNaN(p) || p < 0 ? 0 : p);
         }
 
-        var max64 = BlockMaxima(e, Block);
-        var max512 = BlockMaxima(e, TopBlock);
+        var max64 = BlockMaxima(e, Shift);
+        var max512 = BlockMaxima(e, TopShift);
+        var trend = e[n] / n;
+        var f64 = new DetrendedExtremes(e, trend, Shift);
+        var f512 = new DetrendedExtremes(e, trend, TopShift);
         var watts = new double[n];
         var starts = new int[n];
         var arg = 0;
@@ -70,7 +77,7 @@ public static class MeanMaxPower
             for (var top = 0; top <= lastStart; top += TopBlock)
             {
                 var topEnd = Math.Min(top + TopBlock, lastStart + 1);
-                if (UpperBound(e, max512, TopBlock, top, topEnd, d) <= best)
+                if (Math.Min(UpperBound(e, max512, TopShift, top, topEnd, d), f512.UpperBound(top, topEnd, d)) <= best)
                 {
                     continue;
                 }
@@ -78,7 +85,7 @@ public static class MeanMaxPower
                 for (var a = top; a < topEnd; a += Block)
                 {
                     var end = Math.Min(a + Block, topEnd);
-                    if (UpperBound(e, max64, Block, a, end, d) <= best)
+                    if (Math.Min(UpperBound(e, max64, Shift, a, end, d), f64.UpperBound(a, end, d)) <= best)
                     {
                         continue;
                     }
@@ -115,20 +122,20 @@ public static class MeanMaxPower
     }
 
     /// <summary>
-    /// Upper bound on e[t + d] − e[t] for t in [a, end) (a aligned to <paramref name="size"/>, end − a ≤ size):
+    /// Upper bound on e[t + d] − e[t] for t in [a, end) (a aligned to 2^<paramref name="shift"/>, end − a ≤ 2^shift):
     /// the smaller of (1) the sum over [a, end − 1 + d), which contains every window, and (2) the common part
     /// [end − 1, a + d) of all windows plus (end − a − 1) samples at most the largest power in the parts that differ.
     /// (2) is what makes steady rides cheap: for a constant series it equals the window sum itself.
     /// </summary>
-    private static double UpperBound(double[] e, double[] blockMax, int size, int a, int end, int d)
+    private static double UpperBound(double[] e, double[] blockMax, int shift, int a, int end, int d)
     {
         var bound = e[end - 1 + d] - e[a];
         var m = end - a;
         if (d >= m - 1 && m > 1)
         {
             var last = blockMax.Length - 1;
-            var flank = Math.Max(blockMax[a / size], blockMax[Math.Min((a + d) / size, last)]);
-            flank = Math.Max(flank, blockMax[Math.Min((a + d + m - 2) / size, last)]);
+            var flank = Math.Max(blockMax[a >> shift], blockMax[Math.Min((a + d) >> shift, last)]);
+            flank = Math.Max(flank, blockMax[Math.Min((a + d + m - 2) >> shift, last)]);
             var common = e[a + d] - e[end - 1];
             bound = Math.Min(bound, common + ((m - 1) * flank));
         }
@@ -136,17 +143,17 @@ public static class MeanMaxPower
         return bound;
     }
 
-    /// <summary>Largest sample in each aligned block of <paramref name="size"/> samples (from the prefix sums).</summary>
-    private static double[] BlockMaxima(double[] e, int size)
+    /// <summary>Largest sample in each aligned block of 2^<paramref name="shift"/> samples (from the prefix sums).</summary>
+    private static double[] BlockMaxima(double[] e, int shift)
     {
         var n = e.Length - 1;
-        var result = new double[(n + size - 1) / size];
+        var result = new double[((n - 1) >> shift) + 1];
         for (var i = 0; i < n; i++)
         {
             var p = e[i + 1] - e[i];
-            if (p > result[i / size])
+            if (p > result[i >> shift])
             {
-                result[i / size] = p;
+                result[i >> shift] = p;
             }
         }
 
@@ -216,5 +223,49 @@ public static class MeanMaxPower
         }
 
         return new MeanMaxCurve(watts, starts, source);
+    }
+
+    /// <summary>Per-block maximum and minimum of F(i) = E(i) − c·i over aligned blocks of 2^shift indices.</summary>
+    private readonly struct DetrendedExtremes
+    {
+        private readonly double[] _max;
+        private readonly double[] _min;
+        private readonly double _trend;
+        private readonly double _slack;
+        private readonly int _shift;
+
+        public DetrendedExtremes(double[] e, double trend, int shift)
+        {
+            _trend = trend;
+            _shift = shift;
+            _slack = 1e-9 * (1 + e[^1]); // rounding guard: the bound must never fall below a true window sum
+            var blocks = ((e.Length - 1) >> shift) + 1;
+            _max = new double[blocks];
+            _min = new double[blocks];
+            _max.AsSpan().Fill(double.NegativeInfinity);
+            _min.AsSpan().Fill(double.PositiveInfinity);
+            for (var i = 0; i < e.Length; i++)
+            {
+                var f = e[i] - (trend * i);
+                var b = i >> shift;
+                if (f > _max[b])
+                {
+                    _max[b] = f;
+                }
+
+                if (f < _min[b])
+                {
+                    _min[b] = f;
+                }
+            }
+        }
+
+        /// <summary>Bound on E[t+d] − E[t] for t in [a, end), a aligned to the block size.</summary>
+        public double UpperBound(int a, int end, int d)
+        {
+            var last = _max.Length - 1;
+            var hi = Math.Max(_max[(a + d) >> _shift], _max[Math.Min((end - 1 + d) >> _shift, last)]);
+            return (_trend * d) + hi - _min[a >> _shift] + _slack;
+        }
     }
 }
