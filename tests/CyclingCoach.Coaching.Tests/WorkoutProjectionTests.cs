@@ -146,6 +146,36 @@ public sealed class WorkoutProjectionTests(CoachingFixture fixture)
     }
 
     [Fact]
+    public async Task The_list_is_newest_first_and_pages()
+    {
+        var ids = new[] { Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid() };
+        var starts = new[] { 5, 9, 7 }.Select(day => new DateTimeOffset(2021, 6, day, 8, 0, 0, TimeSpan.Zero)).ToArray();
+        for (var i = 0; i < ids.Length; i++)
+        {
+            await PublishAsync(Imported(ids[i], $"Ride {i}") with { StartTime = starts[i] }, Guid.NewGuid());
+        }
+
+        foreach (var id in ids)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await WaitForWorkoutAsync(id, HttpStatusCode.OK)).StatusCode);
+        }
+
+        var page = await client.GetFromJsonAsync<JsonElement>("/api/coach/workouts?pageSize=200");
+        var total = page.GetProperty("total").GetInt32();
+        var order = page.GetProperty("items").EnumerateArray()
+            .Select(i => i.GetProperty("workoutId").GetGuid()).Where(ids.Contains).ToArray();
+        Assert.Equal([ids[1], ids[2], ids[0]], order);
+        var startTimes = page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("startTime").GetDateTimeOffset()).ToArray();
+        Assert.Equal(startTimes.OrderByDescending(t => t).ToArray(), startTimes);
+
+        var small = await client.GetFromJsonAsync<JsonElement>("/api/coach/workouts?page=2&pageSize=1");
+        Assert.Equal(2, small.GetProperty("page").GetInt32());
+        Assert.Equal(1, small.GetProperty("pageSize").GetInt32());
+        Assert.Equal(1, small.GetProperty("items").GetArrayLength());
+        Assert.True(small.GetProperty("total").GetInt32() >= total);
+    }
+
+    [Fact]
     public async Task Unknown_workout_is_404_problem_details()
     {
         var response = await client.GetAsync($"/api/coach/workouts/{Guid.NewGuid()}");

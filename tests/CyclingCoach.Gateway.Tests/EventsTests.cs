@@ -1,6 +1,9 @@
 using System.Net;
 using CyclingCoach.Contracts;
+using CyclingCoach.Gateway.Events;
+using CyclingCoach.Testing;
 using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CyclingCoach.Gateway.Tests;
 
@@ -69,5 +72,24 @@ public sealed class EventsTests(GatewayFixture fixture)
         Assert.Contains(workoutId.ToString(), next.Data);
         Assert.Contains("\"workoutId\"", next.Data);
         Assert.Contains("\"source\":\"manual\"", next.Data);
+    }
+
+    [Fact]
+    public async Task Closing_the_stream_ends_the_subscription()
+    {
+        var broadcaster = fixture.Factory.Services.GetRequiredService<EventBroadcaster>();
+        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/events");
+            request.Headers.Add("X-Api-Key", fixture.ApiKey);
+            using var response = await fixture.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            await using var stream = await response.Content.ReadAsStreamAsync(timeout.Token);
+            using var reader = new StreamReader(stream);
+            Assert.Equal("ready", (await ReadEventAsync(reader, timeout.Token)).Type);
+            Assert.Equal(1, broadcaster.SubscriberCount);
+        }
+
+        var remaining = await Eventually.WaitAsync(() => Task.FromResult(broadcaster.SubscriberCount), count => count == 0, TimeSpan.FromSeconds(15));
+        Assert.Equal(0, remaining);
     }
 }
