@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using CyclingCoach.Testing;
 
 namespace CyclingCoach.Sync.Tests;
 
@@ -50,7 +51,10 @@ public sealed class WorkoutListTests(SyncFixture fixture)
     [Fact]
     public async Task Health_reports_database_bus_and_storage()
     {
-        var health = await client.GetFromJsonAsync<JsonElement>("/health");
+        // The bus connects in the background after start-up; health turns ready once it has.
+        using var ready = await Eventually.WaitAsync(() => client.GetAsync("/health"), r => r.IsSuccessStatusCode, TimeSpan.FromSeconds(30));
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        var health = await ready.Content.ReadFromJsonAsync<JsonElement>();
         var checks = health.GetProperty("checks");
         Assert.Equal("Healthy", checks.GetProperty("syncdb").GetProperty("status").GetString());
         Assert.Equal("Healthy", checks.GetProperty("storage").GetProperty("status").GetString());
