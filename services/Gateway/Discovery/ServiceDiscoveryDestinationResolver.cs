@@ -33,7 +33,10 @@ public sealed class ServiceDiscoveryDestinationResolver(ServiceEndpointResolver 
         return new ResolvedDestinationCollection(resolved, new CompositeChangeToken(changeTokens));
     }
 
-    /// <summary>Keeps the configured scheme and path; takes host and port from the resolved endpoint.</summary>
+    /// <summary>
+    /// Keeps the configured path; takes host and port from the resolved endpoint, and the scheme too when the endpoint
+    /// is a full URI (<c>services__sync__https__0</c> means https), else keeps the configured scheme.
+    /// </summary>
     public static Uri Rewrite(Uri address, EndPoint endPoint)
     {
         var builder = new UriBuilder(address);

@@ -40,7 +40,7 @@ public static class ServiceDocuments
             var document = await client.GetStringAsync($"http://{service}/openapi/v1.json", cancellationToken);
             return TypedResults.Text(document, "application/json");
         }
-        catch (HttpRequestException e)
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
             return TypedResults.Problem(statusCode: 502, type: ProblemTypes.Unavailable, title: "Service unavailable", detail: $"{service}: {e.Message}");
         }
