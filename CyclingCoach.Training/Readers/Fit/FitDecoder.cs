@@ -92,8 +92,15 @@ public static class FitDecoder
             throw TooLarge(options);
         }
         var parser = new FitFileParser(options);
-        parser.Parse(data);
-        return parser.BuildResult();
+        try
+        {
+            parser.Parse(data);
+            return parser.BuildResult();
+        }
+        finally
+        {
+            parser.ReturnBuffers();
+        }
     }
 
     private static ActivityFileException TooLarge(ActivityReaderOptions options) =>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Globalization;
 using CyclingCoach.Training.Model;
@@ -19,7 +20,9 @@ internal sealed class FitFileParser(ActivityReaderOptions options)
     private const ushort MesgDeviceInfo = 23;
 
     private readonly FitMessageLayout?[] _layouts = new FitMessageLayout?[16];
-    private readonly List<TrackPoint> _points = [];
+    // Records collect in a pooled buffer; BuildResult copies them once into an exactly sized array.
+    private TrackPoint[] _points = ArrayPool<TrackPoint>.Shared.Rent(4096);
+    private int _pointCount;
     private readonly List<LapData> _laps = [];
     private readonly List<SessionData> _sessions = [];
     private readonly List<FitTimerEvent> _timerEvents = [];
@@ -46,8 +49,6 @@ internal sealed class FitFileParser(ActivityReaderOptions options)
 
     public void Parse(ReadOnlySpan<byte> data)
     {
-        // A record is rarely under 20 bytes: size the list once instead of growing it through the large object heap.
-        _points.Capacity = (int)Math.Min(options.MaxPoints, Math.Max(16, data.Length / 24));
         var pos = 0;
         while (pos < data.Length)
         {
@@ -98,7 +99,7 @@ internal sealed class FitFileParser(ActivityReaderOptions options)
                     var code = stop == ReaderWarningCodes.FitTruncated ? ActivityFileErrorCodes.FitTruncated : ActivityFileErrorCodes.FitCorrupt;
                     throw new ActivityFileException(code, $"The FIT data is {(code == ActivityFileErrorCodes.FitTruncated ? "truncated" : "corrupt")} at byte {stoppedAt} before any message.", ActivityFormat.Fit, stoppedAt);
                 }
-                Warn(stop, $"decoding stopped at byte {stoppedAt} of {data.Length} ({(stop == ReaderWarningCodes.FitTruncated ? "file ends inside a message" : "corrupt definition or record header")}); kept {_points.Count} records from {_messageCount} messages.");
+                Warn(stop, $"decoding stopped at byte {stoppedAt} of {data.Length} ({(stop == ReaderWarningCodes.FitTruncated ? "file ends inside a message" : "corrupt definition or record header")}); kept {_pointCount} records from {_messageCount} messages.");
                 return;
             }
 
@@ -113,7 +114,7 @@ internal sealed class FitFileParser(ActivityReaderOptions options)
                 {
                     throw new ActivityFileException(ActivityFileErrorCodes.FitTruncated, "The FIT data section is truncated before any message.", ActivityFormat.Fit, data.Length);
                 }
-                Warn(ReaderWarningCodes.FitTruncated, $"the file ends at byte {data.Length} but the header declares {declaredEnd + 2} bytes (data section or CRC missing); kept {_points.Count} records.");
+                Warn(ReaderWarningCodes.FitTruncated, $"the file ends at byte {data.Length} but the header declares {declaredEnd + 2} bytes (data section or CRC missing); kept {_pointCount} records.");
                 return;
             }
 
@@ -364,11 +365,18 @@ internal sealed class FitFileParser(ActivityReaderOptions options)
             lat = double.NaN;
             lon = double.NaN;
         }
-        if (_points.Count >= options.MaxPoints)
+        if (_pointCount >= options.MaxPoints)
         {
             throw new ActivityFileException(ActivityFileErrorCodes.TooManyPoints, $"The FIT file has more than {options.MaxPoints} records.", ActivityFormat.Fit);
         }
-        _points.Add(new TrackPoint(ToDateTime(ts), lat, lon, alt, dist, speed, power, hr, cad, temp));
+        if (_pointCount == _points.Length)
+        {
+            var bigger = ArrayPool<TrackPoint>.Shared.Rent(_points.Length * 2);
+            Array.Copy(_points, bigger, _pointCount);
+            ArrayPool<TrackPoint>.Shared.Return(_points);
+            _points = bigger;
+        }
+        _points[_pointCount++] = new TrackPoint(ToDateTime(ts), lat, lon, alt, dist, speed, power, hr, cad, temp);
     }
 
     private void DecodeCompressedSpeedDistance(ReadOnlySpan<byte> b, ref double speed, ref double distance)
@@ -546,12 +554,15 @@ internal sealed class FitFileParser(ActivityReaderOptions options)
         {
             Warn(ReaderWarningCodes.MultipleSessions, $"{_sessions.Count} sessions ({string.Join(", ", _sessions.Select(s => s.Sport ?? "?"))}); Session is the {session?.Sport ?? "first"} one.");
         }
-        if (_points.Count == 0)
+        if (_pointCount == 0)
         {
             Warn(ReaderWarningCodes.NoRecords, "the file has no record messages.");
         }
+        // TrackPoint holds no references, so the exact-size copy target need not be zeroed first.
+        var points = GC.AllocateUninitializedArray<TrackPoint>(_pointCount);
+        Array.Copy(_points, points, _pointCount);
         DateTime? firstPointTime = null;
-        foreach (var p in _points)
+        foreach (var p in points)
         {
             if (p.TimeUtc is { } t)
             {
@@ -570,12 +581,20 @@ internal sealed class FitFileParser(ActivityReaderOptions options)
             session?.Sport ?? _sportMessageSport,
             session?.SubSport ?? _sportMessageSubSport,
             _sportMessageName,
-            _points,
+            points,
             _laps,
             session,
             device,
             _warnings);
         return new FitActivity(activity, _sessions, _timerEvents, _fileCount, FitProfileNames.FileType(_fileType), _timeCreated);
+    }
+
+    /// <summary>Gives the pooled record buffer back; call once, after <see cref="BuildResult"/> or a failure.</summary>
+    public void ReturnBuffers()
+    {
+        ArrayPool<TrackPoint>.Shared.Return(_points);
+        _points = [];
+        _pointCount = 0;
     }
 
     private SessionData? ChooseSession()
