@@ -19,7 +19,7 @@ public static class GpxReader
         var limited = new LimitedReadStream(stream, options.MaxInputBytes, ActivityFormat.Gpx);
         try
         {
-            using var reader = SafeXml.Open(limited);
+            using var reader = SafeXml.Open(limited, options.MaxInputBytes);
             var parser = new Parser(reader, options);
             try
             {
@@ -39,7 +39,7 @@ public static class GpxReader
     /// <summary>Reads and flattens for ride import (see <see cref="GpxDocument.ToActivityData"/>).</summary>
     public static ActivityData ReadActivity(Stream stream, ActivityReaderOptions? options = null) => Read(stream, options).ToActivityData();
 
-    private sealed class Parser(XmlTextReader reader, ActivityReaderOptions options)
+    private sealed class Parser(XmlReader reader, ActivityReaderOptions options)
     {
         private const int MaxDepth = 64;
 
@@ -74,6 +74,7 @@ public static class GpxReader
         private GpxElement _textParent;
         private int _textDepth = -1;
 
+        private readonly char[] _chunk = new char[256];
         private int _pointCount;
         private int _skippedPoints;
         private int _badValues;
@@ -88,14 +89,14 @@ public static class GpxReader
                 {
                     case XmlNodeType.Element:
                     {
-                        var kind = _kinds.Get(reader.Name);
+                        var kind = _kinds.Get(reader.LocalName);
                         var depth = reader.Depth;
                         if (!rootSeen)
                         {
                             rootSeen = true;
                             if (kind != GpxElement.Gpx)
                             {
-                                throw new ActivityFileException(ActivityFileErrorCodes.NotGpx, $"The XML root is <{reader.Name}>, not <gpx>.", ActivityFormat.Gpx, null, reader.LineNumber);
+                                throw new ActivityFileException(ActivityFileErrorCodes.NotGpx, $"The XML root is <{reader.Name}>, not <gpx>.", ActivityFormat.Gpx, null, SafeXml.Line(reader));
                             }
                             version = reader.GetAttribute("version");
                             creator = reader.GetAttribute("creator");
@@ -249,12 +250,12 @@ public static class GpxReader
         {
             if (++_pointCount > options.MaxPoints)
             {
-                throw new ActivityFileException(ActivityFileErrorCodes.TooManyPoints, $"The GPX file has more than {options.MaxPoints} points.", ActivityFormat.Gpx, null, reader.LineNumber);
+                throw new ActivityFileException(ActivityFileErrorCodes.TooManyPoints, $"The GPX file has more than {options.MaxPoints} points.", ActivityFormat.Gpx, null, SafeXml.Line(reader));
             }
             _pointKind = kind;
             _pointDepth = depth;
-            _lat = XmlValues.ParseDouble(reader.GetAttribute("lat"));
-            _lon = XmlValues.ParseDouble(reader.GetAttribute("lon"));
+            _lat = SafeXml.AttributeNumber(reader, "lat", _chunk);
+            _lon = SafeXml.AttributeNumber(reader, "lon", _chunk);
             _ele = _hr = _cad = _power = _temp = _speed = _dist = double.NaN;
             _time = null;
             _pointName = _pointDesc = null;
@@ -331,13 +332,16 @@ public static class GpxReader
         private void Assign()
         {
             var kind = _textKind;
-            var value = reader.Value;
             if (kind is GpxElement.Name or GpxElement.Desc or GpxElement.Type)
             {
-                AssignText(kind, _textParent, value);
+                AssignText(kind, _textParent, reader.Value);
                 return;
             }
-            var text = value.AsSpan();
+            if (!SafeXml.TryValueChunk(reader, _chunk, out var text))
+            {
+                _badValues++;
+                return;
+            }
             var parent = _textParent;
             if (_pointDepth >= 0)
             {

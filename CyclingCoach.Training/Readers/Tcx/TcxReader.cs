@@ -19,7 +19,7 @@ public static class TcxReader
         var limited = new LimitedReadStream(stream, options.MaxInputBytes, ActivityFormat.Tcx);
         try
         {
-            using var reader = SafeXml.Open(limited);
+            using var reader = SafeXml.Open(limited, options.MaxInputBytes);
             return new Parser(reader, options).Parse();
         }
         catch (XmlException ex)
@@ -28,7 +28,7 @@ public static class TcxReader
         }
     }
 
-    private sealed class Parser(XmlTextReader reader, ActivityReaderOptions options)
+    private sealed class Parser(XmlReader reader, ActivityReaderOptions options)
     {
         private const int MaxDepth = 64;
 
@@ -66,14 +66,14 @@ public static class TcxReader
                 {
                     case XmlNodeType.Element:
                     {
-                        var kind = _kinds.Get(reader.Name);
+                        var kind = _kinds.Get(reader.LocalName);
                         var depth = reader.Depth;
                         if (!rootSeen)
                         {
                             rootSeen = true;
                             if (kind != TcxElement.Root)
                             {
-                                throw new ActivityFileException(ActivityFileErrorCodes.NotTcx, $"The XML root is <{reader.Name}>, not <TrainingCenterDatabase>.", ActivityFormat.Tcx, null, reader.LineNumber);
+                                throw new ActivityFileException(ActivityFileErrorCodes.NotTcx, $"The XML root is <{reader.Name}>, not <TrainingCenterDatabase>.", ActivityFormat.Tcx, null, SafeXml.Line(reader));
                             }
                             _stack[0] = kind;
                             continue;
@@ -235,7 +235,7 @@ public static class TcxReader
         {
             if (_points.Count >= options.MaxPoints)
             {
-                throw new ActivityFileException(ActivityFileErrorCodes.TooManyPoints, $"The TCX file has more than {options.MaxPoints} trackpoints.", ActivityFormat.Tcx, null, reader.LineNumber);
+                throw new ActivityFileException(ActivityFileErrorCodes.TooManyPoints, $"The TCX file has more than {options.MaxPoints} trackpoints.", ActivityFormat.Tcx, null, SafeXml.Line(reader));
             }
             _pointDepth = depth;
             _time = null;

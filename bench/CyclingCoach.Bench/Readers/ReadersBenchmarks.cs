@@ -6,10 +6,9 @@ namespace CyclingCoach.Bench.Readers;
 
 /// <summary>
 /// Reader throughput on the fixture corpus: FIT decode of every file (from memory) and GPX parse + distance + ascent.
-/// One operation = one pass over all files. Run through bench/scripts/readers/run.sh to compare with gpxpy/gpsbabel;
+/// One operation = one pass over all files; run with <c>--job short --inProcess</c> (see the script). Run through bench/scripts/readers/run.sh to compare with gpxpy/gpsbabel;
 /// the script compares best (Min) with the peers' best pass, as the 2 shared cores make means noisy.
 /// </summary>
-[ShortRunJob]
 [MemoryDiagnoser]
 [MinColumn]
 [MaxColumn]
