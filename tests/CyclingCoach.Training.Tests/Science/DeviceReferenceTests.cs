@@ -61,10 +61,7 @@ public class DeviceReferenceTests
         using var stream = File.OpenRead(FixturePaths.Fit(file));
         var fit = FitDecoder.Read(stream);
         var session = fit.Activity.Session!;
-        var start = session.StartTimeUtc!.Value;
-        var end = start.AddSeconds(session.TotalElapsedSeconds ?? double.MaxValue / 1e9);
-        var points = fit.Activity.Points.Where(p => p.TimeUtc >= start && p.TimeUtc <= end).ToList();
-        var streams = RideResampler.Resample(points, null, PauseInterval.FromFitTimerEvents(fit.TimerEvents));
+        var streams = ActivityStreams.FromFit(fit);
         var metrics = RideMetricsCalculator.Compute(streams, new AthleteThresholds(session.ThresholdPowerWatts),
             new RideMetricsOptions(IncludeZeroPower: includeZeros));
         return (metrics, session);
