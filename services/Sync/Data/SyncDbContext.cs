@@ -1,12 +1,21 @@
+using System.Text.Json;
 using CyclingCoach.ServiceDefaults.Messaging;
 using CyclingCoach.Sync.Model;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace CyclingCoach.Sync.Data;
 
 public sealed class SyncDbContext(DbContextOptions<SyncDbContext> options) : DbContext(options)
 {
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+
     public DbSet<Workout> Workouts => Set<Workout>();
+    public DbSet<WorkoutStreams> WorkoutStreams => Set<WorkoutStreams>();
+    public DbSet<WorkoutAlias> WorkoutAliases => Set<WorkoutAlias>();
+    public DbSet<SyncRun> SyncRuns => Set<SyncRun>();
+    public DbSet<AthleteThresholdsRecord> AthleteThresholds => Set<AthleteThresholdsRecord>();
+    public DbSet<IntervalsIcuConnection> IntervalsIcuConnections => Set<IntervalsIcuConnection>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -18,9 +27,79 @@ public sealed class SyncDbContext(DbContextOptions<SyncDbContext> options) : DbC
             entity.Property(w => w.SourceActivityId).HasMaxLength(100);
             entity.Property(w => w.Name).HasMaxLength(200);
             entity.Property(w => w.Sport).HasMaxLength(64);
+            entity.Property(w => w.ActivityType).HasMaxLength(64);
+            entity.Property(w => w.FileSha256).HasMaxLength(64);
+            entity.Property(w => w.FileFormat).HasMaxLength(8);
+            entity.Property(w => w.RawSourceJson).HasColumnType("jsonb");
+            entity.Property(w => w.Metrics)
+                .HasColumnType("jsonb")
+                .HasConversion(
+                    m => m == null ? null : JsonSerializer.Serialize(m, JsonOptions),
+                    s => s == null ? null : JsonSerializer.Deserialize<WorkoutMetricsData>(s, JsonOptions),
+                    new ValueComparer<WorkoutMetricsData?>((a, b) => ReferenceEquals(a, b), m => m == null ? 0 : m.GetHashCode(), m => m));
             entity.Ignore(w => w.StartTime);
+            entity.Ignore(w => w.Richness);
             entity.HasIndex(w => new { w.Source, w.SourceActivityId }).IsUnique().HasFilter("source_activity_id IS NOT NULL");
             entity.HasIndex(w => w.StartTimeUtc).IsDescending();
+            entity.HasIndex(w => w.FileSha256);
+            entity.HasIndex(w => w.ImportedByRunId).HasFilter("imported_by_run_id IS NOT NULL");
+        });
+
+        modelBuilder.Entity<WorkoutStreams>(entity =>
+        {
+            entity.ToTable("workout_streams");
+            entity.HasKey(s => s.WorkoutId);
+            entity.HasOne<Workout>().WithOne().HasForeignKey<WorkoutStreams>(s => s.WorkoutId).OnDelete(DeleteBehavior.Cascade);
+            entity.Property(s => s.Power).HasColumnType("real[]");
+            entity.Property(s => s.HeartRate).HasColumnType("real[]");
+            entity.Property(s => s.Cadence).HasColumnType("real[]");
+            entity.Property(s => s.Speed).HasColumnType("real[]");
+            entity.Property(s => s.Altitude).HasColumnType("real[]");
+            entity.Property(s => s.Distance).HasColumnType("real[]");
+
+            entity.Property(s => s.Latitude).HasColumnType("double precision[]");
+            entity.Property(s => s.Longitude).HasColumnType("double precision[]");
+        });
+
+        modelBuilder.Entity<WorkoutAlias>(entity =>
+        {
+            entity.ToTable("workout_aliases");
+            entity.HasKey(a => new { a.Source, a.SourceActivityId });
+            entity.Property(a => a.Source).HasConversion<string>().HasMaxLength(32);
+            entity.Property(a => a.SourceActivityId).HasMaxLength(100);
+            entity.Property(a => a.RawSourceJson).HasColumnType("jsonb");
+            entity.HasOne<Workout>().WithMany().HasForeignKey(a => a.WorkoutId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<SyncRun>(entity =>
+        {
+            entity.ToTable("sync_runs");
+            entity.HasKey(r => r.Id);
+            entity.Property(r => r.Source).HasConversion<string>().HasMaxLength(32);
+            entity.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
+            entity.Property(r => r.Trigger).HasMaxLength(16);
+            entity.Property(r => r.Error).HasMaxLength(2000);
+            entity.Property(r => r.LeaseOwner).HasMaxLength(100);
+
+            // One run at a time per source, enforced by the database (two racing POSTs: one gets 409).
+            entity.HasIndex(r => r.Source).IsUnique().HasFilter("status = 'InProgress'").HasDatabaseName("ux_sync_runs_one_in_progress_per_source");
+            entity.HasIndex(r => new { r.Source, r.CreatedAt }).IsDescending(false, true);
+        });
+
+        modelBuilder.Entity<AthleteThresholdsRecord>(entity =>
+        {
+            entity.ToTable("athlete_thresholds");
+            entity.HasKey(t => t.Id);
+            entity.Property(t => t.Id).ValueGeneratedNever();
+        });
+
+        modelBuilder.Entity<IntervalsIcuConnection>(entity =>
+        {
+            entity.ToTable("intervals_icu_connections");
+            entity.HasKey(c => c.Id);
+            entity.Property(c => c.Id).ValueGeneratedNever();
+            entity.Property(c => c.AthleteId).HasMaxLength(64);
+            entity.Property(c => c.ApiKey).HasMaxLength(2000);
         });
 
         modelBuilder.AddOutboxAndInbox();

@@ -6,19 +6,50 @@ namespace CyclingCoach.Sync.Model;
 public sealed class Workout
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
-    public WorkoutSource Source { get; init; }
-    public string? SourceActivityId { get; init; }
+
+    /// <summary>Where the data kept for this workout came from; other sources of the same ride are <see cref="WorkoutAlias"/>es.</summary>
+    public WorkoutSource Source { get; set; }
+
+    /// <summary>The source's id (Garmin activityId, intervals.icu "i123"); for uploads the SHA-256 of the file.</summary>
+    public string? SourceActivityId { get; set; }
     public required string Name { get; set; }
     public string? Sport { get; set; }
+
+    /// <summary>The source's own type key (Garmin <c>road_biking</c>, intervals.icu <c>VirtualRide</c>, FIT sub-sport).</summary>
+    public string? ActivityType { get; set; }
 
     /// <summary>Start in UTC; <see cref="StartUtcOffsetMinutes"/> keeps the rider's local offset where known.</summary>
     public DateTime StartTimeUtc { get; set; }
     public int? StartUtcOffsetMinutes { get; set; }
+
+    /// <summary>Elapsed time, start to finish.</summary>
     public double DurationSeconds { get; set; }
+    public double? MovingSeconds { get; set; }
     public double DistanceMeters { get; set; }
+    public double? ElevationGainMeters { get; set; }
     public double? AveragePower { get; set; }
+    public double? MaxPower { get; set; }
     public double? AverageHeartRate { get; set; }
+    public double? MaxHeartRate { get; set; }
+    public double? AverageCadence { get; set; }
+    public double? Calories { get; set; }
+
+    /// <summary>Computed by CyclingCoach.Training from the 1 Hz streams (null when there are none).</summary>
+    public WorkoutMetricsData? Metrics { get; set; }
+
+    /// <summary>The source's JSON for the activity (jsonb), or null for uploads and manual entries.</summary>
+    public string? RawSourceJson { get; set; }
+
+    /// <summary>SHA-256 (hex) of the original file under <c>Storage:DataPath/files/</c>; null when there is none.</summary>
+    public string? FileSha256 { get; set; }
+    public string? FileFormat { get; set; }
+    public long? FileSizeBytes { get; set; }
+    public bool HasStreams { get; set; }
+
+    /// <summary>The sync run that stored it (lets a resumed run count exactly what it imported before it died).</summary>
+    public Guid? ImportedByRunId { get; set; }
     public DateTime CreatedAt { get; init; } = DateTime.UtcNow;
+    public DateTime UpdatedAt { get; set; } = DateTime.UtcNow;
 
     public DateTimeOffset StartTime
     {
@@ -29,6 +60,21 @@ public sealed class Workout
         }
     }
 
+    /// <summary>How much a copy of a ride holds, to keep the richest when sources overlap: power, then HR, then any streams.</summary>
+    public int Richness => RichnessOf(HasStreams, Metrics?.HasPower ?? false, Metrics?.HasHeartRate ?? false, FileSha256 is not null);
+
+    public static int RichnessOf(bool hasStreams, bool hasPower, bool hasHeartRate, bool hasFile) =>
+        (hasPower ? 8 : 0) + (hasHeartRate ? 4 : 0) + (hasStreams ? 2 : 0) + (hasFile ? 1 : 0);
+
     public WorkoutImported ToImportedEvent() => new(
-        Id, Source, SourceActivityId, Name, Sport, StartTime, DurationSeconds, DistanceMeters, AveragePower, AverageHeartRate, Metrics: null);
+        Id, Source, SourceActivityId, Name, Sport, StartTime, DurationSeconds, DistanceMeters, AveragePower, AverageHeartRate,
+        Metrics is null && ElevationGainMeters is null ? null : new WorkoutMetrics(
+            Metrics?.NormalizedPowerWatts,
+            Metrics?.IntensityFactor,
+            Metrics?.TrainingStressScore,
+            Metrics?.HeartRateStressScore,
+            Metrics?.WorkKilojoules,
+            ElevationGainMeters,
+            Metrics?.FtpUsedWatts,
+            Metrics?.LthrUsedBpm));
 }

@@ -96,12 +96,183 @@ namespace CyclingCoach.Sync.Data.Migrations
                     b.ToTable("processed_messages", (string)null);
                 });
 
+            modelBuilder.Entity("CyclingCoach.Sync.Model.AthleteThresholdsRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<double?>("FtpWatts")
+                        .HasColumnType("double precision")
+                        .HasColumnName("ftp_watts");
+
+                    b.Property<int?>("LactateThresholdHeartRateBpm")
+                        .HasColumnType("integer")
+                        .HasColumnName("lactate_threshold_heart_rate_bpm");
+
+                    b.Property<int?>("MaxHeartRateBpm")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_heart_rate_bpm");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<double?>("WeightKg")
+                        .HasColumnType("double precision")
+                        .HasColumnName("weight_kg");
+
+                    b.HasKey("Id")
+                        .HasName("pk_athlete_thresholds");
+
+                    b.ToTable("athlete_thresholds", (string)null);
+                });
+
+            modelBuilder.Entity("CyclingCoach.Sync.Model.IntervalsIcuConnection", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ApiKey")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("api_key");
+
+                    b.Property<string>("AthleteId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("athlete_id");
+
+                    b.Property<bool>("KeyProtected")
+                        .HasColumnType("boolean")
+                        .HasColumnName("key_protected");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_intervals_icu_connections");
+
+                    b.ToTable("intervals_icu_connections", (string)null);
+                });
+
+            modelBuilder.Entity("CyclingCoach.Sync.Model.SyncRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("error");
+
+                    b.Property<int>("Failed")
+                        .HasColumnType("integer")
+                        .HasColumnName("failed");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<int>("Found")
+                        .HasColumnType("integer")
+                        .HasColumnName("found");
+
+                    b.Property<int>("Imported")
+                        .HasColumnType("integer")
+                        .HasColumnName("imported");
+
+                    b.Property<DateTime?>("LeaseExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lease_expires_at");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("lease_owner");
+
+                    b.Property<int>("Skipped")
+                        .HasColumnType("integer")
+                        .HasColumnName("skipped");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("source");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("trigger");
+
+                    b.Property<DateTime>("WindowFromUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("window_from_utc");
+
+                    b.Property<DateTime>("WindowToUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("window_to_utc");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sync_runs");
+
+                    b.HasIndex("Source")
+                        .IsUnique()
+                        .HasDatabaseName("ux_sync_runs_one_in_progress_per_source")
+                        .HasFilter("status = 'InProgress'");
+
+                    b.HasIndex("Source", "CreatedAt")
+                        .IsDescending(false, true)
+                        .HasDatabaseName("ix_sync_runs_source_created_at");
+
+                    b.ToTable("sync_runs", (string)null);
+                });
+
             modelBuilder.Entity("CyclingCoach.Sync.Model.Workout", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.Property<string>("ActivityType")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("activity_type");
+
+                    b.Property<double?>("AverageCadence")
+                        .HasColumnType("double precision")
+                        .HasColumnName("average_cadence");
 
                     b.Property<double?>("AverageHeartRate")
                         .HasColumnType("double precision")
@@ -110,6 +281,10 @@ namespace CyclingCoach.Sync.Data.Migrations
                     b.Property<double?>("AveragePower")
                         .HasColumnType("double precision")
                         .HasColumnName("average_power");
+
+                    b.Property<double?>("Calories")
+                        .HasColumnType("double precision")
+                        .HasColumnName("calories");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -123,11 +298,57 @@ namespace CyclingCoach.Sync.Data.Migrations
                         .HasColumnType("double precision")
                         .HasColumnName("duration_seconds");
 
+                    b.Property<double?>("ElevationGainMeters")
+                        .HasColumnType("double precision")
+                        .HasColumnName("elevation_gain_meters");
+
+                    b.Property<string>("FileFormat")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("file_format");
+
+                    b.Property<string>("FileSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("file_sha256");
+
+                    b.Property<long?>("FileSizeBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("file_size_bytes");
+
+                    b.Property<bool>("HasStreams")
+                        .HasColumnType("boolean")
+                        .HasColumnName("has_streams");
+
+                    b.Property<Guid?>("ImportedByRunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("imported_by_run_id");
+
+                    b.Property<double?>("MaxHeartRate")
+                        .HasColumnType("double precision")
+                        .HasColumnName("max_heart_rate");
+
+                    b.Property<double?>("MaxPower")
+                        .HasColumnType("double precision")
+                        .HasColumnName("max_power");
+
+                    b.Property<string>("Metrics")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("metrics");
+
+                    b.Property<double?>("MovingSeconds")
+                        .HasColumnType("double precision")
+                        .HasColumnName("moving_seconds");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
+
+                    b.Property<string>("RawSourceJson")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("raw_source_json");
 
                     b.Property<string>("Source")
                         .IsRequired()
@@ -153,8 +374,19 @@ namespace CyclingCoach.Sync.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("start_utc_offset_minutes");
 
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
                     b.HasKey("Id")
                         .HasName("pk_workouts");
+
+                    b.HasIndex("FileSha256")
+                        .HasDatabaseName("ix_workouts_file_sha256");
+
+                    b.HasIndex("ImportedByRunId")
+                        .HasDatabaseName("ix_workouts_imported_by_run_id")
+                        .HasFilter("imported_by_run_id IS NOT NULL");
 
                     b.HasIndex("StartTimeUtc")
                         .IsDescending()
@@ -166,6 +398,121 @@ namespace CyclingCoach.Sync.Data.Migrations
                         .HasFilter("source_activity_id IS NOT NULL");
 
                     b.ToTable("workouts", (string)null);
+                });
+
+            modelBuilder.Entity("CyclingCoach.Sync.Model.WorkoutAlias", b =>
+                {
+                    b.Property<string>("Source")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("SourceActivityId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("source_activity_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("RawSourceJson")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("raw_source_json");
+
+                    b.Property<Guid>("WorkoutId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("workout_id");
+
+                    b.HasKey("Source", "SourceActivityId")
+                        .HasName("pk_workout_aliases");
+
+                    b.HasIndex("WorkoutId")
+                        .HasDatabaseName("ix_workout_aliases_workout_id");
+
+                    b.ToTable("workout_aliases", (string)null);
+                });
+
+            modelBuilder.Entity("CyclingCoach.Sync.Model.WorkoutStreams", b =>
+                {
+                    b.Property<Guid>("WorkoutId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("workout_id");
+
+                    b.PrimitiveCollection<float[]>("Altitude")
+                        .HasColumnType("real[]")
+                        .HasColumnName("altitude");
+
+                    b.PrimitiveCollection<float[]>("Cadence")
+                        .HasColumnType("real[]")
+                        .HasColumnName("cadence");
+
+                    b.PrimitiveCollection<float[]>("Distance")
+                        .HasColumnType("real[]")
+                        .HasColumnName("distance");
+
+                    b.PrimitiveCollection<float[]>("HeartRate")
+                        .HasColumnType("real[]")
+                        .HasColumnName("heart_rate");
+
+                    b.PrimitiveCollection<double[]>("Latitude")
+                        .HasColumnType("double precision[]")
+                        .HasColumnName("latitude");
+
+                    b.Property<int>("Length")
+                        .HasColumnType("integer")
+                        .HasColumnName("length");
+
+                    b.PrimitiveCollection<double[]>("Longitude")
+                        .HasColumnType("double precision[]")
+                        .HasColumnName("longitude");
+
+                    b.PrimitiveCollection<bool[]>("Moving")
+                        .IsRequired()
+                        .HasColumnType("boolean[]")
+                        .HasColumnName("moving");
+
+                    b.PrimitiveCollection<float[]>("Power")
+                        .HasColumnType("real[]")
+                        .HasColumnName("power");
+
+                    b.PrimitiveCollection<bool[]>("Recorded")
+                        .IsRequired()
+                        .HasColumnType("boolean[]")
+                        .HasColumnName("recorded");
+
+                    b.PrimitiveCollection<float[]>("Speed")
+                        .HasColumnType("real[]")
+                        .HasColumnName("speed");
+
+                    b.Property<DateTime?>("StartUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("start_utc");
+
+                    b.HasKey("WorkoutId")
+                        .HasName("pk_workout_streams");
+
+                    b.ToTable("workout_streams", (string)null);
+                });
+
+            modelBuilder.Entity("CyclingCoach.Sync.Model.WorkoutAlias", b =>
+                {
+                    b.HasOne("CyclingCoach.Sync.Model.Workout", null)
+                        .WithMany()
+                        .HasForeignKey("WorkoutId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_workout_aliases_workouts_workout_id");
+                });
+
+            modelBuilder.Entity("CyclingCoach.Sync.Model.WorkoutStreams", b =>
+                {
+                    b.HasOne("CyclingCoach.Sync.Model.Workout", null)
+                        .WithOne()
+                        .HasForeignKey("CyclingCoach.Sync.Model.WorkoutStreams", "WorkoutId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_workout_streams_workouts_workout_id");
                 });
 #pragma warning restore 612, 618
         }
