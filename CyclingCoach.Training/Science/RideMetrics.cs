@@ -29,4 +29,8 @@ public sealed record RideMetrics(
     IReadOnlyList<double> TimeInPowerZonesSeconds,
     IReadOnlyList<double> TimeInHeartRateZonesSeconds,
     double? FtpWattsUsed,
-    double? LthrBpmUsed);
+    double? LthrBpmUsed)
+{
+    /// <summary>The day's load for the PMC: TSS when there is power and an FTP, else HRSS (peers.md §2.3), else null.</summary>
+    public double? TrainingLoad => TrainingStressScore ?? HeartRateStressScore;
+}

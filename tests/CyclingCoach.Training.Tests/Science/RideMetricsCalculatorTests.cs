@@ -60,6 +60,13 @@ public class RideMetricsCalculatorTests
         Assert.Equal(200.0 / 160.0, m.EfficiencyFactor!.Value, 9); // EF = NP / avg HR
         Assert.Equal(3600, m.TimeInHeartRateZonesSeconds[3]); // 160/160 = 100 % LTHR -> Z4 (94-105 %)
         Assert.Equal(0.0, m.AerobicDecouplingPercent!.Value, 9);
+        Assert.Equal(m.TrainingStressScore, m.TrainingLoad); // power wins over HR
+
+        var hrOnly = RideStreams.FromPower(new double[3600], hr);
+        hrOnly.Power.AsSpan().Fill(double.NaN);
+        var h = RideMetricsCalculator.Compute(hrOnly, Rider);
+        Assert.Null(h.TrainingStressScore);
+        Assert.Equal(100.0, h.TrainingLoad!.Value, 6); // HRSS when there is no power
     }
 
     [Fact]
