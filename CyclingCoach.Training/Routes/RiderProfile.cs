@@ -70,6 +70,14 @@ public sealed record RiderProfile(
             throw new ArgumentException("DrivetrainEfficiency must be in (0, 1].", nameof(DrivetrainEfficiency));
         }
 
+        Positive(FlatPowerFraction, nameof(FlatPowerFraction));
+        Positive(ShortClimbPowerFraction, nameof(ShortClimbPowerFraction));
+        Positive(LongClimbPowerFraction, nameof(LongClimbPowerFraction));
+        if (!(DescentPowerFraction >= 0) || FlatPowerFraction > 2 || ShortClimbPowerFraction > 2 || LongClimbPowerFraction > 2 || DescentPowerFraction > 2)
+        {
+            throw new ArgumentException("Power fractions must be between 0 and 2 (× FTP).", nameof(DescentPowerFraction));
+        }
+
         if (Chainrings is null || Chainrings.Count == 0 || Cassette is null || Cassette.Count == 0)
         {
             throw new ArgumentException("At least one chainring and one cog are needed.", nameof(Chainrings));

@@ -9,6 +9,27 @@ public sealed record MeanMaxCurve(double[] Watts, int[] StartSeconds, int[]? Sou
 {
     public static MeanMaxCurve Empty { get; } = new([], []);
 
+    /// <summary>Durations worth storing per ride (s): 1 s … 6 h, the usual power-curve ticks.</summary>
+    public static IReadOnlyList<int> StandardDurations { get; } =
+        [1, 2, 3, 5, 10, 15, 20, 30, 45, 60, 90, 120, 180, 240, 300, 360, 480, 600, 720, 900, 1200, 1500, 1800, 2400, 2700,
+            3600, 5400, 7200, 10800, 14400, 18000, 21600];
+
+    /// <summary>The curve at the given durations (those the ride reaches), e.g. <see cref="StandardDurations"/> for storage.</summary>
+    public IReadOnlyList<(int Seconds, double Watts)> Sample(IEnumerable<int> durationsSeconds)
+    {
+        ArgumentNullException.ThrowIfNull(durationsSeconds);
+        var result = new List<(int, double)>();
+        foreach (var d in durationsSeconds)
+        {
+            if (PowerAt(d) is { } w)
+            {
+                result.Add((d, w));
+            }
+        }
+
+        return result;
+    }
+
     /// <summary>Longest duration covered, in seconds.</summary>
     public int MaxDurationSeconds => Watts.Length;
 

@@ -170,4 +170,14 @@ public class RouteAnalyzerTests
         Assert.InRange(climb.AverageGradePercent!.Value, 6, 8);
         Assert.Equal(8, climb.MaxSustainedGradePercent!.Value, 6);
     }
+
+    [Fact]
+    public void Invalid_profiles_and_options_are_rejected_with_the_field_name()
+    {
+        var route = RouteBuilder.Line(1_000, _ => 0);
+        Assert.Equal("CdA", Assert.Throws<ArgumentException>(() => RouteAnalyzer.Analyze(route, Rider with { CdA = 0 })).ParamName);
+        Assert.Equal("Cassette", Assert.Throws<ArgumentException>(() => RouteAnalyzer.Analyze(route, Rider with { Cassette = [0] })).ParamName);
+        Assert.Equal("FlatPowerFraction", Assert.Throws<ArgumentException>(() => RouteAnalyzer.Analyze(route, Rider with { FlatPowerFraction = 0 })).ParamName);
+        Assert.Equal("SpacingMeters", Assert.Throws<ArgumentException>(() => RouteAnalyzer.Analyze(route, options: new RouteAnalysisOptions(SpacingMeters: 0))).ParamName);
+    }
 }

@@ -84,6 +84,9 @@ public class MeanMaxPowerTests
         Assert.Equal(280, env.PowerAt(600));
         Assert.Equal(1, env.SourceIndex[599]);
         Assert.Null(env.PowerAt(1201));
+        var sampled = env.Sample(MeanMaxCurve.StandardDurations);
+        Assert.Equal((60, 400.0), sampled.Single(x => x.Seconds == 60));
+        Assert.Equal(1200, sampled[^1].Seconds);
     }
 
     private static double[] BruteForce(double[] p)
