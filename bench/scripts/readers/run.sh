@@ -41,6 +41,9 @@ dotnet build -c Release "$repo/bench/CyclingCoach.Bench" -v q -nologo >/dev/null
 )
 grep -E '^\|' "$work/bdn.log" | tail -6
 
+echo "== ours, CPU time per pass (load-robust cross-check; file-based app, Release)"
+dotnet run -c Release "$here/cpu_ours.cs" -- "$work/gpx.list" "$work/fit.list" 20 2>/dev/null | tee "$work/cpu_ours.out"
+
 echo "== peers again (the peers' best pass over both rounds is used: the conservative side for us)"
 /usr/bin/python3 "$here/gpx_peer.py" "$work/gpx.list" "$reps" "$work/peer_totals.tsv" | tee -a "$work/gpx_peer.out"
 /usr/bin/python3 "$here/fit_peer.py" "$work/fit.list" "$reps" | tee -a "$work/fit_peer.out"
@@ -77,5 +80,9 @@ print("GPX  ours %8.2f ms/pass (%6.1f MB/s)   gpxpy %8.1f ms/pass   speed-up %6.
 print("FIT  ours %8.2f ms/pass (%6.1f MB/s)   gpsbabel %8.1f ms/pass wall, %8.1f ms CPU without process start-up" % (f_ours, fit_bytes / f_ours / 1e3, f_peer, f_dec))
 print("     speed-up %.1fx (%.1fx vs gpsbabel decode-only CPU estimate; target >= 2x and >= 100 MB/s)" % (f_peer / f_ours, f_dec / f_ours))
 big_bytes = max(len(open(p, "rb").read()) for p in open(work + "/fit.list").read().split())
+cpu = dict((k, float(v)) for k, v in re.findall(r"^(OURS_\w+)=([\d.]+)$", open(work + "/cpu_ours.out").read(), re.M))
+print("CPU time per pass (user+sys, all threads): GPX ours %.1f ms vs gpxpy %.1f ms = %.1fx; FIT ours %.1f ms vs gpsbabel decode-only %.1f ms = %.1fx" % (
+    cpu["OURS_GPX_CPU_MS"], peer["PEER_GPX_CPU_MS"], peer["PEER_GPX_CPU_MS"] / cpu["OURS_GPX_CPU_MS"],
+    cpu["OURS_FIT_CPU_MS"], f_dec, f_dec / cpu["OURS_FIT_CPU_MS"]))
 print("FIT  largest file (%.2f MB): ours %.2f ms (%.1f MB/s)" % (big_bytes / 1e6, big, big_bytes / big / 1e3))
 PY
