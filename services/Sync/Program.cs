@@ -13,6 +13,7 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapOpenApi();
 app.MapWorkoutsApi();
+app.MapGarminApi();
 
 app.Run();
 

@@ -12,6 +12,7 @@ public static class Extensions
     {
         builder.AddServiceDatabase<SyncDbContext>(ResourceNames.SyncDb);
         builder.AddServiceStorage();
+        builder.AddGarmin();
         builder.AddServiceBus();
         builder.AddOutboxRelay<SyncDbContext>();
         builder.Services.AddSingleton(TimeProvider.System);
