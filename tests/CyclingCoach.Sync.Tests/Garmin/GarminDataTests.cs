@@ -4,6 +4,7 @@ using CyclingCoach.Sync.Garmin;
 using CyclingCoach.Sync.Garmin.Client;
 using CyclingCoach.Sync.Sources;
 using CyclingCoach.Sync.Tests.Fakes.Garmin;
+using CyclingCoach.Training.Readers;
 
 namespace CyclingCoach.Sync.Tests.Garmin;
 
@@ -99,7 +100,25 @@ public sealed class GarminDataTests(GarminFixture fixture)
         Assert.Equal($"{id}_ACTIVITY.fit", entry.Name);
         using var content = new MemoryStream();
         await entry.Open().CopyToAsync(content);
-        Assert.Equal(Garmin.Data.FitBytes(Garmin.Data.FitFileFor(id)), content.ToArray());
+        Assert.Equal(Garmin.Data.FitFor(id), content.ToArray());
+    }
+
+    [Fact]
+    public async Task The_fake_serves_real_FIT_files_moved_to_each_activitys_start()
+    {
+        foreach (var item in Garmin.Data.Items.Take(8))
+        {
+            var id = item["activityId"]!.GetValue<long>();
+            var original = Garmin.Data.FitBytes(Garmin.Data.FitFileFor(id));
+            var moved = Garmin.Data.FitFor(id);
+            Assert.Equal(original.Length, moved.Length);
+            Assert.NotEqual(original, moved);
+            var activity = ActivityReader.Read(new MemoryStream(moved), "moved.fit");
+            var listed = FakeGarminData.StartGmt(item);
+            Assert.NotNull(activity.StartTimeUtc);
+            Assert.InRange((activity.StartTimeUtc!.Value - listed).TotalSeconds, -120, 120);
+            Assert.Equal(ActivityReader.Read(new MemoryStream(original), "original.fit").Points.Count, activity.Points.Count);
+        }
     }
 
     [Fact]

@@ -32,6 +32,8 @@ public sealed class FakeGarminData
     private readonly string detailsTemplate;
     private readonly string splitsTemplate;
     private readonly Dictionary<string, byte[]> fitFiles = [];
+    private readonly Dictionary<string, DateTime> fitStarts = [];
+    private readonly Dictionary<long, long> shiftById = [];
 
     public FakeGarminData(int count, int nonCyclingEvery, TimeSpan spacing)
     {
@@ -50,6 +52,7 @@ public sealed class FakeGarminData
         foreach (var name in CyclingFitFiles)
         {
             fitFiles[name] = File.ReadAllBytes(Path.Combine(FixtureRoot, "fit", name));
+            fitStarts[name] = FitTimeShift.ToUtc(FitTimeShift.FirstTimestamp(fitFiles[name]));
         }
 
         for (var i = 0; i < count; i++)
@@ -57,7 +60,12 @@ public sealed class FakeGarminData
             var nonCycling = nonCyclingEvery > 0 && i % nonCyclingEvery == nonCyclingEvery - 1;
             var item = (nonCycling ? running[i % running.Count] : cycling[i % cycling.Count]).DeepClone().AsObject();
             var id = FirstId + (count - i);
-            var gmt = NewestStartGmt - (spacing * i);
+            // The original file is a real FIT moved in time (whole 32 s steps) to start when the list item says.
+            var fitStart = fitStarts[FitFileFor(id)];
+            var shift = (long)Math.Floor((NewestStartGmt - (spacing * i) - fitStart).TotalSeconds / 32) * 32;
+            shiftById[id] = shift;
+            var gmt = fitStart.AddSeconds(shift);
+            gmt = DateTime.SpecifyKind(gmt, DateTimeKind.Unspecified);
             item["activityId"] = id;
             item["activityName"] = nonCycling ? $"Run {i}" : $"Ride {i}";
             item["startTimeGMT"] = gmt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
@@ -120,6 +128,9 @@ public sealed class FakeGarminData
 
     public byte[] FitBytes(string name) => fitFiles[name];
 
+    /// <summary>The original FIT of <paramref name="id"/>: its real file, moved to the activity's start.</summary>
+    public byte[] FitFor(long id) => FitTimeShift.Shift(FitBytes(FitFileFor(id)), shiftById[id]);
+
     public byte[]? OriginalZip(long id)
     {
         if (!Exists(id))
@@ -132,7 +143,7 @@ public sealed class FakeGarminData
         {
             var entry = zip.CreateEntry($"{id}_ACTIVITY.fit", CompressionLevel.Fastest);
             using var stream = entry.Open();
-            stream.Write(FitBytes(FitFileFor(id)));
+            stream.Write(FitFor(id));
         }
 
         return buffer.ToArray();
