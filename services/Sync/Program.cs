@@ -13,6 +13,8 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapOpenApi();
 app.MapWorkoutsApi();
+app.MapSyncRunsApi();
+app.MapIntervalsIcuApi();
 app.MapGarminApi();
 
 app.Run();

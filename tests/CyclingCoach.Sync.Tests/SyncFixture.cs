@@ -1,3 +1,4 @@
+using CyclingCoach.Sync.Tests.Fakes.IntervalsIcu;
 using CyclingCoach.Testing;
 
 namespace CyclingCoach.Sync.Tests;
@@ -11,22 +12,33 @@ public sealed class SyncFixture : IAsyncLifetime
     public string DataPath { get; } = Directory.CreateTempSubdirectory("sync-data-").FullName;
     public ServiceFactory<Program> Factory { get; private set; } = null!;
     public HttpClient Client { get; private set; } = null!;
+    public FakeIntervalsIcu IntervalsIcu { get; private set; } = null!;
+
+    /// <summary>The settings the service runs with (tests that start a second host reuse them).</summary>
+    public Dictionary<string, string?> Settings { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
         vhost = await TestVirtualHost.CreateAsync("synctest");
-        Factory = new ServiceFactory<Program>(new Dictionary<string, string?>
+        IntervalsIcu = await FakeIntervalsIcu.StartAsync();
+        Settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:syncdb"] = Database.ConnectionString,
             ["ConnectionStrings:messaging"] = vhost.ConnectionString,
             ["Storage:DataPath"] = DataPath,
-        });
+            ["IntervalsIcu:BaseUrl"] = IntervalsIcu.BaseUrl,
+            ["IntervalsIcu:ApiKey"] = FakeIntervalsIcu.ApiKey,
+            ["IntervalsIcu:AthleteId"] = FakeIntervalsIcu.AthleteId,
+            ["Sync:PollSeconds"] = "0.5",
+        };
+        Factory = new ServiceFactory<Program>(Settings);
         Client = Factory.CreateClient();
     }
 
     public async Task DisposeAsync()
     {
         await Factory.DisposeAsync();
+        await IntervalsIcu.DisposeAsync();
         await Database.DisposeAsync();
         if (vhost is not null)
         {

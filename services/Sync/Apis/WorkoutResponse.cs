@@ -1,8 +1,13 @@
+using System.Text.Json;
 using CyclingCoach.Contracts;
 using CyclingCoach.Sync.Model;
 
 namespace CyclingCoach.Sync.Apis;
 
+/// <summary>
+/// A workout: summary (SI units), the metrics computed from its streams (with the FTP/LTHR used), and what is kept
+/// beside it. <see cref="Aliases"/> and <see cref="RawSource"/> are filled by <c>GET /api/workouts/{id}</c> only.
+/// </summary>
 public sealed record WorkoutResponse(
     Guid Id,
     WorkoutSource Source,
@@ -14,9 +19,29 @@ public sealed record WorkoutResponse(
     double DistanceMeters,
     double? AveragePower,
     double? AverageHeartRate,
-    DateTimeOffset CreatedAt)
+    DateTimeOffset CreatedAt,
+    string? ActivityType = null,
+    double? MovingSeconds = null,
+    double? ElevationGainMeters = null,
+    double? MaxPower = null,
+    double? MaxHeartRate = null,
+    double? AverageCadence = null,
+    double? Calories = null,
+    bool HasStreams = false,
+    string? FileFormat = null,
+    long? FileSizeBytes = null,
+    WorkoutMetricsData? Metrics = null,
+    IReadOnlyList<WorkoutAliasResponse>? Aliases = null,
+    JsonElement? RawSource = null)
 {
-    public static WorkoutResponse From(Workout w) => new(
+    public static WorkoutResponse From(Workout w, IReadOnlyList<WorkoutAlias>? aliases = null, bool withRaw = false) => new(
         w.Id, w.Source, w.SourceActivityId, w.Name, w.Sport, w.StartTime, w.DurationSeconds, w.DistanceMeters,
-        w.AveragePower, w.AverageHeartRate, new DateTimeOffset(DateTime.SpecifyKind(w.CreatedAt, DateTimeKind.Utc)));
+        w.AveragePower, w.AverageHeartRate, new DateTimeOffset(DateTime.SpecifyKind(w.CreatedAt, DateTimeKind.Utc)),
+        w.ActivityType, w.MovingSeconds, w.ElevationGainMeters, w.MaxPower, w.MaxHeartRate, w.AverageCadence, w.Calories,
+        w.HasStreams, w.FileFormat, w.FileSizeBytes, w.Metrics,
+        aliases?.Select(a => new WorkoutAliasResponse(a.Source, a.SourceActivityId)).ToList(),
+        withRaw && w.RawSourceJson is { } raw ? JsonDocument.Parse(raw).RootElement.Clone() : null);
 }
+
+/// <summary>Another source's copy of the same ride, merged into this workout.</summary>
+public sealed record WorkoutAliasResponse(WorkoutSource Source, string SourceActivityId);

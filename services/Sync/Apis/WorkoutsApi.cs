@@ -2,6 +2,7 @@ using CyclingCoach.Contracts;
 using CyclingCoach.ServiceDefaults.Api;
 using CyclingCoach.ServiceDefaults.Messaging;
 using CyclingCoach.Sync.Data;
+using CyclingCoach.Sync.Import;
 using CyclingCoach.Sync.Model;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -20,6 +21,21 @@ public static class WorkoutsApi
         api.MapGet("/{id:guid}", GetWorkout)
             .WithName("GetWorkout")
             .WithSummary("Get one workout");
+        api.MapGet("/{id:guid}/streams", GetStreams)
+            .WithName("GetWorkoutStreams")
+            .WithSummary("1 Hz streams, downsampled to at most maxPoints on request");
+        api.MapGet("/{id:guid}/file", GetFile)
+            .WithName("GetWorkoutFile")
+            .WithSummary("The original file (FIT, GPX or TCX)");
+        api.MapDelete("/{id:guid}", DeleteWorkout)
+            .WithName("DeleteWorkout")
+            .WithSummary("Delete a workout, its streams and its file; publishes WorkoutDeleted");
+        api.MapPost("/import", WorkoutImportEndpoint.Import)
+            .WithName("ImportWorkoutFiles")
+            .WithSummary("Upload FIT, GPX, TCX or a zip of them (multipart field 'file')")
+            .WithDescription("201: at least one new workout; 200: every file merged into rides already stored from another source; 409: every file already stored (ProblemDetails with workoutId). A rejected file stores nothing: 400 unreadable, 413 too large (upload, zip entries or expanded size), 415 not an activity file.")
+            .Accepts<IFormFile>("multipart/form-data")
+            .DisableAntiforgery();
         api.MapPost("/manual", CreateManualWorkout)
             .WithName("CreateManualWorkout")
             .WithSummary("Log a ride by hand")
@@ -33,11 +49,16 @@ public static class WorkoutsApi
         int? pageSize,
         DateTimeOffset? from,
         DateTimeOffset? to,
-        WorkoutSource? source,
+        string? source,
         CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         var paging = PageRequest.From(page, pageSize, errors);
+        if (!SourceParameter.TryParse(source, out var sourceFilter))
+        {
+            errors["source"] = SourceParameter.Error;
+        }
+
         if (from > to)
         {
             errors["from"] = ["from must not be after to."];
@@ -59,9 +80,9 @@ public static class WorkoutsApi
             query = query.Where(w => w.StartTimeUtc <= to.Value.UtcDateTime);
         }
 
-        if (source is not null)
+        if (sourceFilter is { } only)
         {
-            query = query.Where(w => w.Source == source);
+            query = query.Where(w => w.Source == only);
         }
 
         var total = await query.CountAsync(cancellationToken);
@@ -69,13 +90,71 @@ public static class WorkoutsApi
             .OrderByDescending(w => w.StartTimeUtc).ThenByDescending(w => w.Id)
             .Skip(paging.Skip).Take(paging.PageSize)
             .ToListAsync(cancellationToken);
-        return TypedResults.Ok(new PagedResult<WorkoutResponse>(items.ConvertAll(WorkoutResponse.From), paging.Page, paging.PageSize, total));
+        return TypedResults.Ok(new PagedResult<WorkoutResponse>(items.ConvertAll(w => WorkoutResponse.From(w)), paging.Page, paging.PageSize, total));
     }
 
     public static async Task<Results<Ok<WorkoutResponse>, NotFound>> GetWorkout(SyncDbContext db, Guid id, CancellationToken cancellationToken)
     {
         var workout = await db.Workouts.AsNoTracking().FirstOrDefaultAsync(w => w.Id == id, cancellationToken);
-        return workout is null ? TypedResults.NotFound() : TypedResults.Ok(WorkoutResponse.From(workout));
+        if (workout is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var aliases = await db.WorkoutAliases.AsNoTracking().Where(a => a.WorkoutId == id).OrderBy(a => a.CreatedAt).ToListAsync(cancellationToken);
+        return TypedResults.Ok(WorkoutResponse.From(workout, aliases, withRaw: true));
+    }
+
+    public static async Task<Results<Ok<StreamsResponse>, NotFound, ValidationProblem>> GetStreams(
+        SyncDbContext db, Guid id, int? maxPoints, CancellationToken cancellationToken)
+    {
+        if (maxPoints is < 2 or > 1_000_000)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["maxPoints"] = ["maxPoints must be between 2 and 1000000."] });
+        }
+
+        var streams = await db.WorkoutStreams.AsNoTracking().FirstOrDefaultAsync(s => s.WorkoutId == id, cancellationToken);
+        return streams is null ? TypedResults.NotFound() : TypedResults.Ok(StreamDownsampler.Downsample(streams, maxPoints));
+    }
+
+    public static async Task<Results<FileStreamHttpResult, NotFound>> GetFile(SyncDbContext db, WorkoutFileStore files, Guid id, CancellationToken cancellationToken)
+    {
+        var workout = await db.Workouts.AsNoTracking().FirstOrDefaultAsync(w => w.Id == id, cancellationToken);
+        if (workout is not { FileSha256: { } sha, FileFormat: { } format } || files.OpenRead(sha, format) is not { } stream)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var contentType = format switch
+        {
+            "fit" => "application/vnd.ant.fit",
+            "gpx" => "application/gpx+xml",
+            _ => "application/vnd.garmin.tcx+xml",
+        };
+        return TypedResults.File(stream, contentType, $"{workout.Id}.{format}");
+    }
+
+    public static async Task<Results<NoContent, NotFound>> DeleteWorkout(
+        SyncDbContext db, WorkoutFileStore files, Guid id, ILogger<WorkoutResponse> logger, CancellationToken cancellationToken)
+    {
+        var workout = await db.Workouts.FirstOrDefaultAsync(w => w.Id == id, cancellationToken);
+        if (workout is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        // Streams and aliases go with the row (cascade); the event commits in the same transaction.
+        db.Workouts.Remove(workout);
+        db.AddOutboxMessage(new WorkoutDeleted(workout.Id));
+        await db.SaveChangesAsync(cancellationToken);
+
+        if (workout is { FileSha256: { } sha, FileFormat: { } format } && !await db.Workouts.AnyAsync(w => w.FileSha256 == sha, cancellationToken))
+        {
+            files.Delete(sha, format);
+        }
+
+        logger.LogInformation("Deleted workout {WorkoutId}", workout.Id);
+        return TypedResults.NoContent();
     }
 
     public static async Task<Results<Created<WorkoutResponse>, ValidationProblem>> CreateManualWorkout(

@@ -3,6 +3,7 @@ using CyclingCoach.ServiceDefaults.Data;
 using CyclingCoach.ServiceDefaults.Messaging;
 using CyclingCoach.ServiceDefaults.Storage;
 using CyclingCoach.Sync.Data;
+using CyclingCoach.Sync.IntegrationEvents;
 
 namespace CyclingCoach.Sync.Extensions;
 
@@ -13,7 +14,8 @@ public static class Extensions
         builder.AddServiceDatabase<SyncDbContext>(ResourceNames.SyncDb);
         builder.AddServiceStorage();
         builder.AddGarmin();
-        builder.AddServiceBus();
+        builder.AddServiceBus(bus => bus.AddConsumer<AthleteProfileChangedConsumer>());
+        builder.AddSyncPipeline();
         builder.AddOutboxRelay<SyncDbContext>();
         builder.Services.AddSingleton(TimeProvider.System);
         return builder;

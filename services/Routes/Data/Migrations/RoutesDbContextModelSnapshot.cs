@@ -22,12 +22,83 @@ namespace CyclingCoach.Routes.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("CyclingCoach.Routes.Model.RiderProfileRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<double?>("BikeMassKg")
+                        .HasColumnType("double precision")
+                        .HasColumnName("bike_mass_kg");
+
+                    b.PrimitiveCollection<int[]>("Cassette")
+                        .HasColumnType("integer[]")
+                        .HasColumnName("cassette");
+
+                    b.Property<double?>("CdA")
+                        .HasColumnType("double precision")
+                        .HasColumnName("cd_a");
+
+                    b.PrimitiveCollection<int[]>("Chainrings")
+                        .HasColumnType("integer[]")
+                        .HasColumnName("chainrings");
+
+                    b.Property<DateTime?>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<double?>("Crr")
+                        .HasColumnType("double precision")
+                        .HasColumnName("crr");
+
+                    b.Property<double?>("FtpWatts")
+                        .HasColumnType("double precision")
+                        .HasColumnName("ftp_watts");
+
+                    b.Property<double?>("MinCadenceRpm")
+                        .HasColumnType("double precision")
+                        .HasColumnName("min_cadence_rpm");
+
+                    b.Property<DateTime?>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<double?>("RiderMassKg")
+                        .HasColumnType("double precision")
+                        .HasColumnName("rider_mass_kg");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<double?>("WheelCircumferenceMeters")
+                        .HasColumnType("double precision")
+                        .HasColumnName("wheel_circumference_meters");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rider_profile");
+
+                    b.ToTable("rider_profile", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Version = 0
+                        });
+                });
+
             modelBuilder.Entity("CyclingCoach.Routes.Model.StoredRoute", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.Property<DateTime>("AnalyzedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("analyzed_at");
 
                     b.Property<string>("ContentHash")
                         .IsRequired()
@@ -47,11 +118,58 @@ namespace CyclingCoach.Routes.Data.Migrations
                         .HasColumnType("double precision")
                         .HasColumnName("elevation_gain_meters");
 
+                    b.Property<double?>("ElevationLossMeters")
+                        .HasColumnType("double precision")
+                        .HasColumnName("elevation_loss_meters");
+
+                    b.Property<double>("EstimatedSeconds")
+                        .HasColumnType("double precision")
+                        .HasColumnName("estimated_seconds");
+
+                    b.Property<long>("FileSizeBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("file_size_bytes");
+
+                    b.Property<double?>("MaxElevationMeters")
+                        .HasColumnType("double precision")
+                        .HasColumnName("max_elevation_meters");
+
+                    b.Property<double?>("MaxGradePercent")
+                        .HasColumnType("double precision")
+                        .HasColumnName("max_grade_percent");
+
+                    b.Property<double?>("MinElevationMeters")
+                        .HasColumnType("double precision")
+                        .HasColumnName("min_elevation_meters");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
+
+                    b.Property<int>("PointCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("point_count");
+
+                    b.Property<string>("ProfileJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("profile_json");
+
+                    b.Property<int>("ProfileVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("profile_version");
+
+                    b.Property<string>("TrackGeoJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("track_geo_json");
+
+                    b.Property<string>("WarningsJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("warnings_json");
 
                     b.HasKey("Id")
                         .HasName("pk_routes");
@@ -61,6 +179,125 @@ namespace CyclingCoach.Routes.Data.Migrations
                         .HasDatabaseName("ix_routes_content_hash");
 
                     b.ToTable("routes", (string)null);
+                });
+
+            modelBuilder.Entity("CyclingCoach.Routes.Model.StoredSection", b =>
+                {
+                    b.Property<Guid>("RouteId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("route_id");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("integer")
+                        .HasColumnName("index");
+
+                    b.Property<double?>("AverageGradePercent")
+                        .HasColumnType("double precision")
+                        .HasColumnName("average_grade_percent");
+
+                    b.Property<double>("AverageSpeedMps")
+                        .HasColumnType("double precision")
+                        .HasColumnName("average_speed_mps");
+
+                    b.Property<double?>("CadenceRpm")
+                        .HasColumnType("double precision")
+                        .HasColumnName("cadence_rpm");
+
+                    b.Property<int?>("ChainringTeeth")
+                        .HasColumnType("integer")
+                        .HasColumnName("chainring_teeth");
+
+                    b.Property<string>("ClimbCategory")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("climb_category");
+
+                    b.Property<double?>("ClimbScore")
+                        .HasColumnType("double precision")
+                        .HasColumnName("climb_score");
+
+                    b.Property<int?>("CogTeeth")
+                        .HasColumnType("integer")
+                        .HasColumnName("cog_teeth");
+
+                    b.Property<double>("DistanceMeters")
+                        .HasColumnType("double precision")
+                        .HasColumnName("distance_meters");
+
+                    b.Property<double?>("ElevationGainMeters")
+                        .HasColumnType("double precision")
+                        .HasColumnName("elevation_gain_meters");
+
+                    b.Property<double?>("ElevationLossMeters")
+                        .HasColumnType("double precision")
+                        .HasColumnName("elevation_loss_meters");
+
+                    b.Property<double?>("EndElevationMeters")
+                        .HasColumnType("double precision")
+                        .HasColumnName("end_elevation_meters");
+
+                    b.Property<double>("EndMeters")
+                        .HasColumnType("double precision")
+                        .HasColumnName("end_meters");
+
+                    b.Property<double>("EstimatedSeconds")
+                        .HasColumnType("double precision")
+                        .HasColumnName("estimated_seconds");
+
+                    b.Property<double?>("FietsIndex")
+                        .HasColumnType("double precision")
+                        .HasColumnName("fiets_index");
+
+                    b.Property<double?>("GearGradePercent")
+                        .HasColumnType("double precision")
+                        .HasColumnName("gear_grade_percent");
+
+                    b.Property<double?>("GearRatio")
+                        .HasColumnType("double precision")
+                        .HasColumnName("gear_ratio");
+
+                    b.Property<double?>("GearSpeedMps")
+                        .HasColumnType("double precision")
+                        .HasColumnName("gear_speed_mps");
+
+                    b.Property<bool?>("HoldsMinimumCadence")
+                        .HasColumnType("boolean")
+                        .HasColumnName("holds_minimum_cadence");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<double?>("MaxSustainedGradePercent")
+                        .HasColumnType("double precision")
+                        .HasColumnName("max_sustained_grade_percent");
+
+                    b.Property<double?>("PowerForMinimumCadenceWatts")
+                        .HasColumnType("double precision")
+                        .HasColumnName("power_for_minimum_cadence_watts");
+
+                    b.Property<double?>("RequiredRatio")
+                        .HasColumnType("double precision")
+                        .HasColumnName("required_ratio");
+
+                    b.Property<double?>("StartElevationMeters")
+                        .HasColumnType("double precision")
+                        .HasColumnName("start_elevation_meters");
+
+                    b.Property<double>("StartMeters")
+                        .HasColumnType("double precision")
+                        .HasColumnName("start_meters");
+
+                    b.Property<double>("TargetPowerWatts")
+                        .HasColumnType("double precision")
+                        .HasColumnName("target_power_watts");
+
+                    b.HasKey("RouteId", "Index")
+                        .HasName("pk_route_sections");
+
+                    b.ToTable("route_sections", (string)null);
                 });
 
             modelBuilder.Entity("CyclingCoach.ServiceDefaults.Messaging.OutboxMessage", b =>
@@ -135,6 +372,21 @@ namespace CyclingCoach.Routes.Data.Migrations
                         .HasName("pk_processed_messages");
 
                     b.ToTable("processed_messages", (string)null);
+                });
+
+            modelBuilder.Entity("CyclingCoach.Routes.Model.StoredSection", b =>
+                {
+                    b.HasOne("CyclingCoach.Routes.Model.StoredRoute", null)
+                        .WithMany("Sections")
+                        .HasForeignKey("RouteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_route_sections_routes_route_id");
+                });
+
+            modelBuilder.Entity("CyclingCoach.Routes.Model.StoredRoute", b =>
+                {
+                    b.Navigation("Sections");
                 });
 #pragma warning restore 612, 618
         }

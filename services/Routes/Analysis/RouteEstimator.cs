@@ -1,0 +1,72 @@
+using System.Text.Json;
+using CyclingCoach.Contracts;
+using CyclingCoach.Routes.Model;
+using CyclingCoach.Training.Routes;
+
+namespace CyclingCoach.Routes.Analysis;
+
+/// <summary>
+/// Runs Training's <see cref="RouteAnalyzer"/> on a route's points and writes the result onto a
+/// <see cref="StoredRoute"/>: totals, sections, a simplified GeoJSON track and the chart profile.
+/// </summary>
+public static class RouteEstimator
+{
+    /// <summary>Most points in the map track and in the elevation profile.</summary>
+    public const int MaxTrackPoints = 500;
+    public const int MaxProfilePoints = 500;
+
+    private static readonly RouteAnalysisOptions Options = RouteAnalysisOptions.Default with { MaxProfilePoints = MaxProfilePoints };
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static RouteAnalysis Analyze(GpxRouteReader.GpxRoutePoints points, RiderProfile rider) =>
+        RouteAnalyzer.Analyze(points.Points, rider, Options);
+
+    /// <summary>Copies the analysis onto the route and replaces its sections (the caller's DbContext tracks them).</summary>
+    public static void Apply(StoredRoute route, GpxRouteReader.GpxRoutePoints points, RouteAnalysis analysis, int profileVersion, DateTime now)
+    {
+        route.PointCount = points.Points.Count;
+        route.DistanceMeters = analysis.DistanceMeters;
+        route.ElevationGainMeters = analysis.ElevationGainMeters;
+        route.ElevationLossMeters = analysis.ElevationLossMeters;
+        route.MinElevationMeters = analysis.MinElevationMeters;
+        route.MaxElevationMeters = analysis.MaxElevationMeters;
+        route.MaxGradePercent = analysis.Sections.Max(s => s.MaxSustainedGradePercent);
+        route.EstimatedSeconds = analysis.EstimatedTimeSeconds;
+        route.ProfileVersion = profileVersion;
+        route.AnalyzedAt = now;
+        route.TrackGeoJson = TrackGeoJson(points);
+        route.ProfileJson = JsonSerializer.Serialize(
+            analysis.Profile.Select(p => new ProfileSample(Round(p.DistanceMeters, 1), Round(p.ElevationMeters, 1), Round(p.GradePercent, 2))), Json);
+        route.WarningsJson = JsonSerializer.Serialize(points.Warnings.Concat(analysis.Warnings).Distinct(), Json);
+        route.Sections = analysis.Sections.Select(s => StoredSection.From(route.Id, s)).ToList();
+    }
+
+    public static RouteAnalyzed ToEvent(StoredRoute route) => new(
+        route.Id, route.Name, route.DistanceMeters, route.ElevationGainMeters, route.EstimatedSeconds, route.Sections.Count,
+        route.ProfileVersion, new DateTimeOffset(DateTime.SpecifyKind(route.AnalyzedAt, DateTimeKind.Utc)));
+
+    private static string TrackGeoJson(GpxRouteReader.GpxRoutePoints points)
+    {
+        var lat = new List<double>(points.Points.Count);
+        var lon = new List<double>(points.Points.Count);
+        foreach (var p in points.Points)
+        {
+            if (p.HasPosition)
+            {
+                lat.Add(p.Latitude);
+                lon.Add(p.Longitude);
+            }
+        }
+
+        var kept = TrackSimplifier.Simplify(lat, lon, MaxTrackPoints);
+        var coordinates = kept.Select(i => new[] { Math.Round(lon[i], 6), Math.Round(lat[i], 6) });
+        return JsonSerializer.Serialize(new { type = "LineString", coordinates }, Json);
+    }
+
+    private static double Round(double value, int digits) => Math.Round(value, digits);
+
+    private static double? Round(double? value, int digits) => value is null ? null : Math.Round(value.Value, digits);
+}
+
+/// <summary>One point of the stored elevation profile.</summary>
+public sealed record ProfileSample(double DistanceMeters, double? ElevationMeters, double? GradePercent);

@@ -1,0 +1,213 @@
+using System.Diagnostics;
+using CyclingCoach.Contracts;
+using CyclingCoach.ServiceDefaults.Messaging;
+using CyclingCoach.Sync.Data;
+using CyclingCoach.Sync.Import;
+using CyclingCoach.Sync.Model;
+using CyclingCoach.Sync.Sources;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CyclingCoach.Sync.Runs;
+
+/// <summary>
+/// Executes one claimed run: list the window, skip what the store has (workouts and aliases), download and import the
+/// rest through <see cref="WorkoutImporter"/>. Counts are recomputed from scratch on every attempt; a workout stored
+/// by an earlier attempt of the same run (ImportedByRunId) counts as imported, so a resumed run reports exact counts.
+/// Events: SyncRunStarted, SyncRunProgressed, SyncRunCompleted / SyncRunFailed, AthleteSettingsImported (outbox).
+/// </summary>
+public sealed class SyncRunExecutor(
+    SyncDbContext db,
+    WorkoutImporter importer,
+    FileUnpacker unpacker,
+    IEnumerable<IActivitySource> sources,
+    IOptions<SyncOptions> options,
+    IOptions<ImportOptions> importOptions,
+    TimeProvider time,
+    ILogger<SyncRunExecutor> logger)
+{
+    private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(2);
+
+    public async Task ExecuteAsync(Guid runId, CancellationToken cancellationToken)
+    {
+        var run = await db.SyncRuns.FirstOrDefaultAsync(r => r.Id == runId, cancellationToken);
+        if (run is not { Status: SyncRunStatus.InProgress })
+        {
+            return;
+        }
+
+        var source = sources.FirstOrDefault(s => s.Source == run.Source);
+        var reason = source is null ? $"No {run.Source} source is configured in this service." : await SafeReasonAsync(source, cancellationToken);
+        run.Attempts++;
+        run.StartedAt ??= Now;
+        run.Found = run.Imported = run.Skipped = run.Failed = 0;
+        run.Error = null;
+        db.AddOutboxMessage(new SyncRunStarted(run.Id, run.Source, Utc(run.StartedAt.Value)));
+        await db.SaveChangesAsync(cancellationToken);
+
+        if (reason is not null)
+        {
+            await FailAsync(run, reason, cancellationToken);
+            return;
+        }
+
+        logger.LogInformation("Sync run {RunId} ({Source}, attempt {Attempt}) over {From:o} – {To:o}", run.Id, run.Source, run.Attempts, run.WindowFromUtc, run.WindowToUtc);
+        string? lastFailure = null;
+        try
+        {
+            await PublishSettingsAsync(source!, cancellationToken);
+
+            var progressClock = Stopwatch.StartNew();
+            var from = Utc(run.WindowFromUtc);
+            var to = Utc(run.WindowToUtc);
+            await foreach (var activity in source!.ListActivitiesAsync(from, to, cancellationToken))
+            {
+                if (options.Value.CyclingOnly && !activity.IsCycling)
+                {
+                    continue;
+                }
+
+                run.Found++;
+                try
+                {
+                    var outcome = await ImportOneAsync(source, activity, run.Id, cancellationToken);
+                    if (outcome.Kind is ImportOutcomeKind.Created or ImportOutcomeKind.MergedReplaced || outcome.ImportedByThisRun)
+                    {
+                        run.Imported++;
+                    }
+                    else
+                    {
+                        run.Skipped++;
+                    }
+                }
+                catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                {
+                    run.Failed++;
+                    lastFailure = $"{activity.SourceActivityId}: {e.Message}";
+                    logger.LogWarning(e, "Sync run {RunId}: activity {SourceActivityId} failed", run.Id, activity.SourceActivityId);
+                    db.ChangeTracker.Clear();
+                }
+
+                Track(run);
+
+                if (progressClock.Elapsed >= ProgressInterval)
+                {
+                    db.AddOutboxMessage(new SyncRunProgressed(run.Id, run.Source, run.Found, run.Imported, run.Skipped, run.Failed));
+                    await db.SaveChangesAsync(cancellationToken);
+                    progressClock.Restart();
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw; // shutting down: the run stays in_progress and is resumed by the next start
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Sync run {RunId} failed", run.Id);
+            await FailAsync(run, e.Message, CancellationToken.None);
+            return;
+        }
+
+        run.Status = SyncRunStatus.Success;
+        run.FinishedAt = Now;
+        run.Error = run.Failed > 0 ? Truncate($"{run.Failed} activit{(run.Failed == 1 ? "y" : "ies")} failed; last: {lastFailure}") : null;
+        run.LeaseOwner = null;
+        run.LeaseExpiresAt = null;
+        db.AddOutboxMessage(new SyncRunCompleted(run.Id, run.Source, run.Found, run.Imported, run.Skipped, run.Failed, Utc(run.FinishedAt.Value)));
+        await db.SaveChangesAsync(CancellationToken.None);
+        logger.LogInformation("Sync run {RunId} done: found {Found}, imported {Imported}, skipped {Skipped}, failed {Failed}", run.Id, run.Found, run.Imported, run.Skipped, run.Failed);
+    }
+
+    private async Task<ImportOutcome> ImportOneAsync(IActivitySource source, SourceActivity activity, Guid runId, CancellationToken cancellationToken)
+    {
+        if (await importer.FindExistingAsync(source.Source, activity.SourceActivityId, cancellationToken) is { } existing)
+        {
+            return new ImportOutcome(ImportOutcomeKind.Duplicate, existing.WorkoutId, existing.ImportedByRunId == runId);
+        }
+
+        ParsedActivity? parsed = null;
+        var file = await source.DownloadOriginalAsync(activity, cancellationToken);
+        if (file is not null)
+        {
+            var entries = unpacker.Unpack(file.Content, file.FileName);
+            ImportRejectedException? first = null;
+            foreach (var entry in entries)
+            {
+                try
+                {
+                    parsed = ActivityParser.Parse(entry.Content, entry.Name, importOptions.Value.MaxEntryBytes);
+                    break;
+                }
+                catch (ImportRejectedException e)
+                {
+                    first ??= e;
+                }
+            }
+
+            if (parsed is null)
+            {
+                throw first!;
+            }
+        }
+
+        return await importer.ImportAsync(new ImportRequest(source.Source, parsed, activity, runId), cancellationToken);
+    }
+
+    private async Task PublishSettingsAsync(IActivitySource source, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (await source.GetAthleteSettingsAsync(cancellationToken) is { } settings)
+            {
+                db.AddOutboxMessage(settings);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Reading athlete settings from {Source} failed; the run goes on", source.Source);
+        }
+    }
+
+    /// <summary>The importer clears the shared change tracker after a failed or raced import; keep the run tracked with its counts.</summary>
+    private void Track(SyncRun run)
+    {
+        if (db.Entry(run).State == EntityState.Detached)
+        {
+            db.Attach(run);
+            db.Entry(run).State = EntityState.Modified;
+        }
+    }
+
+    private async Task FailAsync(SyncRun run, string error, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        Track(run);
+        run.Status = SyncRunStatus.Error;
+        run.Error = Truncate(error);
+        run.FinishedAt = Now;
+        run.LeaseOwner = null;
+        run.LeaseExpiresAt = null;
+        db.AddOutboxMessage(new SyncRunFailed(run.Id, run.Source, run.Error, run.Found, run.Imported, run.Skipped, run.Failed, Utc(run.FinishedAt.Value)));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task<string?> SafeReasonAsync(IActivitySource source, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await source.GetUnavailableReasonAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return $"{source.Source} is unavailable: {e.Message}";
+        }
+    }
+
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    private static DateTimeOffset Utc(DateTime t) => new(DateTime.SpecifyKind(t, DateTimeKind.Utc));
+
+    private static string Truncate(string s) => s.Length <= 2000 ? s : s[..2000];
+}
