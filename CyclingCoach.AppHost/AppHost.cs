@@ -57,7 +57,7 @@ var gateway = builder.AddProject<Projects.CyclingCoach_Gateway>(ResourceNames.Ga
 // Next.js: `npm run dev` on $PORT in run mode; frontend/Dockerfile when published. WithReference(gateway) injects
 // GATEWAY_HTTP (and services__gateway__http__0), which the web server proxies /api/* to.
 builder.AddJavaScriptApp(ResourceNames.Web, "../frontend", runScriptName: "dev")
-    .WithNpm(installCommand: "ci")
+    .WithNpm(installCommand: "install")
     .WithHttpEndpoint(env: "PORT")
     .WithExternalHttpEndpoints()
     .WithEnvironment("Auth__ApiKey", apiKey)
