@@ -2,7 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CyclingCoach.Contracts;
+using CyclingCoach.Routes.Analysis;
+using CyclingCoach.Routes.Model;
 using CyclingCoach.Testing;
+using CyclingCoach.Training.Readers;
 using MassTransit;
 
 namespace CyclingCoach.Routes.Tests;
@@ -41,9 +44,11 @@ public sealed class ProfileChangeTests(ProfileFixture fixture)
     public async Task Each_profile_version_re_estimates_every_route_exactly_once()
     {
         var ids = new List<Guid>();
+        var files = new List<byte[]>();
         for (var i = 0; i < Routes; i++)
         {
-            using var response = await Gpx.UploadAsync(fixture.Client, Gpx.Road(climbMeters: 2000 + (500 * i), gradePercent: 4 + i));
+            files.Add(Gpx.Road(climbMeters: 2000 + (500 * i), gradePercent: 4 + i));
+            using var response = await Gpx.UploadAsync(fixture.Client, files[^1]);
             Assert.Equal(HttpStatusCode.Created, response.StatusCode);
             ids.Add((await Json.ReadAsync(response)).GetProperty("id").GetGuid());
         }
@@ -61,6 +66,17 @@ public sealed class ProfileChangeTests(ProfileFixture fixture)
         await WaitAllAtVersionAsync(1);
         Assert.Equal(Routes, await EventsForVersionAsync(1));
         var v1 = await RoutesAsync(ids);
+
+        // The re-estimate (from stored points) is exactly Training's analysis of the original file with the v1 rider.
+        var record = new RiderProfileRecord();
+        RiderProfiles.Apply(record, Profile(1, ftp: 330), DateTime.UtcNow);
+        for (var i = 0; i < Routes; i++)
+        {
+            var expected = RouteEstimator.Analyze(GpxReader.Read(new MemoryStream(files[i])).ToActivityData().Points, RiderProfiles.ToRider(record));
+            Assert.Equal(expected.EstimatedTimeSeconds, v1[ids[i]].GetProperty("summary").GetProperty("estimatedSeconds").GetDouble(), 6);
+            Assert.Equal(expected.Sections.Count, v1[ids[i]].GetProperty("sections").GetArrayLength());
+        }
+
         foreach (var id in ids)
         {
             Assert.True(v1[id].GetProperty("summary").GetProperty("estimatedSeconds").GetDouble()

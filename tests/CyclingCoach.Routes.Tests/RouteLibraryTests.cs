@@ -119,10 +119,12 @@ public sealed class RouteLibraryTests(LibraryFixture fixture)
         var path = Path.Combine(fixture.GpxFolder, Gpx.Sha256(bytes) + ".gpx");
         Assert.True(File.Exists(path));
         Assert.True(await fixture.CountAsync($"SELECT count(*) FROM route_sections WHERE route_id = '{id}'") > 0);
+        Assert.Equal(1, await fixture.CountAsync($"SELECT count(*) FROM route_points WHERE route_id = '{id}'"));
 
         Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/routes/{id}")).StatusCode);
         Assert.False(File.Exists(path));
         Assert.Equal(0, await fixture.CountAsync($"SELECT count(*) FROM route_sections WHERE route_id = '{id}'"));
+        Assert.Equal(0, await fixture.CountAsync($"SELECT count(*) FROM route_points WHERE route_id = '{id}'"));
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/routes/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.DeleteAsync($"/api/routes/{id}")).StatusCode);
 

@@ -68,8 +68,10 @@ public sealed class RoutesApiTests(RoutesFixture fixture)
         Assert.Equal("Healthy", health.GetProperty("status").GetString());
         Assert.Equal("Healthy", RoutesFixture.CheckStatus(health, "routesdb"));
         Assert.Equal("Healthy", RoutesFixture.CheckStatus(health, "storage"));
+        Assert.Equal("Healthy", RoutesFixture.CheckStatus(health, "gpx-volume"));
         Assert.Equal("Healthy", RoutesFixture.CheckStatus(health, "masstransit-bus"));
         Assert.Empty(Directory.GetFiles(fixture.DataPath, ".health-*"));
+        Assert.Empty(Directory.GetFiles(Path.Combine(fixture.DataPath, "gpx"), ".health-*"));
     }
 
     [Fact]
@@ -90,6 +92,7 @@ public sealed class RoutesApiTests(RoutesFixture fixture)
             Assert.Equal(503, status);
             Assert.Equal("Unhealthy", health.GetProperty("status").GetString());
             Assert.Equal("Unhealthy", RoutesFixture.CheckStatus(health, "storage"));
+            Assert.Equal("Unhealthy", RoutesFixture.CheckStatus(health, "gpx-volume"));
             Assert.Equal("Healthy", RoutesFixture.CheckStatus(health, "routesdb"));
             Assert.Equal("Healthy", RoutesFixture.CheckStatus(health, "masstransit-bus"));
             Assert.Equal(HttpStatusCode.OK, (await broken.GetAsync("/alive")).StatusCode);

@@ -18,13 +18,25 @@ public static class RouteEstimator
     private static readonly RouteAnalysisOptions Options = RouteAnalysisOptions.Default with { MaxProfilePoints = MaxProfilePoints };
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static RouteAnalysis Analyze(GpxRouteReader.GpxRoutePoints points, RiderProfile rider) =>
-        RouteAnalyzer.Analyze(points.Points, rider, Options);
+    public static RouteAnalysis Analyze(GpxRouteReader.GpxRoutePoints points, RiderProfile rider) => Analyze(points.Points, rider);
 
-    /// <summary>Copies the analysis onto the route and replaces its sections (the caller's DbContext tracks them).</summary>
+    public static RouteAnalysis Analyze(IReadOnlyList<Training.Model.TrackPoint> points, RiderProfile rider) =>
+        RouteAnalyzer.Analyze(points, rider, Options);
+
+    /// <summary>Copies a first analysis onto the route: totals, sections, the map track and the chart profile.</summary>
     public static void Apply(StoredRoute route, GpxRouteReader.GpxRoutePoints points, RouteAnalysis analysis, int profileVersion, DateTime now)
     {
         route.PointCount = points.Points.Count;
+        route.TrackGeoJson = TrackGeoJson(points);
+        ApplyEstimate(route, analysis, points.Warnings, profileVersion, now);
+    }
+
+    /// <summary>
+    /// Copies totals, profile and sections (the caller's DbContext must not track the old sections). The map track
+    /// depends on the file only, so a re-estimate keeps it.
+    /// </summary>
+    public static void ApplyEstimate(StoredRoute route, RouteAnalysis analysis, IEnumerable<string>? readerWarnings, int profileVersion, DateTime now)
+    {
         route.DistanceMeters = analysis.DistanceMeters;
         route.ElevationGainMeters = analysis.ElevationGainMeters;
         route.ElevationLossMeters = analysis.ElevationLossMeters;
@@ -34,10 +46,14 @@ public static class RouteEstimator
         route.EstimatedSeconds = analysis.EstimatedTimeSeconds;
         route.ProfileVersion = profileVersion;
         route.AnalyzedAt = now;
-        route.TrackGeoJson = TrackGeoJson(points);
         route.ProfileJson = JsonSerializer.Serialize(
             analysis.Profile.Select(p => new ProfileSample(Round(p.DistanceMeters, 1), Round(p.ElevationMeters, 1), Round(p.GradePercent, 2))), Json);
-        route.WarningsJson = JsonSerializer.Serialize(points.Warnings.Concat(analysis.Warnings).Distinct(), Json);
+        if (readerWarnings is not null)
+        {
+            // Without the file's own warnings (re-estimate from stored points) the old ones stay: they depend on the file only.
+            route.WarningsJson = JsonSerializer.Serialize(readerWarnings.Concat(analysis.Warnings).Distinct(), Json);
+        }
+
         route.Sections = analysis.Sections.Select(s => StoredSection.From(route.Id, s)).ToList();
     }
 

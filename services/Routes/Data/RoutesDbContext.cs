@@ -8,6 +8,7 @@ public sealed class RoutesDbContext(DbContextOptions<RoutesDbContext> options) :
 {
     public DbSet<StoredRoute> Routes => Set<StoredRoute>();
     public DbSet<StoredSection> Sections => Set<StoredSection>();
+    public DbSet<StoredRoutePoints> RoutePoints => Set<StoredRoutePoints>();
     public DbSet<RiderProfileRecord> RiderProfile => Set<RiderProfileRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -31,6 +32,13 @@ public sealed class RoutesDbContext(DbContextOptions<RoutesDbContext> options) :
             entity.HasKey(s => new { s.RouteId, s.Index });
             entity.Property(s => s.Kind).HasConversion<string>().HasMaxLength(16);
             entity.Property(s => s.ClimbCategory).HasConversion<string>().HasMaxLength(16);
+        });
+
+        modelBuilder.Entity<StoredRoutePoints>(entity =>
+        {
+            entity.ToTable("route_points");
+            entity.HasKey(p => p.RouteId);
+            entity.HasOne<StoredRoute>().WithOne().HasForeignKey<StoredRoutePoints>(p => p.RouteId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<RiderProfileRecord>(entity =>

@@ -82,6 +82,7 @@ public sealed class RouteLibrary(
                 var route = new StoredRoute { Name = name, ContentHash = staged.Hash, FileSizeBytes = staged.Length };
                 RouteEstimator.Apply(route, points, used, current.Version, time.GetUtcNow().UtcDateTime);
                 db.Routes.Add(route);
+                db.RoutePoints.Add(new StoredRoutePoints { RouteId = route.Id, Count = points.Points.Count, Data = RoutePointCodec.Encode(points.Points) });
                 db.AddOutboxMessage(RouteEstimator.ToEvent(route));
                 await db.SaveChangesAsync(ct);
                 await transaction.CommitAsync(ct);
@@ -146,35 +147,65 @@ public sealed class RouteLibrary(
 
     /// <summary>
     /// Re-estimates every route not yet at <paramref name="profile"/>'s version, inside the caller's transaction (the
-    /// profile row must be locked <c>FOR UPDATE</c> by the caller). Returns how many routes were re-estimated.
+    /// profile row must be locked <c>FOR UPDATE</c> by the caller). The stored points (not the GPX files: no XML
+    /// parsing) are analysed in parallel, one per core; the results are applied to the DbContext on this thread.
+    /// Returns how many routes were re-estimated.
     /// </summary>
     public async Task<int> ReestimateAllAsync(RiderProfileRecord profile, CancellationToken cancellationToken)
     {
         var rider = RiderProfiles.ToRider(profile);
         var routes = await db.Routes.Where(r => r.ProfileVersion != profile.Version).ToListAsync(cancellationToken);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var index = routes.Select((r, i) => (r.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        var estimates = new (RouteAnalysis Analysis, IReadOnlyList<string>? Warnings)?[routes.Count];
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
+
+        // Stored points stream from the database while the analyses run in parallel (one per core).
         var ids = routes.Select(r => r.Id).ToList();
-        await db.Sections.Where(s => ids.Contains(s.RouteId)).ExecuteDeleteAsync(cancellationToken);
-        var now = time.GetUtcNow().UtcDateTime;
-        var done = 0;
-        foreach (var route in routes)
+        var stored = db.RoutePoints.AsNoTracking().Where(p => ids.Contains(p.RouteId)).AsAsyncEnumerable();
+        await Parallel.ForEachAsync(stored, options, (row, _) =>
         {
-            GpxRouteReader.GpxRoutePoints points;
+            estimates[index[row.RouteId]] = (RouteEstimator.Analyze(RoutePointCodec.Decode(row.Data), rider), null);
+            return ValueTask.CompletedTask;
+        });
+
+        // Routes without stored points (none in normal operation): re-read the GPX file.
+        var missing = Enumerable.Range(0, routes.Count).Where(i => estimates[i] is null).ToArray();
+        await Parallel.ForEachAsync(missing, options, (i, _) =>
+        {
             try
             {
-                points = ReadStored(route.ContentHash);
+                var points = ReadStored(routes[i].ContentHash);
+                estimates[i] = (RouteEstimator.Analyze(points, rider), points.Warnings);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or RouteRejectedException)
             {
-                // Keep the route listed; its sections come back with the next successful re-analysis.
-                logger.LogError(e, "Route {RouteId}: the stored GPX file cannot be read; not re-estimated", route.Id);
+                // Keep the route listed with its old estimate; the next successful re-analysis brings it up to date.
+                logger.LogError(e, "Route {RouteId}: the stored GPX file cannot be read; not re-estimated", routes[i].Id);
+            }
+
+            return ValueTask.CompletedTask;
+        });
+
+        var analysedMs = watch.ElapsedMilliseconds;
+        var estimated = routes.Where((_, i) => estimates[i] is not null).Select(r => r.Id).ToList();
+        await db.Sections.Where(s => estimated.Contains(s.RouteId)).ExecuteDeleteAsync(cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        var done = 0;
+        for (var i = 0; i < routes.Count; i++)
+        {
+            if (estimates[i] is not { } estimate)
+            {
                 continue;
             }
 
-            RouteEstimator.Apply(route, points, RouteEstimator.Analyze(points, rider), profile.Version, now);
-            db.AddOutboxMessage(RouteEstimator.ToEvent(route));
+            RouteEstimator.ApplyEstimate(routes[i], estimate.Analysis, estimate.Warnings, profile.Version, now);
+            db.AddOutboxMessage(RouteEstimator.ToEvent(routes[i]));
             done++;
         }
 
+        logger.LogInformation("Re-estimate to profile version {Version}: analysed {Count} route(s) in {AnalysedMs} ms, applied in {ApplyMs} ms",
+            profile.Version, done, analysedMs, watch.ElapsedMilliseconds - analysedMs);
         return done;
     }
 

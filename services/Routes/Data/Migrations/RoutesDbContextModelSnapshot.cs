@@ -181,6 +181,27 @@ namespace CyclingCoach.Routes.Data.Migrations
                     b.ToTable("routes", (string)null);
                 });
 
+            modelBuilder.Entity("CyclingCoach.Routes.Model.StoredRoutePoints", b =>
+                {
+                    b.Property<Guid>("RouteId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("route_id");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer")
+                        .HasColumnName("count");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("data");
+
+                    b.HasKey("RouteId")
+                        .HasName("pk_route_points");
+
+                    b.ToTable("route_points", (string)null);
+                });
+
             modelBuilder.Entity("CyclingCoach.Routes.Model.StoredSection", b =>
                 {
                     b.Property<Guid>("RouteId")
@@ -372,6 +393,16 @@ namespace CyclingCoach.Routes.Data.Migrations
                         .HasName("pk_processed_messages");
 
                     b.ToTable("processed_messages", (string)null);
+                });
+
+            modelBuilder.Entity("CyclingCoach.Routes.Model.StoredRoutePoints", b =>
+                {
+                    b.HasOne("CyclingCoach.Routes.Model.StoredRoute", null)
+                        .WithOne()
+                        .HasForeignKey("CyclingCoach.Routes.Model.StoredRoutePoints", "RouteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_route_points_routes_route_id");
                 });
 
             modelBuilder.Entity("CyclingCoach.Routes.Model.StoredSection", b =>
