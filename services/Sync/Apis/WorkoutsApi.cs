@@ -17,7 +17,7 @@ public static class WorkoutsApi
 
         api.MapGet("/", ListWorkouts)
             .WithName("ListWorkouts")
-            .WithSummary("List workouts, newest first");
+            .WithSummary("List workouts, newest first (filters: from, to, source, type)");
         api.MapGet("/{id:guid}", GetWorkout)
             .WithName("GetWorkout")
             .WithSummary("Get one workout");
@@ -50,6 +50,7 @@ public static class WorkoutsApi
         DateTimeOffset? from,
         DateTimeOffset? to,
         string? source,
+        string? type,
         CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
@@ -83,6 +84,12 @@ public static class WorkoutsApi
         if (sourceFilter is { } only)
         {
             query = query.Where(w => w.Source == only);
+        }
+
+        if (!string.IsNullOrWhiteSpace(type))
+        {
+            // The source's type key (road_biking, VirtualRide) or the sport (cycling).
+            query = query.Where(w => w.ActivityType == type || w.Sport == type);
         }
 
         var total = await query.CountAsync(cancellationToken);

@@ -58,7 +58,11 @@ public sealed class WorkoutImporter(SyncDbContext db, WorkoutFileStore files, Ti
 
         try
         {
-            return await StoreAsync(request, candidate, streams, cancellationToken);
+            var outcome = await StoreAsync(request, candidate, streams, cancellationToken);
+
+            // Stream arrays are large and compared element-wise by change detection: a long run must not keep them tracked.
+            db.ChangeTracker.Clear();
+            return outcome;
         }
         catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {

@@ -28,11 +28,20 @@ public sealed class SyncRunExecutor(
 {
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(2);
 
+    /// <summary>A run whose attempts keep dying (crash, kill) is failed instead of retried forever.</summary>
+    public const int MaxAttempts = 5;
+
     public async Task ExecuteAsync(Guid runId, CancellationToken cancellationToken)
     {
         var run = await db.SyncRuns.FirstOrDefaultAsync(r => r.Id == runId, cancellationToken);
         if (run is not { Status: SyncRunStatus.InProgress })
         {
+            return;
+        }
+
+        if (run.Attempts >= MaxAttempts)
+        {
+            await FailAsync(run, $"Gave up after {run.Attempts} attempts; each stopped before finishing (see the service log).", cancellationToken);
             return;
         }
 

@@ -40,7 +40,7 @@ public sealed class SyncRunTests(SyncFixture fixture)
     public async Task A_sync_imports_every_cycling_activity_once_and_a_re_sync_imports_nothing()
     {
         var first = new DateTime(2021, 3, 1, 0, 0, 0, DateTimeKind.Utc);
-        Seed("sync", first, rides: 24, runs: 3, stubs: 2);
+        var seeded = Seed("sync", first, rides: 24, runs: 3, stubs: 2);
         var window = new { source = "intervals_icu", from = SyncApi.Iso(first), to = SyncApi.Iso(first.AddDays(40)) };
 
         var (response, started) = await client.StartRunAsync(window);
@@ -63,6 +63,8 @@ public sealed class SyncRunTests(SyncFixture fixture)
         var listed = await client.GetFromJsonAsync<JsonElement>($"/api/workouts?source=intervals_icu&from={Uri.EscapeDataString(from)}&to={Uri.EscapeDataString(SyncApi.Iso(first.AddDays(40)))}&pageSize=200");
         Assert.Equal(26, listed.GetProperty("total").GetInt32());
         Assert.Equal("+01:00", listed.GetProperty("items")[0].GetProperty("startTime").GetString()![^6..]);
+        var virtualRides = await client.GetFromJsonAsync<JsonElement>($"/api/workouts?type=VirtualRide&from={Uri.EscapeDataString(from)}&to={Uri.EscapeDataString(SyncApi.Iso(first.AddDays(40)))}");
+        Assert.Equal(seeded.Count(a => a.Type == "VirtualRide"), virtualRides.GetProperty("total").GetInt32());
 
         // Events of the run, in the outbox with the counts.
         Assert.Equal(1, await fixture.Database.ScalarAsync<long>($"SELECT count(*) FROM outbox_messages WHERE message_type LIKE 'CyclingCoach.Contracts.SyncRunStarted%' AND payload->>'runId' = '{runId}'"));
@@ -163,6 +165,26 @@ public sealed class SyncRunTests(SyncFixture fixture)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+    }
+
+    [Fact]
+    public async Task A_run_whose_attempts_keep_dying_is_failed_not_retried_forever()
+    {
+        var runId = Guid.CreateVersion7();
+        await using (var connection = new Npgsql.NpgsqlConnection(fixture.Database.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var insert = new Npgsql.NpgsqlCommand(
+                $"""
+                INSERT INTO sync_runs (id, source, status, trigger, window_from_utc, window_to_utc, found, imported, skipped, failed, attempts, created_at, started_at)
+                VALUES ('{runId}', 'Garmin', 'InProgress', 'manual', now() - interval '2 days', now(), 0, 0, 0, 0, 5, now(), now())
+                """, connection);
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        var run = await client.WaitForRunAsync(runId);
+        Assert.Equal("error", run.GetProperty("status").GetString());
+        Assert.StartsWith("Gave up after 5 attempts", run.GetProperty("error").GetString());
     }
 
     [Fact]
