@@ -1,5 +1,5 @@
 """Routes service measurements over HTTP and the RabbitMQ management API (stdlib only). See run.sh."""
-import argparse, base64, json, math, random, re, statistics, time, urllib.request, uuid
+import argparse, base64, os, json, math, random, re, statistics, time, urllib.request, uuid
 from datetime import datetime, timezone
 
 def gpx_ride(points, seed, spacing=6.0):
@@ -23,6 +23,16 @@ def gpx_ride(points, seed, spacing=6.0):
         out.append(f'<trkpt lat="{lat:.7f}" lon="{lon:.7f}"><ele>{ele:.1f}</ele><time>{t}</time></trkpt>')
     out.append("</trkseg></trk></gpx>\n")
     return "\n".join(out).encode()
+
+def cpu_seconds(pid):
+    """User + system CPU time of the service process so far (load-independent cost)."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+def loadavg():
+    with open("/proc/loadavg") as f:
+        return f.read().split()[0]
 
 def request(method, url, body=None, headers=None, auth=None):
     req = urllib.request.Request(url, data=body, method=method, headers=headers or {})
@@ -66,6 +76,7 @@ def publish_profile(args, version):
 
 def main():
     p = argparse.ArgumentParser()
+    p.add_argument("--pid", type=int, required=True)
     for a in ("url", "mgmt", "auth", "vhost", "log"):
         p.add_argument("--" + a, required=True)
     p.add_argument("--routes", type=int, default=200)
@@ -87,14 +98,17 @@ def main():
 
     # 1. Upload-to-analysed latency, 50k-point ride (5 distinct files: the first pays JIT warm-up).
     big = [gpx_ride(args.big, 1000 + i) for i in range(5)]
-    lat = []
+    lat, cpu = [], []
     for i, content in enumerate(big):
+        c0 = cpu_seconds(args.pid)
         elapsed, route = upload(args.url, content, f"big{i}")
         lat.append(elapsed)
+        cpu.append(cpu_seconds(args.pid) - c0)
     print(f"50k-point ride: {len(big[0]) / 1e6:.1f} MB, {route['summary']['distanceMeters'] / 1000:.0f} km, "
           f"{route['summary']['sectionCount']} sections, track {len(route['track']['coordinates'])} pts, profile {len(route['profile'])} pts")
     print("upload-to-analysed (s): " + ", ".join(f"{x:.3f}" for x in lat) +
-          f"  | first (cold) {lat[0]:.3f}, warm median {statistics.median(lat[1:]):.3f}, warm min {min(lat[1:]):.3f}")
+          f"  | first (cold) {lat[0]:.3f}, warm median {statistics.median(lat[1:]):.3f}, warm min {min(lat[1:]):.3f}"
+          f"; service CPU per warm upload median {statistics.median(cpu[1:]):.2f} s; load average {loadavg()}")
 
     # 2. Fill the library to `routes` and re-estimate them all after a profile change.
     fill = args.routes - len(big)
@@ -105,6 +119,7 @@ def main():
 
     for version in (1, 2):
         start = time.perf_counter()
+        c0 = cpu_seconds(args.pid)
         publish_profile(args, version)
         while True:
             v = versions(args.url)
@@ -114,6 +129,7 @@ def main():
                 raise SystemExit(f"version {version}: not all routes re-estimated after 120 s ({v.count(version)}/{len(v)})")
             time.sleep(0.05)
         wall = time.perf_counter() - start
+        cpu_used = cpu_seconds(args.pid) - c0
         time.sleep(0.5)  # let the log line reach the file
         with open(args.log, encoding="utf-8", errors="replace") as f:
             text = f.read()
@@ -121,7 +137,8 @@ def main():
         a = [x for x in re.findall(r"profile version (\d+): analysed (\d+) route\(s\) in (\d+) ms, applied in (\d+) ms", text) if int(x[0]) == version]
         inner = f"; consumer handler {int(m[-1][2]) / 1000:.2f} s for {m[-1][1]} routes" if m else ""
         inner += f" (load + analyse {int(a[-1][2]) / 1000:.2f} s, apply {int(a[-1][3]) / 1000:.2f} s; the rest of the wall time is delivery, save and commit)" if a else ""
-        print(f"profile v{version}: publish → all {args.routes} routes at v{version}: {wall:.2f} s{inner}")
+        print(f"profile v{version}: publish → all {args.routes} routes at v{version}: {wall:.2f} s wall, service CPU {cpu_used:.2f} s"
+              f" (load average {loadavg()}){inner}")
 
 if __name__ == "__main__":
     main()

@@ -50,4 +50,4 @@ PID=$!
 
 python3 "$ROOT/bench/scripts/routes/measure.py" \
   --url "http://127.0.0.1:$PORT" --mgmt "$MGMT" --auth "$AUTH" --vhost "$NAME" \
-  --routes "$ROUTES" --points "$POINTS" --big "$BIG" --log "$WORK/service.log"
+  --routes "$ROUTES" --points "$POINTS" --big "$BIG" --log "$WORK/service.log" --pid "$PID"
