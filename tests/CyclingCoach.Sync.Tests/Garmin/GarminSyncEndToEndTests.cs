@@ -33,7 +33,8 @@ public sealed class GarminSyncEndToEndTests(GarminFixture fixture, ITestOutputHe
         Assert.Equal("success", result.Resync.GetProperty("status").GetString());
         Assert.Equal(0, result.Resync.GetProperty("imported").GetInt32());
         Assert.Equal(0, result.Resync.GetProperty("failed").GetInt32());
-        Assert.Equal(result.Resync.GetProperty("found").GetInt32(), result.Resync.GetProperty("skipped").GetInt32());
+        Assert.InRange(result.Resync.GetProperty("found").GetInt32(), 1, 99); // the overlap re-lists the newest rides…
+        Assert.Equal(result.Resync.GetProperty("found").GetInt32(), result.Resync.GetProperty("skipped").GetInt32()); // …and skips them
         Assert.Equal(1, result.ResyncListRequests);
         Assert.Equal(0, result.ResyncDownloads);
         Assert.Equal(ActivityCount, result.StoredGarminWorkoutsAfterResync);

@@ -13,7 +13,8 @@ namespace CyclingCoach.Sync.Tests.Fakes.Garmin;
 /// </summary>
 public sealed class FakeGarminData
 {
-    public static readonly DateTime NewestStartGmt = new(2026, 11, 20, 7, 0, 0, DateTimeKind.Unspecified);
+    /// <summary>Yesterday 07:00 UTC, so an incremental run (last window end − 48 h) sees the newest rides again.</summary>
+    public static readonly DateTime NewestStartGmt = DateTime.SpecifyKind(DateTime.UtcNow.Date.AddDays(-1).AddHours(7), DateTimeKind.Unspecified);
     public static readonly TimeSpan LocalOffset = TimeSpan.FromHours(1);
     public const long FirstId = 21_700_000_000;
     public const string FixtureActivityId = "21680374805";
