@@ -112,6 +112,39 @@ public sealed class RouteLibraryTests(LibraryFixture fixture)
     }
 
     [Fact]
+    public async Task Concurrent_uploads_of_one_file_store_it_once()
+    {
+        var bytes = Gpx.Road();
+        var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(i => Gpx.UploadAsync(client, bytes, $"same{i}.gpx")));
+        var created = responses.Where(r => r.StatusCode == HttpStatusCode.Created).ToList();
+        Assert.Single(created);
+        var id = (await Json.ReadAsync(created[0])).GetProperty("id").GetGuid();
+        foreach (var conflict in responses.Where(r => r.StatusCode != HttpStatusCode.Created))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, conflict.StatusCode);
+            Assert.Equal(id, (await Json.ReadAsync(conflict)).GetProperty("existingRouteId").GetGuid());
+        }
+
+        Assert.Equal(1, await fixture.CountAsync($"SELECT count(*) FROM routes WHERE content_hash = '{Gpx.Sha256(bytes)}'"));
+        Assert.True(File.Exists(Path.Combine(fixture.GpxFolder, Gpx.Sha256(bytes) + ".gpx")));
+        Assert.DoesNotContain(fixture.GpxFiles(), f => f.StartsWith(GpxFileStore.TempPrefix, StringComparison.Ordinal));
+        await client.DeleteAsync($"/api/routes/{id}");
+    }
+
+    [Fact]
+    public async Task OpenApi_document_lists_every_routes_endpoint()
+    {
+        var document = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+        var paths = document.GetProperty("paths");
+        Assert.True(paths.TryGetProperty("/api/routes", out var routes));
+        Assert.True(routes.TryGetProperty("get", out _) && routes.TryGetProperty("post", out _));
+        Assert.True(paths.TryGetProperty("/api/routes/{id}", out var one));
+        Assert.True(one.TryGetProperty("get", out _) && one.TryGetProperty("patch", out _) && one.TryGetProperty("delete", out _));
+        Assert.True(paths.TryGetProperty("/api/routes/{id}/gpx", out _));
+        Assert.True(paths.TryGetProperty("/api/routes/{id}/reanalyze", out _));
+    }
+
+    [Fact]
     public async Task Delete_removes_the_route_its_sections_and_its_file()
     {
         var bytes = Gpx.Road();
