@@ -4,6 +4,7 @@ using System.Text.Json;
 using CyclingCoach.Sync.Tests.Fakes.IntervalsIcu;
 using CyclingCoach.Sync.Tests.Support;
 using CyclingCoach.Testing;
+using Microsoft.AspNetCore.Hosting;
 
 namespace CyclingCoach.Sync.Tests.Pipeline;
 
@@ -185,6 +186,29 @@ public sealed class SyncRunTests(SyncFixture fixture)
         var run = await client.WaitForRunAsync(runId);
         Assert.Equal("error", run.GetProperty("status").GetString());
         Assert.StartsWith("Gave up after 5 attempts", run.GetProperty("error").GetString());
+    }
+
+    [Fact]
+    public async Task The_schedule_starts_runs_for_connected_sources_only()
+    {
+        var before = await fixture.Database.ScalarAsync<long>("SELECT count(*) FROM sync_runs WHERE trigger = 'scheduled'");
+        await using (var scheduled = fixture.Factory.WithWebHostBuilder(b => b.UseSetting("Sync:ScheduleHours", "0.0001")))
+        {
+            scheduled.CreateClient();
+            var runs = await Eventually.WaitAsync(
+                () => fixture.Database.ScalarAsync<long>("SELECT count(*) FROM sync_runs WHERE trigger = 'scheduled' AND source = 'IntervalsIcu'"),
+                n => n > 0,
+                TimeSpan.FromSeconds(30));
+            Assert.True(runs > 0);
+            await Eventually.WaitAsync(
+                () => fixture.Database.ScalarAsync<long>("SELECT count(*) FROM sync_runs WHERE status = 'InProgress'"),
+                n => n == 0,
+                TimeSpan.FromSeconds(60));
+        }
+
+        // Garmin is not connected in this fixture: no scheduled Garmin run.
+        Assert.Equal(0, await fixture.Database.ScalarAsync<long>("SELECT count(*) FROM sync_runs WHERE trigger = 'scheduled' AND source = 'Garmin'"));
+        Assert.True(await fixture.Database.ScalarAsync<long>("SELECT count(*) FROM sync_runs WHERE trigger = 'scheduled'") > before);
     }
 
     [Fact]
