@@ -334,6 +334,24 @@ public sealed class RouteLibraryTests(LibraryFixture fixture)
     }
 
     [Fact]
+    public async Task An_upload_adopts_the_file_a_crash_left_with_the_same_content_and_the_sweeper_keeps_it()
+    {
+        var bytes = Gpx.Road();
+        var path = Path.Combine(fixture.GpxFolder, Gpx.Sha256(bytes) + ".gpx");
+        Directory.CreateDirectory(fixture.GpxFolder);
+        await File.WriteAllBytesAsync(path, bytes);
+        File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddHours(-1));
+
+        var id = (await UploadAsync(bytes)).GetProperty("id").GetGuid();
+        await fixture.Factory.Services.GetRequiredService<GpxOrphanSweeper>().SweepAsync(CancellationToken.None);
+
+        Assert.Equal(bytes, await File.ReadAllBytesAsync(path));
+        Assert.DoesNotContain(fixture.GpxFiles(), f => f.StartsWith(GpxFileStore.TempPrefix, StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/routes/{id}")).StatusCode);
+        Assert.False(File.Exists(path));
+    }
+
+    [Fact]
     public async Task Orphan_sweeper_runs_at_start_up()
     {
         var dataPath = Directory.CreateTempSubdirectory("routes-sweep-").FullName;

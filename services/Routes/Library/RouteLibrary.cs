@@ -93,6 +93,10 @@ public sealed class RouteLibrary(
             {
                 await RemoveFileIfUnreferencedAsync(staged.Hash, committedFile);
             }
+            else if (!committedFile)
+            {
+                files.Restore(staged);
+            }
 
             return outcome;
         }
@@ -238,6 +242,10 @@ public sealed class RouteLibrary(
         return GpxRouteReader.Read(stream, long.MaxValue);
     }
 
+    /// <summary>
+    /// Deletes the content file when no route references it. The check and the delete run under the upload lock, so an
+    /// upload of the same content either commits first (and the file stays) or commits after and restores its copy.
+    /// </summary>
     private async Task RemoveFileIfUnreferencedAsync(string hash, bool weWroteIt)
     {
         if (!weWroteIt)
@@ -247,10 +255,19 @@ public sealed class RouteLibrary(
 
         try
         {
-            if (!await db.Routes.AsNoTracking().AnyAsync(r => r.ContentHash == hash))
+            db.ChangeTracker.Clear();
+            var strategy = db.Database.CreateExecutionStrategy();
+            await strategy.ExecuteAsync(async () =>
             {
-                files.Delete(hash);
-            }
+                await using var transaction = await db.Database.BeginTransactionAsync();
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({UploadLockKey})");
+                if (!await db.Routes.AsNoTracking().AnyAsync(r => r.ContentHash == hash))
+                {
+                    files.Delete(hash);
+                }
+
+                await transaction.CommitAsync();
+            });
         }
         catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException)
         {

@@ -73,7 +73,8 @@ public sealed class GpxFileStore(StorageOptions storage)
 
     /// <summary>
     /// Renames the staged file to its content address. Returns true when this call created the file, false when a
-    /// file with that content was already there (the staged copy is then dropped).
+    /// file with that content was already there (the staged copy is kept for <see cref="Restore"/> and removed by the
+    /// caller).
     /// </summary>
     public bool Commit(StagedFile staged)
     {
@@ -85,8 +86,29 @@ public sealed class GpxFileStore(StorageOptions storage)
         }
         catch (IOException) when (File.Exists(target))
         {
-            TryDelete(staged.TempPath);
             return false;
+        }
+    }
+
+    /// <summary>
+    /// After a route row referencing <paramref name="staged"/>'s hash has committed: puts the staged copy in place if the
+    /// content file is gone (removed meanwhile as unreferenced by a failed concurrent upload or the sweeper).
+    /// </summary>
+    public void Restore(StagedFile staged)
+    {
+        var target = PathFor(staged.Hash);
+        if (File.Exists(target) || !File.Exists(staged.TempPath))
+        {
+            return;
+        }
+
+        try
+        {
+            File.Move(staged.TempPath, target, overwrite: false);
+        }
+        catch (IOException) when (File.Exists(target))
+        {
+            // Someone else restored it: same content.
         }
     }
 
