@@ -56,7 +56,12 @@ public sealed class GarminSyncEndToEndTests(GarminFixture fixture, ITestOutputHe
     public static async Task<BackfillResult> RunBackfillAsync(GarminFixture fixture, int count, string? requestsPerSecond, ITestOutputHelper output)
     {
         await using var garmin = await FakeGarmin.StartAsync(activityCount: count);
-        var settings = new Dictionary<string, string?>();
+        var settings = new Dictionary<string, string?>
+        {
+            // Four console lines per request and one per import would dominate a 1,000-activity run.
+            ["Logging:LogLevel:System.Net.Http.HttpClient"] = "Warning",
+            ["Logging:LogLevel:CyclingCoach.Sync.Import"] = "Warning",
+        };
         if (requestsPerSecond is not null)
         {
             settings["Garmin:RequestsPerSecond"] = requestsPerSecond;
