@@ -6,6 +6,9 @@ public sealed class SyncOptions
     /// <summary>Scheduled sync every N hours for each connected source; 0 (the default) turns it off.</summary>
     public double ScheduleHours { get; set; }
 
+    /// <summary>How often the scheduler looks for sources that are due.</summary>
+    public double ScheduleCheckSeconds { get; set; } = 60;
+
     /// <summary>Import only cycling activities (Garmin parentTypeId 2 family, intervals.icu *Ride types).</summary>
     public bool CyclingOnly { get; set; } = true;
 

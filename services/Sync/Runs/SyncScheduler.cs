@@ -29,7 +29,7 @@ public sealed class SyncScheduler(IServiceScopeFactory scopes, IOptions<SyncOpti
                 }
             }
 
-            await Task.Delay(TimeSpan.FromMinutes(1), time, stoppingToken);
+            await Task.Delay(TimeSpan.FromSeconds(Math.Max(1, options.Value.ScheduleCheckSeconds)), time, stoppingToken);
         }
     }
 

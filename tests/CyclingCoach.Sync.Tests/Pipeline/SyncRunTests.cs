@@ -192,7 +192,10 @@ public sealed class SyncRunTests(SyncFixture fixture)
     public async Task The_schedule_starts_runs_for_connected_sources_only()
     {
         var before = await fixture.Database.ScalarAsync<long>("SELECT count(*) FROM sync_runs WHERE trigger = 'scheduled'");
-        await using (var scheduled = fixture.Factory.WithWebHostBuilder(b => b.UseSetting("Sync:ScheduleHours", "0.0001")))
+        // Checks every second: the first check may meet another test's run still in progress and skip.
+        await using (var scheduled = fixture.Factory.WithWebHostBuilder(b => b
+            .UseSetting("Sync:ScheduleHours", "0.0001")
+            .UseSetting("Sync:ScheduleCheckSeconds", "1")))
         {
             scheduled.CreateClient();
             var runs = await Eventually.WaitAsync(
