@@ -150,7 +150,8 @@ public static class WorkoutsApi
             return TypedResults.NotFound();
         }
 
-        // Streams and aliases go with the row (cascade); the event commits in the same transaction.
+        // Streams and aliases go with the row (cascade); the event and the tombstones commit in the same transaction.
+        await DeletedSourceActivities.AddForAsync(db, workout, cancellationToken);
         db.Workouts.Remove(workout);
         db.AddOutboxMessage(new WorkoutDeleted(workout.Id));
         await db.SaveChangesAsync(cancellationToken);

@@ -13,6 +13,7 @@ public sealed class SyncDbContext(DbContextOptions<SyncDbContext> options) : DbC
     public DbSet<Workout> Workouts => Set<Workout>();
     public DbSet<WorkoutStreams> WorkoutStreams => Set<WorkoutStreams>();
     public DbSet<WorkoutAlias> WorkoutAliases => Set<WorkoutAlias>();
+    public DbSet<DeletedSourceActivity> DeletedSourceActivities => Set<DeletedSourceActivity>();
     public DbSet<SyncRun> SyncRuns => Set<SyncRun>();
     public DbSet<AthleteThresholdsRecord> AthleteThresholds => Set<AthleteThresholdsRecord>();
     public DbSet<IntervalsIcuConnection> IntervalsIcuConnections => Set<IntervalsIcuConnection>();
@@ -69,6 +70,14 @@ public sealed class SyncDbContext(DbContextOptions<SyncDbContext> options) : DbC
             entity.Property(a => a.SourceActivityId).HasMaxLength(100);
             entity.Property(a => a.RawSourceJson).HasColumnType("jsonb");
             entity.HasOne<Workout>().WithMany().HasForeignKey(a => a.WorkoutId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<DeletedSourceActivity>(entity =>
+        {
+            entity.ToTable("deleted_source_activities");
+            entity.HasKey(d => new { d.Source, d.SourceActivityId });
+            entity.Property(d => d.Source).HasConversion<string>().HasMaxLength(32);
+            entity.Property(d => d.SourceActivityId).HasMaxLength(100);
         });
 
         modelBuilder.Entity<SyncRun>(entity =>

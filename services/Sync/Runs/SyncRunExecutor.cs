@@ -12,7 +12,7 @@ namespace CyclingCoach.Sync.Runs;
 
 /// <summary>
 /// Executes one claimed run: list the window, skip what the store has (workouts and aliases), download and import the
-/// rest through <see cref="WorkoutImporter"/>. Counts are recomputed from scratch on every attempt; a workout stored
+/// rest through <see cref="WorkoutImporter"/>. Activities the rider deleted (tombstones) are skipped before downloading. Counts are recomputed from scratch on every attempt; a workout stored
 /// by an earlier attempt of the same run (ImportedByRunId) counts as imported, so a resumed run reports exact counts.
 /// Events: SyncRunStarted, SyncRunProgressed, SyncRunCompleted / SyncRunFailed, AthleteSettingsImported (outbox).
 /// </summary>
@@ -77,6 +77,12 @@ public sealed class SyncRunExecutor(
                 }
 
                 run.Found++;
+                if (await db.DeletedSourceActivities.AsNoTracking().AnyAsync(d => d.Source == source.Source && d.SourceActivityId == activity.SourceActivityId, cancellationToken))
+                {
+                    run.Skipped++; // the rider deleted it: not downloaded, not imported again
+                    continue;
+                }
+
                 try
                 {
                     var outcome = await ImportOneAsync(source, activity, run.Id, cancellationToken);

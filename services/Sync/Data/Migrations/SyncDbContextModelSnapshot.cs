@@ -132,6 +132,32 @@ namespace CyclingCoach.Sync.Data.Migrations
                     b.ToTable("athlete_thresholds", (string)null);
                 });
 
+            modelBuilder.Entity("CyclingCoach.Sync.Model.DeletedSourceActivity", b =>
+                {
+                    b.Property<string>("Source")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("SourceActivityId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("source_activity_id");
+
+                    b.Property<DateTime>("DeletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deleted_at");
+
+                    b.Property<Guid>("WorkoutId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("workout_id");
+
+                    b.HasKey("Source", "SourceActivityId")
+                        .HasName("pk_deleted_source_activities");
+
+                    b.ToTable("deleted_source_activities", (string)null);
+                });
+
             modelBuilder.Entity("CyclingCoach.Sync.Model.IntervalsIcuConnection", b =>
                 {
                     b.Property<int>("Id")
