@@ -12,7 +12,7 @@ namespace CyclingCoach.Sync.Runs;
 
 /// <summary>
 /// Executes one claimed run: list the window, skip what the store has (workouts and aliases), download and import the
-/// rest through <see cref="WorkoutImporter"/>. Activities the rider deleted (tombstones) are skipped before downloading. Counts are recomputed from scratch on every attempt; a workout stored
+/// rest through <see cref="WorkoutImporter"/>. Activities the rider deleted (tombstones) are skipped before downloading. Originals are downloaded a few activities ahead (<see cref="DownloadAhead"/>); imports stay sequential. Counts are recomputed from scratch on every attempt; a workout stored
 /// by an earlier attempt of the same run (ImportedByRunId) counts as imported, so a resumed run reports exact counts.
 /// Events: SyncRunStarted, SyncRunProgressed, SyncRunCompleted / SyncRunFailed, AthleteSettingsImported (outbox).
 /// </summary>
@@ -24,6 +24,7 @@ public sealed class SyncRunExecutor(
     IOptions<SyncOptions> options,
     IOptions<ImportOptions> importOptions,
     TimeProvider time,
+    IServiceScopeFactory scopes,
     ILogger<SyncRunExecutor> logger)
 {
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(2);
@@ -69,13 +70,13 @@ public sealed class SyncRunExecutor(
             var progressClock = Stopwatch.StartNew();
             var from = Utc(run.WindowFromUtc);
             var to = Utc(run.WindowToUtc);
-            await foreach (var activity in source!.ListActivitiesAsync(from, to, cancellationToken))
+            var known = await KnownIdsAsync(source!.Source, cancellationToken);
+            await using var downloadScope = scopes.CreateAsyncScope();
+            var downloader = downloadScope.ServiceProvider.GetServices<IActivitySource>().First(s => s.Source == run.Source);
+            var cyclingOnly = options.Value.CyclingOnly;
+            await foreach (var item in DownloadAhead.ReadAsync(downloader, from, to, a => !cyclingOnly || a.IsCycling, known, cancellationToken))
             {
-                if (options.Value.CyclingOnly && !activity.IsCycling)
-                {
-                    continue;
-                }
-
+                var activity = item.Activity;
                 run.Found++;
                 if (await db.DeletedSourceActivities.AsNoTracking().AnyAsync(d => d.Source == source.Source && d.SourceActivityId == activity.SourceActivityId, cancellationToken))
                 {
@@ -85,7 +86,7 @@ public sealed class SyncRunExecutor(
 
                 try
                 {
-                    var outcome = await ImportOneAsync(source, activity, run.Id, cancellationToken);
+                    var outcome = await ImportOneAsync(source, item, run.Id, cancellationToken);
                     if (outcome.Kind is ImportOutcomeKind.Created or ImportOutcomeKind.MergedReplaced || outcome.ImportedByThisRun)
                     {
                         run.Imported++;
@@ -134,15 +135,27 @@ public sealed class SyncRunExecutor(
         logger.LogInformation("Sync run {RunId} done: found {Found}, imported {Imported}, skipped {Skipped}, failed {Failed}", run.Id, run.Found, run.Imported, run.Skipped, run.Failed);
     }
 
-    private async Task<ImportOutcome> ImportOneAsync(IActivitySource source, SourceActivity activity, Guid runId, CancellationToken cancellationToken)
+    /// <summary>Source ids the store has when the run starts (workouts, aliases, tombstones): not downloaded ahead.</summary>
+    private async Task<HashSet<string>> KnownIdsAsync(WorkoutSource source, CancellationToken cancellationToken)
     {
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        known.UnionWith(await db.Workouts.AsNoTracking().Where(w => w.Source == source && w.SourceActivityId != null).Select(w => w.SourceActivityId!).ToListAsync(cancellationToken));
+        known.UnionWith(await db.WorkoutAliases.AsNoTracking().Where(a => a.Source == source).Select(a => a.SourceActivityId).ToListAsync(cancellationToken));
+        known.UnionWith(await db.DeletedSourceActivities.AsNoTracking().Where(d => d.Source == source).Select(d => d.SourceActivityId).ToListAsync(cancellationToken));
+        return known;
+    }
+
+    private async Task<ImportOutcome> ImportOneAsync(IActivitySource source, DownloadAhead.Item item, Guid runId, CancellationToken cancellationToken)
+    {
+        var activity = item.Activity;
         if (await importer.FindExistingAsync(source.Source, activity.SourceActivityId, cancellationToken) is { } existing)
         {
             return new ImportOutcome(ImportOutcomeKind.Duplicate, existing.WorkoutId, existing.ImportedByRunId == runId);
         }
 
         ParsedActivity? parsed = null;
-        var file = await source.DownloadOriginalAsync(activity, cancellationToken);
+        item.Error?.Throw();
+        var file = item.Downloaded ? item.File : await source.DownloadOriginalAsync(activity, cancellationToken);
         if (file is not null)
         {
             var entries = unpacker.Unpack(file.Content, file.FileName);
