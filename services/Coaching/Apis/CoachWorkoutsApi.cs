@@ -1,3 +1,4 @@
+using CyclingCoach.ServiceDefaults;
 using CyclingCoach.Coaching.Data;
 using CyclingCoach.Coaching.Model;
 using CyclingCoach.Contracts;
@@ -58,7 +59,7 @@ public sealed record CoachWorkoutResponse(
 {
     public static CoachWorkoutResponse From(WorkoutProjection w) => new(
         w.WorkoutId, w.Source, w.Name,
-        new DateTimeOffset(DateTime.SpecifyKind(w.StartTimeUtc, DateTimeKind.Utc)).ToOffset(TimeSpan.FromMinutes(w.StartUtcOffsetMinutes)),
+        w.StartTimeUtc.AsUtcOffset().ToOffset(TimeSpan.FromMinutes(w.StartUtcOffsetMinutes)),
         w.DurationSeconds, w.DistanceMeters, w.AveragePower, w.AverageHeartRate, w.TrainingStressScore,
-        new DateTimeOffset(DateTime.SpecifyKind(w.ReceivedAt, DateTimeKind.Utc)));
+        w.ReceivedAt.AsUtcOffset());
 }

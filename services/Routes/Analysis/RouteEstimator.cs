@@ -1,3 +1,4 @@
+using CyclingCoach.ServiceDefaults;
 using System.Text.Json;
 using CyclingCoach.Contracts;
 using CyclingCoach.Routes.Model;
@@ -59,7 +60,7 @@ public static class RouteEstimator
 
     public static RouteAnalyzed ToEvent(StoredRoute route) => new(
         route.Id, route.Name, route.DistanceMeters, route.ElevationGainMeters, route.EstimatedSeconds, route.Sections.Count,
-        route.ProfileVersion, new DateTimeOffset(DateTime.SpecifyKind(route.AnalyzedAt, DateTimeKind.Utc)));
+        route.ProfileVersion, route.AnalyzedAt.AsUtcOffset());
 
     private static string TrackGeoJson(GpxRouteReader.GpxRoutePoints points)
     {

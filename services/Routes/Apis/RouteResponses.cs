@@ -1,3 +1,4 @@
+using CyclingCoach.ServiceDefaults;
 using System.Text.Json;
 using CyclingCoach.Routes.Analysis;
 using CyclingCoach.Routes.Model;
@@ -20,9 +21,7 @@ public sealed record RouteResponse(
 {
     public static RouteResponse From(StoredRoute r) => new(
         r.Id, r.Name, r.DistanceMeters, r.ElevationGainMeters, r.ElevationLossMeters, r.MaxGradePercent, r.EstimatedSeconds,
-        r.ProfileVersion, Utc(r.CreatedAt), Utc(r.AnalyzedAt));
-
-    internal static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
+        r.ProfileVersion, r.CreatedAt.AsUtcOffset(), r.AnalyzedAt.AsUtcOffset());
 }
 
 /// <summary>
@@ -54,7 +53,7 @@ public sealed record RouteDetailResponse(
         var summary = new RouteSummaryResponse(r.DistanceMeters, r.ElevationGainMeters, r.ElevationLossMeters, r.MinElevationMeters,
             r.MaxElevationMeters, r.MaxGradePercent, r.EstimatedSeconds, sections.Count, hardest is null ? null : ClimbResponse.From(hardest));
         using var track = JsonDocument.Parse(r.TrackGeoJson);
-        return new RouteDetailResponse(r.Id, r.Name, RouteResponse.Utc(r.CreatedAt), RouteResponse.Utc(r.AnalyzedAt), r.ProfileVersion,
+        return new RouteDetailResponse(r.Id, r.Name, r.CreatedAt.AsUtcOffset(), r.AnalyzedAt.AsUtcOffset(), r.ProfileVersion,
             r.FileSizeBytes, r.PointCount, summary, track.RootElement.Clone(),
             JsonSerializer.Deserialize<List<ProfileSample>>(r.ProfileJson, Json) ?? [],
             sections,

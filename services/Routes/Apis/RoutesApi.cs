@@ -1,3 +1,4 @@
+using CyclingCoach.ServiceDefaults;
 using CyclingCoach.Routes.Analysis;
 using CyclingCoach.Routes.Data;
 using CyclingCoach.Routes.Library;
@@ -70,7 +71,7 @@ public static class RoutesApi
         var total = await db.Routes.CountAsync(cancellationToken);
         var items = await query
             .Select(r => new RouteResponse(r.Id, r.Name, r.DistanceMeters, r.ElevationGainMeters, r.ElevationLossMeters, r.MaxGradePercent,
-                r.EstimatedSeconds, r.ProfileVersion, RouteResponse.Utc(r.CreatedAt), RouteResponse.Utc(r.AnalyzedAt)))
+                r.EstimatedSeconds, r.ProfileVersion, r.CreatedAt.AsUtcOffset(), r.AnalyzedAt.AsUtcOffset()))
             .Skip(paging.Skip).Take(paging.PageSize)
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(new PagedResult<RouteResponse>(items, paging.Page, paging.PageSize, total));

@@ -1,3 +1,4 @@
+using CyclingCoach.ServiceDefaults;
 using CyclingCoach.Sync.Model;
 
 namespace CyclingCoach.Sync.Apis;
@@ -25,7 +26,7 @@ public static class StreamDownsampler
 
         return new StreamsResponse(
             s.WorkoutId,
-            s.StartUtc is { } t ? new DateTimeOffset(DateTime.SpecifyKind(t, DateTimeKind.Utc)) : null,
+            s.StartUtc is { } t ? t.AsUtcOffset() : null,
             s.Length, step, offsets,
             Mean(s.Power, step, count), Mean(s.HeartRate, step, count), Mean(s.Cadence, step, count), Mean(s.Speed, step, count),
             Mean(s.Altitude, step, count), Mean(s.Distance, step, count), First(s.Latitude, step, count), First(s.Longitude, step, count),

@@ -1,3 +1,4 @@
+using CyclingCoach.ServiceDefaults;
 using CyclingCoach.Contracts;
 using CyclingCoach.Sync.Model;
 
@@ -23,11 +24,9 @@ public sealed record SyncRunResponse(
     double? DurationSeconds)
 {
     public static SyncRunResponse Create(SyncRun r) => new(
-        r.Id, r.Source, r.Status, r.Trigger, Utc(r.WindowFromUtc), Utc(r.WindowToUtc), r.Found, r.Imported, r.Skipped, r.Failed, r.Error,
-        r.Attempts, Utc(r.CreatedAt), r.StartedAt is { } s ? Utc(s) : null, r.FinishedAt is { } f ? Utc(f) : null,
+        r.Id, r.Source, r.Status, r.Trigger, r.WindowFromUtc.AsUtcOffset(), r.WindowToUtc.AsUtcOffset(), r.Found, r.Imported, r.Skipped, r.Failed, r.Error,
+        r.Attempts, r.CreatedAt.AsUtcOffset(), r.StartedAt is { } s ? s.AsUtcOffset() : null, r.FinishedAt is { } f ? f.AsUtcOffset() : null,
         r.StartedAt is { } a && r.FinishedAt is { } b ? (b - a).TotalSeconds : null);
-
-    private static DateTimeOffset Utc(DateTime t) => new(DateTime.SpecifyKind(t, DateTimeKind.Utc));
 }
 
 /// <summary><c>POST /api/sync/runs</c>: a source, and either <c>daysBack</c> or <c>from</c>/<c>to</c> (neither: incremental).</summary>

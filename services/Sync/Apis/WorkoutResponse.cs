@@ -1,3 +1,4 @@
+using CyclingCoach.ServiceDefaults;
 using System.Text.Json;
 using CyclingCoach.Contracts;
 using CyclingCoach.Sync.Model;
@@ -36,7 +37,7 @@ public sealed record WorkoutResponse(
 {
     public static WorkoutResponse From(Workout w, IReadOnlyList<WorkoutAlias>? aliases = null, bool withRaw = false) => new(
         w.Id, w.Source, w.SourceActivityId, w.Name, w.Sport, w.StartTime, w.DurationSeconds, w.DistanceMeters,
-        w.AveragePower, w.AverageHeartRate, new DateTimeOffset(DateTime.SpecifyKind(w.CreatedAt, DateTimeKind.Utc)),
+        w.AveragePower, w.AverageHeartRate, w.CreatedAt.AsUtcOffset(),
         w.ActivityType, w.MovingSeconds, w.ElevationGainMeters, w.MaxPower, w.MaxHeartRate, w.AverageCadence, w.Calories,
         w.HasStreams, w.FileFormat, w.FileSizeBytes, w.Metrics,
         aliases?.Select(a => new WorkoutAliasResponse(a.Source, a.SourceActivityId)).ToList(),

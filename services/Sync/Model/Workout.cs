@@ -1,3 +1,4 @@
+using CyclingCoach.ServiceDefaults;
 using CyclingCoach.Contracts;
 
 namespace CyclingCoach.Sync.Model;
@@ -56,7 +57,7 @@ public sealed class Workout
         get
         {
             var offset = TimeSpan.FromMinutes(StartUtcOffsetMinutes ?? 0);
-            return new DateTimeOffset(DateTime.SpecifyKind(StartTimeUtc, DateTimeKind.Utc)).ToOffset(offset);
+            return StartTimeUtc.AsUtcOffset().ToOffset(offset);
         }
     }
 

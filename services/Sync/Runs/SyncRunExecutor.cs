@@ -1,3 +1,4 @@
+using CyclingCoach.ServiceDefaults;
 using System.Diagnostics;
 using CyclingCoach.Contracts;
 using CyclingCoach.ServiceDefaults.Messaging;
@@ -52,7 +53,7 @@ public sealed class SyncRunExecutor(
         run.StartedAt ??= Now;
         run.Found = run.Imported = run.Skipped = run.Failed = 0;
         run.Error = null;
-        db.AddOutboxMessage(new SyncRunStarted(run.Id, run.Source, Utc(run.StartedAt.Value)));
+        db.AddOutboxMessage(new SyncRunStarted(run.Id, run.Source, run.StartedAt.Value.AsUtcOffset()));
         await db.SaveChangesAsync(cancellationToken);
 
         if (reason is not null)
@@ -68,8 +69,8 @@ public sealed class SyncRunExecutor(
             await PublishSettingsAsync(source!, cancellationToken);
 
             var progressClock = Stopwatch.StartNew();
-            var from = Utc(run.WindowFromUtc);
-            var to = Utc(run.WindowToUtc);
+            var from = run.WindowFromUtc.AsUtcOffset();
+            var to = run.WindowToUtc.AsUtcOffset();
             var known = await KnownIdsAsync(source!.Source, cancellationToken);
             await using var downloadScope = scopes.CreateAsyncScope();
             var downloader = downloadScope.ServiceProvider.GetServices<IActivitySource>().First(s => s.Source == run.Source);
@@ -130,7 +131,7 @@ public sealed class SyncRunExecutor(
         run.Error = run.Failed > 0 ? Truncate($"{run.Failed} activit{(run.Failed == 1 ? "y" : "ies")} failed; last: {lastFailure}") : null;
         run.LeaseOwner = null;
         run.LeaseExpiresAt = null;
-        db.AddOutboxMessage(new SyncRunCompleted(run.Id, run.Source, run.Found, run.Imported, run.Skipped, run.Failed, Utc(run.FinishedAt.Value)));
+        db.AddOutboxMessage(new SyncRunCompleted(run.Id, run.Source, run.Found, run.Imported, run.Skipped, run.Failed, run.FinishedAt.Value.AsUtcOffset()));
         await db.SaveChangesAsync(CancellationToken.None);
         logger.LogInformation("Sync run {RunId} done: found {Found}, imported {Imported}, skipped {Skipped}, failed {Failed}", run.Id, run.Found, run.Imported, run.Skipped, run.Failed);
     }
@@ -217,7 +218,7 @@ public sealed class SyncRunExecutor(
         run.FinishedAt = Now;
         run.LeaseOwner = null;
         run.LeaseExpiresAt = null;
-        db.AddOutboxMessage(new SyncRunFailed(run.Id, run.Source, run.Error, run.Found, run.Imported, run.Skipped, run.Failed, Utc(run.FinishedAt.Value)));
+        db.AddOutboxMessage(new SyncRunFailed(run.Id, run.Source, run.Error, run.Found, run.Imported, run.Skipped, run.Failed, run.FinishedAt.Value.AsUtcOffset()));
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -234,8 +235,5 @@ public sealed class SyncRunExecutor(
     }
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
-
-    private static DateTimeOffset Utc(DateTime t) => new(DateTime.SpecifyKind(t, DateTimeKind.Utc));
-
     private static string Truncate(string s) => s.Length <= 2000 ? s : s[..2000];
 }

@@ -1,3 +1,4 @@
+using CyclingCoach.ServiceDefaults;
 using CyclingCoach.Contracts;
 using CyclingCoach.Sync.Data;
 using CyclingCoach.Sync.Model;
@@ -32,7 +33,7 @@ public sealed class SyncRunQueue(SyncDbContext db, SyncRunSignal signal, IOption
                 .Select(r => (DateTime?)r.WindowToUtc)
                 .FirstOrDefaultAsync(cancellationToken);
             windowFrom = lastWindowEnd is { } end
-                ? new DateTimeOffset(DateTime.SpecifyKind(end, DateTimeKind.Utc)).AddHours(-options.Value.IncrementalOverlapHours)
+                ? end.AsUtcOffset().AddHours(-options.Value.IncrementalOverlapHours)
                 : now.AddDays(-options.Value.DefaultDaysBack);
         }
 
