@@ -14,7 +14,15 @@ public record WorkoutImported(
     double? AverageHeartRateBpm,
     WorkoutMetrics? Metrics);
 
+/// <summary>Sync recomputed a stored ride's metrics because the thresholds in effect on its date changed.</summary>
+public record WorkoutMetricsRecalculated(Guid WorkoutId, WorkoutMetrics Metrics, int ThresholdsVersion, DateTimeOffset RecalculatedAt);
+
 /// <summary>Metrics computed by CyclingCoach.Training, with the thresholds they were computed against.</summary>
+/// <param name="TrainingLoad">The ride's load for fitness: TSS with power, else HRSS, else an estimate (see <see cref="TrainingLoadSource"/>).</param>
+/// <param name="TrainingLoadSource">"power", "heart_rate" or "estimate".</param>
+/// <param name="MeanMax">Best mean power at the standard durations (1 s … 60 min and the whole ride).</param>
+/// <param name="PowerZoneSeconds">Seconds in Coggan power zones 1–7 (null without power or FTP).</param>
+/// <param name="HeartRateZoneSeconds">Seconds in heart-rate zones 1–5 (null without HR or LTHR).</param>
 public record WorkoutMetrics(
     double? NormalizedPowerWatts,
     double? IntensityFactor,
@@ -23,7 +31,14 @@ public record WorkoutMetrics(
     double? WorkKilojoules,
     double? ElevationGainMeters,
     double? FtpUsedWatts,
-    double? LthrUsedBpm);
+    double? LthrUsedBpm,
+    double? TrainingLoad = null,
+    string? TrainingLoadSource = null,
+    IReadOnlyList<MeanMaxPoint>? MeanMax = null,
+    IReadOnlyList<double>? PowerZoneSeconds = null,
+    IReadOnlyList<double>? HeartRateZoneSeconds = null);
+
+public record MeanMaxPoint(int DurationSeconds, double Watts);
 
 public enum WorkoutSource
 {

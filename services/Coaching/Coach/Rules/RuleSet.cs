@@ -1,0 +1,52 @@
+namespace CyclingCoach.Coaching.Coach.Rules;
+
+/// <summary>
+/// The rider's training rules in structured form (schema: services/Coaching/README.md, "Rule set"). Every field is
+/// optional: a null or empty field means "no rule". Both engines produce it; the plan validator enforces it.
+/// </summary>
+public sealed record RuleSet
+{
+    /// <summary>Weekdays the rider can ride; null means every day.</summary>
+    public IReadOnlyList<DayOfWeek>? AvailableDays { get; init; }
+
+    /// <summary>Weekdays that must stay without a session.</summary>
+    public IReadOnlyList<DayOfWeek> RestDays { get; init; } = [];
+
+    public double? MaxHoursPerWeek { get; init; }
+
+    public double? MinHoursPerWeek { get; init; }
+
+    /// <summary>Cap for any single day (a <see cref="DayCaps"/> entry or <see cref="LongRideMaxHours"/> overrides it for its day).</summary>
+    public double? MaxHoursPerDay { get; init; }
+
+    /// <summary>Caps for particular weekdays ("Tuesdays at most an hour").</summary>
+    public IReadOnlyList<DayCap> DayCaps { get; init; } = [];
+
+    public DayOfWeek? LongRideDay { get; init; }
+
+    public double? LongRideMaxHours { get; init; }
+
+    /// <summary>Sessions of a hard type (see <see cref="Plans.WorkoutTypes.IsHard"/>) per plan week (Monday to Sunday).</summary>
+    public int? MaxHardSessionsPerWeek { get; init; }
+
+    public bool NoBackToBackHardDays { get; init; }
+
+    /// <summary>Date ranges (inclusive) with no session at all: holidays, travel.</summary>
+    public IReadOnlyList<DateRange> BlackoutDates { get; init; } = [];
+
+    public TargetEvent? TargetEvent { get; init; }
+
+    public static RuleSet None { get; } = new();
+}
+
+public sealed record DayCap(DayOfWeek Day, double MaxHours);
+
+public sealed record DateRange(DateOnly From, DateOnly To, string? Reason = null)
+{
+    public bool Contains(DateOnly date) => date >= From && date <= To;
+}
+
+public sealed record TargetEvent(string Name, DateOnly Date);
+
+/// <summary>What a parser made of the rider's text: the rules, and the phrases it could not turn into a rule.</summary>
+public sealed record RuleParseResult(RuleSet Rules, IReadOnlyList<string> NotUnderstood);
