@@ -33,6 +33,12 @@ public abstract class IdempotentConsumer<TContext, TMessage>(TContext db) : ICon
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }, context.CancellationToken);
+        OnCommitted(context.Message);
+    }
+
+    /// <summary>Runs after the handler's transaction committed (not for a skipped redelivery's work, which was done before).</summary>
+    protected virtual void OnCommitted(TMessage message)
+    {
     }
 
     /// <summary>Applies the message to <see cref="Db"/>; do not call SaveChanges (the base class commits).</summary>

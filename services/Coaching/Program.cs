@@ -13,6 +13,13 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapOpenApi();
 app.MapCoachWorkoutsApi();
+app.MapAthleteApi();
+app.MapFitnessApi();
+app.MapRulesApi();
+app.MapPlansApi();
+app.MapAnalysesApi();
+app.MapPromptsApi();
+app.MapAiApi();
 
 app.Run();
 

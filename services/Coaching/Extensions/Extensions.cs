@@ -1,8 +1,19 @@
+using CyclingCoach.Coaching.Ai;
+using CyclingCoach.Coaching.Analyses;
+using CyclingCoach.Coaching.Athletes;
 using CyclingCoach.Coaching.Data;
+using CyclingCoach.Coaching.Engines;
+using CyclingCoach.Coaching.Engines.BuiltIn;
+using CyclingCoach.Coaching.Engines.Llm;
+using CyclingCoach.Coaching.Fitness;
 using CyclingCoach.Coaching.IntegrationEvents;
+using CyclingCoach.Coaching.Planning;
+using CyclingCoach.Coaching.Prompts;
+using CyclingCoach.Coaching.RuleSets;
 using CyclingCoach.ServiceDefaults;
 using CyclingCoach.ServiceDefaults.Data;
 using CyclingCoach.ServiceDefaults.Messaging;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CyclingCoach.Coaching.Extensions;
 
@@ -15,8 +26,41 @@ public static class Extensions
         {
             bus.AddConsumer<WorkoutImportedConsumer>();
             bus.AddConsumer<WorkoutDeletedConsumer>();
+            bus.AddConsumer<WorkoutMetricsRecalculatedConsumer>();
+            bus.AddConsumer<AthleteSettingsImportedConsumer>();
         });
         builder.AddOutboxRelay<CoachingDbContext>();
+
+        var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<CoachClock>();
+        services.Configure<FitnessOptions>(builder.Configuration.GetSection("Coaching:Fitness"));
+        services.Configure<AnalysisOptions>(builder.Configuration.GetSection("Coaching:Analyses"));
+
+        // Engines: the built-in coach always; the LLM engine first when OpenRouter:ApiKey is set.
+        builder.AddCoachAi();
+        services.AddScoped<IPromptSource, PromptStore>();
+        services.AddScoped<PromptStore>();
+        services.AddSingleton<IAiCallLog, AiCallLog>();
+        services.AddScoped<ICoachEngine, BuiltInCoachEngine>();
+        if (services.Any(s => s.ServiceType == typeof(LlmCoachEngine)))
+        {
+            services.AddScoped<ICoachEngine>(sp => sp.GetRequiredService<LlmCoachEngine>());
+        }
+
+        services.AddScoped<CoachEngines>();
+
+        services.AddScoped<AthleteService>();
+        services.AddScoped<FitnessService>();
+        services.AddScoped<RuleSetService>();
+        services.AddSingleton<PlanGenerationGate>();
+        services.AddScoped<PlanService>();
+        services.AddSingleton<AnalysisSignal>();
+        services.AddScoped<AnalysisService>();
+        services.AddScoped<AnalysisRunner>();
+        services.AddHostedService<AnalysisWorker>();
+        services.AddHostedService<AnalysisPurge>();
+        services.AddHostedService<PromptSeeder>();
         return builder;
     }
 }

@@ -1,14 +1,22 @@
+using CyclingCoach.Coaching.Analyses;
 using CyclingCoach.Coaching.Data;
 using CyclingCoach.Coaching.Model;
 using CyclingCoach.Contracts;
 using CyclingCoach.ServiceDefaults.Messaging;
 using MassTransit;
+using Microsoft.Extensions.Options;
 
 namespace CyclingCoach.Coaching.IntegrationEvents;
 
-/// <summary>Upserts the workout projection; a redelivery is skipped by message id, a re-import updates in place.</summary>
-public sealed class WorkoutImportedConsumer(CoachingDbContext db, ILogger<WorkoutImportedConsumer> logger)
-    : IdempotentConsumer<CoachingDbContext, WorkoutImported>(db)
+/// <summary>
+/// Upserts the workout projection; a redelivery is skipped by message id, a re-import updates in place. A workout
+/// seen for the first time queues its analysis in the same transaction, so a crash can neither lose nor double it.
+/// </summary>
+public sealed class WorkoutImportedConsumer(
+    CoachingDbContext db,
+    IOptions<AnalysisOptions> options,
+    AnalysisSignal signal,
+    ILogger<WorkoutImportedConsumer> logger) : IdempotentConsumer<CoachingDbContext, WorkoutImported>(db)
 {
     protected override async Task HandleAsync(ConsumeContext<WorkoutImported> context, CancellationToken cancellationToken)
     {
@@ -18,9 +26,15 @@ public sealed class WorkoutImportedConsumer(CoachingDbContext db, ILogger<Workou
         {
             workout = new WorkoutProjection { WorkoutId = message.WorkoutId, Name = message.Name };
             Db.Workouts.Add(workout);
+            if (options.Value.AnalyzeImportedWorkouts)
+            {
+                AnalysisService.Queue(Db, message.WorkoutId);
+            }
         }
 
         workout.Apply(message);
         logger.LogInformation("Projected workout {WorkoutId} ({Name})", message.WorkoutId, message.Name);
     }
+
+    protected override void OnCommitted(WorkoutImported message) => signal.Notify();
 }

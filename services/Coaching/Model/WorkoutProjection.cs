@@ -12,14 +12,27 @@ public sealed class WorkoutProjection
     public string? Sport { get; set; }
     public DateTime StartTimeUtc { get; set; }
     public int StartUtcOffsetMinutes { get; set; }
+
+    /// <summary>The ride's day where it was ridden: plans, fitness and compliance count by it.</summary>
+    public DateOnly LocalDate { get; set; }
     public double DurationSeconds { get; set; }
     public double DistanceMeters { get; set; }
     public double? AveragePower { get; set; }
     public double? AverageHeartRate { get; set; }
     public double? NormalizedPower { get; set; }
     public double? TrainingStressScore { get; set; }
+    public double? HeartRateStressScore { get; set; }
     public double? IntensityFactor { get; set; }
+    public double? FtpUsedWatts { get; set; }
+    public double? TrainingLoad { get; set; }
+    public string? TrainingLoadSource { get; set; }
+    public IReadOnlyList<MeanMaxPoint>? MeanMax { get; set; }
+    public double[]? PowerZoneSeconds { get; set; }
+    public double[]? HeartRateZoneSeconds { get; set; }
     public DateTime ReceivedAt { get; set; } = DateTime.UtcNow;
+
+    /// <summary>The load fitness counts: Sync's training load, else TSS, else HRSS, else 0.</summary>
+    public double Load => TrainingLoad ?? TrainingStressScore ?? HeartRateStressScore ?? 0;
 
     public void Apply(WorkoutImported message)
     {
@@ -28,13 +41,26 @@ public sealed class WorkoutProjection
         Sport = message.Sport;
         StartTimeUtc = message.StartTime.UtcDateTime;
         StartUtcOffsetMinutes = (int)message.StartTime.Offset.TotalMinutes;
+        LocalDate = DateOnly.FromDateTime(message.StartTime.DateTime);
         DurationSeconds = message.DurationSeconds;
         DistanceMeters = message.DistanceMeters;
         AveragePower = message.AveragePowerWatts;
         AverageHeartRate = message.AverageHeartRateBpm;
-        NormalizedPower = message.Metrics?.NormalizedPowerWatts;
-        TrainingStressScore = message.Metrics?.TrainingStressScore;
-        IntensityFactor = message.Metrics?.IntensityFactor;
+        ApplyMetrics(message.Metrics);
         ReceivedAt = DateTime.UtcNow;
+    }
+
+    public void ApplyMetrics(WorkoutMetrics? metrics)
+    {
+        NormalizedPower = metrics?.NormalizedPowerWatts;
+        TrainingStressScore = metrics?.TrainingStressScore;
+        HeartRateStressScore = metrics?.HeartRateStressScore;
+        IntensityFactor = metrics?.IntensityFactor;
+        FtpUsedWatts = metrics?.FtpUsedWatts;
+        TrainingLoad = metrics?.TrainingLoad;
+        TrainingLoadSource = metrics?.TrainingLoadSource;
+        MeanMax = metrics?.MeanMax;
+        PowerZoneSeconds = metrics?.PowerZoneSeconds?.ToArray();
+        HeartRateZoneSeconds = metrics?.HeartRateZoneSeconds?.ToArray();
     }
 }

@@ -1,0 +1,22 @@
+namespace CyclingCoach.Coaching.Analyses;
+
+/// <summary>Section <c>Coaching:Analyses</c>.</summary>
+public sealed class AnalysisOptions
+{
+    /// <summary>Analyse every newly imported workout.</summary>
+    public bool AnalyzeImportedWorkouts { get; set; } = true;
+
+    /// <summary>Attempts before an analysis is marked failed (a crash or an engine fault costs one).</summary>
+    public int MaxAttempts { get; set; } = 3;
+
+    /// <summary>How long a worker owns an analysis; after that another worker (or the next start) takes it over.</summary>
+    public int LeaseSeconds { get; set; } = 600;
+
+    public double PollSeconds { get; set; } = 2;
+
+    /// <summary>Analyses nobody approved are deleted after this many days.</summary>
+    public int PurgeAfterDays { get; set; } = 180;
+}
+
+/// <summary>Wakes the analysis worker when an analysis is queued.</summary>
+public sealed class AnalysisSignal : CyclingCoach.ServiceDefaults.WakeSignal;

@@ -1,0 +1,58 @@
+using CyclingCoach.Coaching.Athletes;
+using CyclingCoach.Coaching.Coach.Analyses;
+using CyclingCoach.Coaching.Coach.Rules;
+using CyclingCoach.Coaching.Data;
+using CyclingCoach.Coaching.Engines;
+using CyclingCoach.Coaching.Fitness;
+using CyclingCoach.Coaching.Model;
+using CyclingCoach.Coaching.Planning;
+using CyclingCoach.Coaching.RuleSets;
+using Microsoft.EntityFrameworkCore;
+
+namespace CyclingCoach.Coaching.Analyses;
+
+/// <summary>
+/// Computes an analysis: the facts (ride, plan day, compliance, form going into the ride) and the coach's feedback,
+/// checked by <see cref="FeedbackValidator"/> whichever engine wrote it.
+/// </summary>
+public sealed class AnalysisRunner(
+    CoachingDbContext db,
+    CoachEngines engines,
+    PlanService plans,
+    RuleSetService ruleSets,
+    AthleteService athletes,
+    FitnessService fitness)
+{
+    public async Task<AnalysisResult?> RunAsync(Guid workoutId, CancellationToken cancellationToken)
+    {
+        var ride = await db.Workouts.AsNoTracking().FirstOrDefaultAsync(w => w.WorkoutId == workoutId, cancellationToken);
+        if (ride is null)
+        {
+            return null;
+        }
+
+        var current = await plans.CurrentAsync(cancellationToken);
+        var rules = (await ruleSets.ActiveAsync(cancellationToken))?.Rules ?? RuleSet.None;
+        var form = await fitness.SnapshotAsync(ride.LocalDate, cancellationToken);
+        var athlete = await athletes.SnapshotAsync(ride.LocalDate, cancellationToken);
+        var facts = Compliance.BuildFacts(
+            new RideNumbers(
+                ride.WorkoutId, ride.LocalDate, ride.Name, ride.DurationSeconds, ride.DistanceMeters, ride.TrainingLoad ?? ride.TrainingStressScore,
+                ride.IntensityFactor, ride.NormalizedPower, ride.AveragePower, ride.AverageHeartRate, ride.FtpUsedWatts ?? athlete.FtpWatts,
+                athlete.LactateThresholdHeartRateBpm),
+            current?.Plan, form.Ctl, form.Atl, form.Tsb);
+        var context = new AnalysisContext(facts, current?.Plan, rules, athlete);
+        var feedback = await engines.RunAsync(
+            (engine, ct) => engine.AnalyzeAsync(context, ct),
+            f => FeedbackValidator.Check(f, facts, current?.Plan),
+            cancellationToken);
+        return new AnalysisResult(facts, feedback, current?.Id);
+    }
+}
+
+public sealed record AnalysisResult(AnalysisFacts Facts, EngineResult<CoachFeedback> Feedback, Guid? PlanVersionId)
+{
+    public List<Suggestion> Suggestions() => Feedback.Value.Suggestions
+        .Select((s, i) => new Suggestion($"s{i + 1}", SuggestionKind.PlanOperation, s.Reason, s.Cites, s.Operation))
+        .ToList();
+}

@@ -1,0 +1,219 @@
+using CyclingCoach.Coaching.Athletes;
+using CyclingCoach.Coaching.Coach.Plans;
+using CyclingCoach.Coaching.Data;
+using CyclingCoach.Coaching.Model;
+using CyclingCoach.Coaching.Planning;
+using Microsoft.EntityFrameworkCore;
+
+namespace CyclingCoach.Coaching.Analyses;
+
+/// <summary>
+/// The approval loop shared by workout analyses, threshold suggestions and chat proposals: approved plan operations
+/// are applied to the current plan and stored as a new version (validated, parent = current) in the same transaction
+/// that marks them approved, so approving twice changes nothing twice.
+/// </summary>
+public sealed class AnalysisService(CoachingDbContext db, PlanService plans, AthleteService athletes, AnalysisSignal signal, CoachClock clock)
+{
+    /// <summary>Queues an analysis of the workout, or returns the one already waiting for it.</summary>
+    public async Task<Analysis?> RequestAsync(Guid workoutId, CancellationToken cancellationToken)
+    {
+        if (!await db.Workouts.AnyAsync(w => w.WorkoutId == workoutId, cancellationToken))
+        {
+            return null;
+        }
+
+        var pending = await db.Analyses.AsNoTracking()
+            .FirstOrDefaultAsync(a => a.WorkoutId == workoutId && a.Status == AnalysisStatus.Pending, cancellationToken);
+        if (pending is not null)
+        {
+            return pending;
+        }
+
+        var analysis = Queue(db, workoutId);
+        await db.SaveChangesAsync(cancellationToken);
+        signal.Notify();
+        return analysis;
+    }
+
+    public static Analysis Queue(CoachingDbContext db, Guid workoutId)
+    {
+        var analysis = new Analysis { Type = AnalysisType.WorkoutReview, WorkoutId = workoutId, Status = AnalysisStatus.Pending };
+        db.Analyses.Add(analysis);
+        return analysis;
+    }
+
+    public async Task<DecisionResult> ApproveAsync(Guid id, IReadOnlyList<string>? suggestionIds, CancellationToken cancellationToken)
+    {
+        var analysis = await db.Analyses.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (analysis is null)
+        {
+            return DecisionResult.NotFound;
+        }
+
+        if (Choose(analysis, suggestionIds, out var chosen) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var toApprove = chosen.Where(s => s.State == SuggestionState.Pending).ToList();
+        if (chosen.Any(s => s.State == SuggestionState.Rejected))
+        {
+            return DecisionResult.Conflict("A chosen suggestion was already rejected.");
+        }
+
+        if (toApprove.Count == 0)
+        {
+            return DecisionResult.Done(analysis, analysis.ResultPlanVersionId); // approving again changes nothing
+        }
+
+        foreach (var threshold in toApprove.Where(s => s.Thresholds is not null))
+        {
+            await athletes.AdoptAsync(threshold.Thresholds!, $"suggestion:{analysis.Id}", cancellationToken);
+        }
+
+        var operations = toApprove.Where(s => s.Operation is not null).Select(s => s.Operation!).ToList();
+        if (operations.Count == 0)
+        {
+            var decided = await DecideAsync(db, id, toApprove, SuggestionState.Approved, null, null, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            return DecisionResult.Done(decided, null);
+        }
+
+        var current = await plans.CurrentAsync(cancellationToken);
+        if (current is null)
+        {
+            return DecisionResult.Conflict("There is no plan to change; generate one first.");
+        }
+
+        var applied = PlanOperationApplier.ApplyAll(current.Plan, operations);
+        if (!applied.Succeeded)
+        {
+            return DecisionResult.NotApplicable(applied.Error!.Message);
+        }
+
+        var origin = analysis.Type == AnalysisType.ChatProposal ? PlanOrigin.Chat : PlanOrigin.Analysis;
+        Analysis? approved = null;
+        PlanWriteResult stored;
+        try
+        {
+            stored = await plans.StoreAsync(applied.Plan!, origin, $"analysis:{analysis.Id}", null, null, cancellationToken,
+                async (tx, version, ct) => approved = await DecideAsync(tx, id, toApprove, SuggestionState.Approved, null, version.Id, ct));
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // A concurrent approval of the same suggestions won; its plan version is the answer.
+            var winner = await db.Analyses.AsNoTracking().FirstAsync(a => a.Id == id, cancellationToken);
+            return DecisionResult.Done(winner, winner.ResultPlanVersionId);
+        }
+
+        if (stored.Version is null)
+        {
+            return stored.Conflict is { } conflict ? DecisionResult.Conflict(conflict) : DecisionResult.Refused(stored.Violations);
+        }
+
+        return DecisionResult.Done(approved!, stored.Version.Id);
+    }
+
+    public async Task<DecisionResult> RejectAsync(Guid id, RejectRequest request, CancellationToken cancellationToken)
+    {
+        var analysis = await db.Analyses.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (analysis is null)
+        {
+            return DecisionResult.NotFound;
+        }
+
+        if (Choose(analysis, request.SuggestionIds, out var chosen) is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (chosen.Any(s => s.State == SuggestionState.Approved))
+        {
+            return DecisionResult.Conflict("A chosen suggestion was already approved; undo the plan instead.");
+        }
+
+        var decided = await DecideAsync(db, id, chosen.Where(s => s.State == SuggestionState.Pending).ToList(), SuggestionState.Rejected, request.Reason?.Trim(), null, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return DecisionResult.Done(decided, null);
+    }
+
+    private static DecisionResult? Choose(Analysis analysis, IReadOnlyList<string>? ids, out List<Suggestion> chosen)
+    {
+        chosen = [];
+        if (analysis.Status is AnalysisStatus.Pending or AnalysisStatus.Failed)
+        {
+            return DecisionResult.Conflict($"The analysis is {analysis.Status.ToString().ToLowerInvariant()}; nothing can be decided yet.");
+        }
+
+        if (ids is null)
+        {
+            chosen = analysis.Suggestions.Where(s => s.State == SuggestionState.Pending).ToList();
+            return null;
+        }
+
+        var unknown = ids.Where(i => analysis.Suggestions.All(s => s.Id != i)).ToList();
+        if (unknown.Count > 0 || ids.Count == 0)
+        {
+            return DecisionResult.Invalid(ids.Count == 0 ? "List at least one suggestion id, or leave suggestionIds out for all." : $"Unknown suggestion ids: {string.Join(", ", unknown)}.");
+        }
+
+        chosen = analysis.Suggestions.Where(s => ids.Contains(s.Id)).ToList();
+        return null;
+    }
+
+    /// <summary>Marks suggestions decided on a tracked copy (in the caller's transaction); throws when another request decided them first.</summary>
+    private async Task<Analysis> DecideAsync(
+        CoachingDbContext tx, Guid id, IReadOnlyList<Suggestion> decided, SuggestionState state, string? reason, Guid? planVersionId, CancellationToken cancellationToken)
+    {
+        var analysis = await tx.Analyses.FirstAsync(a => a.Id == id, cancellationToken);
+        var ids = decided.Select(s => s.Id).ToHashSet();
+        if (analysis.Suggestions.Any(s => ids.Contains(s.Id) && s.State != SuggestionState.Pending))
+        {
+            throw new DbUpdateConcurrencyException("The suggestions were decided by another request.");
+        }
+
+        analysis.Suggestions = analysis.Suggestions.Select(s => ids.Contains(s.Id) ? s with { State = state } : s).ToList();
+        var states = analysis.Suggestions.Select(s => s.State).ToHashSet();
+        if (states.Contains(SuggestionState.Approved))
+        {
+            analysis.Status = states.Count == 1 ? AnalysisStatus.Approved : AnalysisStatus.PartiallyApproved;
+        }
+        else if (state == SuggestionState.Rejected && !states.Contains(SuggestionState.Pending))
+        {
+            analysis.Status = AnalysisStatus.Rejected;
+        }
+
+        analysis.ResultPlanVersionId = planVersionId ?? analysis.ResultPlanVersionId;
+        analysis.RejectReason = reason ?? analysis.RejectReason;
+        analysis.DecidedAt = clock.UtcNow;
+        foreach (var suggestion in decided)
+        {
+            tx.FlagChanges.Add(new FlagChange
+            {
+                Entity = "suggestion",
+                EntityId = id,
+                Flag = suggestion.Id,
+                Value = state.ToString().ToLowerInvariant(),
+                ChangedBy = "user",
+            });
+        }
+
+        return analysis;
+    }
+}
+
+/// <summary>What an approve or reject did: the analysis after it, or why nothing changed.</summary>
+public sealed record DecisionResult(Analysis? Analysis, Guid? NewPlanId, int Status, string? Detail, IReadOnlyList<string> Violations)
+{
+    public static DecisionResult NotFound { get; } = new(null, null, StatusCodes.Status404NotFound, null, []);
+
+    public static DecisionResult Done(Analysis analysis, Guid? newPlanId) => new(analysis, newPlanId, StatusCodes.Status200OK, null, []);
+
+    public static DecisionResult Invalid(string detail) => new(null, null, StatusCodes.Status400BadRequest, detail, []);
+
+    public static DecisionResult Conflict(string detail) => new(null, null, StatusCodes.Status409Conflict, detail, []);
+
+    public static DecisionResult NotApplicable(string detail) => new(null, null, StatusCodes.Status409Conflict, detail, []);
+
+    public static DecisionResult Refused(IReadOnlyList<string> violations) => new(null, null, StatusCodes.Status422UnprocessableEntity, null, violations);
+}

@@ -1,0 +1,127 @@
+using CyclingCoach.Coaching.Data;
+using CyclingCoach.Coaching.Model;
+using CyclingCoach.Contracts;
+using CyclingCoach.ServiceDefaults;
+using CyclingCoach.ServiceDefaults.Messaging;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CyclingCoach.Coaching.Analyses;
+
+/// <summary>
+/// Completes pending analyses. A worker leases one (an UPDATE that bumps <see cref="Analysis.Attempts"/>), computes
+/// it, and stores the result with <see cref="AnalysisCompleted"/> in one SaveChanges that only succeeds while the
+/// attempt count is still its own: a process that dies mid-analysis loses nothing (the lease runs out and the next
+/// worker redoes it) and a slow worker whose lease was taken over cannot store a second result.
+/// </summary>
+public sealed class AnalysisWorker(
+    IServiceScopeFactory scopes,
+    AnalysisSignal signal,
+    IOptions<AnalysisOptions> options,
+    TimeProvider time,
+    ILogger<AnalysisWorker> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                while (await RunNextAsync(stoppingToken))
+                {
+                }
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogWarning(e, "Analysis worker failed; retrying");
+            }
+
+            await signal.WaitAsync(TimeSpan.FromSeconds(options.Value.PollSeconds), stoppingToken);
+        }
+    }
+
+    /// <summary>Takes and completes one pending analysis; false when there is none to take.</summary>
+    private async Task<bool> RunNextAsync(CancellationToken stoppingToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CoachingDbContext>();
+        var now = time.GetUtcNow().UtcDateTime;
+        var id = await db.Analyses.AsNoTracking()
+            .Where(a => a.Status == AnalysisStatus.Pending && (a.LeaseUntil == null || a.LeaseUntil < now))
+            .OrderBy(a => a.CreatedAt)
+            .Select(a => (Guid?)a.Id)
+            .FirstOrDefaultAsync(stoppingToken);
+        if (id is null)
+        {
+            return false;
+        }
+
+        var until = now.AddSeconds(options.Value.LeaseSeconds);
+        var claimed = await db.Analyses
+            .Where(a => a.Id == id && a.Status == AnalysisStatus.Pending && (a.LeaseUntil == null || a.LeaseUntil < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.LeaseUntil, until).SetProperty(a => a.Attempts, a => a.Attempts + 1), stoppingToken);
+        if (claimed == 0)
+        {
+            return true; // another worker took it
+        }
+
+        var analysis = await db.Analyses.FirstAsync(a => a.Id == id, stoppingToken);
+        if (analysis.Attempts > options.Value.MaxAttempts)
+        {
+            Fail(analysis, $"Gave up after {options.Value.MaxAttempts} attempts: {analysis.Error ?? "the analysis never completed"}");
+            await db.SaveChangesAsync(stoppingToken);
+            return true;
+        }
+
+        try
+        {
+            var result = await scope.ServiceProvider.GetRequiredService<AnalysisRunner>().RunAsync(analysis.WorkoutId!.Value, stoppingToken);
+            if (result is null)
+            {
+                Fail(analysis, "The workout no longer exists.");
+            }
+            else
+            {
+                Complete(db, analysis, result);
+            }
+
+            await db.SaveChangesAsync(stoppingToken);
+            logger.LogInformation("Analysis {AnalysisId} of workout {WorkoutId}: {Status} by {Engine}", analysis.Id, analysis.WorkoutId, analysis.Status, analysis.Engine);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            logger.LogWarning("Analysis {AnalysisId} was taken over by another worker; its result is kept, this one dropped", analysis.Id);
+        }
+        catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+        {
+            logger.LogWarning(e, "Analysis {AnalysisId} attempt {Attempt} failed", analysis.Id, analysis.Attempts);
+            await db.Analyses.Where(a => a.Id == analysis.Id && a.Attempts == analysis.Attempts)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.Error, e.Message).SetProperty(a => a.LeaseUntil, (DateTime?)null), CancellationToken.None);
+        }
+
+        return true;
+    }
+
+    private void Complete(CoachingDbContext db, Analysis analysis, AnalysisResult result)
+    {
+        analysis.Facts = result.Facts;
+        analysis.Feedback = result.Feedback.Value;
+        analysis.Suggestions = result.Suggestions();
+        analysis.Engine = result.Feedback.Engine;
+        analysis.FallbackReason = result.Feedback.FallbackReason;
+        analysis.PlanVersionId = result.PlanVersionId;
+        analysis.Status = AnalysisStatus.Ready;
+        analysis.Error = null;
+        analysis.LeaseUntil = null;
+        analysis.CompletedAt = time.GetUtcNow().UtcDateTime;
+        db.AddOutboxMessage(new AnalysisCompleted(analysis.Id, analysis.WorkoutId!.Value, analysis.Engine, analysis.Suggestions.Count, analysis.CompletedAt.Value.AsUtcOffset()));
+    }
+
+    private void Fail(Analysis analysis, string error)
+    {
+        analysis.Status = AnalysisStatus.Failed;
+        analysis.Error = error;
+        analysis.LeaseUntil = null;
+        analysis.CompletedAt = time.GetUtcNow().UtcDateTime;
+    }
+}

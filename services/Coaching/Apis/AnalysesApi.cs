@@ -1,0 +1,81 @@
+using CyclingCoach.Coaching.Analyses;
+using CyclingCoach.Coaching.Data;
+using CyclingCoach.Coaching.Model;
+using CyclingCoach.ServiceDefaults.Api;
+using CyclingCoach.ServiceDefaults.Problems;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace CyclingCoach.Coaching.Apis;
+
+public static class AnalysesApi
+{
+    public static IEndpointRouteBuilder MapAnalysesApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/coach/workouts/{id:guid}/analyze", AnalyzeWorkout).WithTags("Analyses").WithName("AnalyzeWorkout")
+            .WithSummary("Queue an analysis of the workout (202 with the pending analysis to poll; AnalysisCompleted follows on /api/events)");
+
+        var api = app.MapGroup("/api/coach/analyses").WithTags("Analyses");
+        api.MapGet("/", ListAnalyses).WithName("ListAnalyses").WithSummary("Newest first; filter by status, type or workout");
+        api.MapGet("/{id:guid}", GetAnalysis).WithName("GetAnalysis");
+        api.MapPost("/{id:guid}/approve", ApproveAnalysis).WithName("ApproveAnalysis")
+            .WithSummary("Approve all or chosen suggestions: plan operations become a new plan version (validated); approving again changes nothing");
+        api.MapPost("/{id:guid}/reject", RejectAnalysis).WithName("RejectAnalysis").WithSummary("Reject all or chosen pending suggestions, with a reason");
+        return app;
+    }
+
+    public static async Task<Results<Accepted<AnalysisResponse>, NotFound>> AnalyzeWorkout(AnalysisService analyses, Guid id, CancellationToken cancellationToken) =>
+        await analyses.RequestAsync(id, cancellationToken) is { } analysis
+            ? TypedResults.Accepted($"/api/coach/analyses/{analysis.Id}", AnalysisResponse.From(analysis))
+            : TypedResults.NotFound();
+
+    public static async Task<Results<Ok<PagedResult<AnalysisResponse>>, ValidationProblem>> ListAnalyses(
+        CoachingDbContext db, int? page, int? pageSize, string? status, string? type, Guid? workoutId, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var paging = PageRequest.From(page, pageSize, errors);
+        var statusFilter = EnumParameter.Parse<AnalysisStatus>(status, "status", errors);
+        var typeFilter = EnumParameter.Parse<AnalysisType>(type, "type", errors);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var query = db.Analyses.AsNoTracking();
+        query = statusFilter is null ? query : query.Where(a => a.Status == statusFilter);
+        query = typeFilter is null ? query : query.Where(a => a.Type == typeFilter);
+        query = workoutId is null ? query : query.Where(a => a.WorkoutId == workoutId);
+        var total = await query.CountAsync(cancellationToken);
+        var items = await query.OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
+        return TypedResults.Ok(new PagedResult<AnalysisResponse>(items.ConvertAll(AnalysisResponse.From), paging.Page, paging.PageSize, total));
+    }
+
+    public static async Task<Results<Ok<AnalysisResponse>, NotFound>> GetAnalysis(CoachingDbContext db, Guid id, CancellationToken cancellationToken) =>
+        await db.Analyses.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, cancellationToken) is { } analysis
+            ? TypedResults.Ok(AnalysisResponse.From(analysis))
+            : TypedResults.NotFound();
+
+    public static async Task<Results<Ok<ApproveResponse>, NotFound, ValidationProblem, ProblemHttpResult>> ApproveAnalysis(
+        AnalysisService analyses, Guid id, ApproveRequest? request, CancellationToken cancellationToken) =>
+        Decided(await analyses.ApproveAsync(id, request?.SuggestionIds, cancellationToken), "suggestionIds");
+
+    public static async Task<Results<Ok<ApproveResponse>, NotFound, ValidationProblem, ProblemHttpResult>> RejectAnalysis(
+        AnalysisService analyses, Guid id, RejectRequest? request, CancellationToken cancellationToken)
+    {
+        if (request?.Reason is { Length: > 1000 })
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = ["At most 1000 characters."] });
+        }
+
+        return Decided(await analyses.RejectAsync(id, request ?? new RejectRequest(null, null), cancellationToken), "suggestionIds");
+    }
+
+    private static Results<Ok<ApproveResponse>, NotFound, ValidationProblem, ProblemHttpResult> Decided(DecisionResult result, string field) => result.Status switch
+    {
+        StatusCodes.Status200OK => TypedResults.Ok(new ApproveResponse(AnalysisResponse.From(result.Analysis!), result.NewPlanId)),
+        StatusCodes.Status404NotFound => TypedResults.NotFound(),
+        StatusCodes.Status400BadRequest => TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [result.Detail!] }),
+        StatusCodes.Status422UnprocessableEntity => PlansApi.PlanRefused(result.Violations),
+        _ => TypedResults.Problem(result.Detail, statusCode: result.Status, title: "Conflict", type: ProblemTypes.Conflict),
+    };
+}

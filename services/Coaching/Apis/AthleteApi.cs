@@ -1,0 +1,32 @@
+using CyclingCoach.Coaching.Athletes;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CyclingCoach.Coaching.Apis;
+
+public static class AthleteApi
+{
+    public static IEndpointRouteBuilder MapAthleteApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/coach/athlete").WithTags("Athlete");
+        api.MapGet("/", GetAthlete).WithName("GetAthlete")
+            .WithSummary("Thresholds in effect today with their zones, bike, availability and the threshold history");
+        api.MapPut("/", PutAthlete).WithName("PutAthlete")
+            .WithSummary("Replace the profile; changed thresholds start a new period from effectiveFrom (default today)");
+        return app;
+    }
+
+    public static async Task<Ok<AthleteResponse>> GetAthlete(AthleteService athletes, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await athletes.GetAsync(cancellationToken));
+
+    public static async Task<Results<Ok<AthleteResponse>, ValidationProblem>> PutAthlete(
+        AthleteUpdateRequest request, AthleteService athletes, CoachClock clock, CancellationToken cancellationToken)
+    {
+        var errors = request.Validate(clock.Today);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        return TypedResults.Ok(await athletes.UpdateAsync(request, "user", cancellationToken));
+    }
+}

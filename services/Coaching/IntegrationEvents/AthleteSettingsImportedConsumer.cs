@@ -1,0 +1,55 @@
+using CyclingCoach.Coaching.Athletes;
+using CyclingCoach.Coaching.Data;
+using CyclingCoach.Coaching.Model;
+using CyclingCoach.Contracts;
+using CyclingCoach.ServiceDefaults.Messaging;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+
+namespace CyclingCoach.Coaching.IntegrationEvents;
+
+/// <summary>
+/// Settings a source knows (Garmin, intervals.icu) are never adopted silently: values that differ from the
+/// thresholds in effect today become one threshold suggestion the rider approves or rejects. An identical suggestion
+/// still waiting is not offered again.
+/// </summary>
+public sealed class AthleteSettingsImportedConsumer(CoachingDbContext db, CoachClock clock)
+    : IdempotentConsumer<CoachingDbContext, AthleteSettingsImported>(db)
+{
+    protected override async Task HandleAsync(ConsumeContext<AthleteSettingsImported> context, CancellationToken cancellationToken)
+    {
+        var m = context.Message;
+        var periods = await Db.ThresholdPeriods.AsNoTracking().OrderBy(p => p.EffectiveFrom).ThenBy(p => p.CreatedAt).ToListAsync(cancellationToken);
+        var current = AthleteService.InEffect([.. periods.GroupBy(p => p.EffectiveFrom).Select(g => g.Last())], clock.Today);
+        static T? Differs<T>(T? offered, T? have) where T : struct => offered is { } o && !Equals(o, have) ? o : null;
+        var proposal = new ThresholdProposal(
+            m.Source.ToString(),
+            clock.Today,
+            Differs(m.FtpWatts is { } f ? Math.Round(f) : null, current?.FtpWatts),
+            Differs(m.WeightKg is { } w ? Math.Round(w, 1) : null, current?.WeightKg),
+            Differs(m.MaxHeartRateBpm, current?.MaxHeartRateBpm),
+            Differs(m.RestingHeartRateBpm, current?.RestingHeartRateBpm),
+            Differs(m.LactateThresholdHeartRateBpm, current?.LactateThresholdHeartRateBpm));
+        if (proposal is { FtpWatts: null, WeightKg: null, MaxHeartRateBpm: null, RestingHeartRateBpm: null, LactateThresholdHeartRateBpm: null })
+        {
+            return;
+        }
+
+        var waiting = await Db.Analyses.AsNoTracking()
+            .Where(a => a.Type == AnalysisType.ThresholdUpdate && a.Status == AnalysisStatus.Ready)
+            .ToListAsync(cancellationToken);
+        if (waiting.Any(a => a.Suggestions.Any(s => s.State == SuggestionState.Pending && s.Thresholds is { } t && t with { EffectiveFrom = proposal.EffectiveFrom } == proposal)))
+        {
+            return;
+        }
+
+        Db.Analyses.Add(new Analysis
+        {
+            Type = AnalysisType.ThresholdUpdate,
+            Status = AnalysisStatus.Ready,
+            Engine = m.Source.ToString().ToLowerInvariant(),
+            Suggestions = [new Suggestion("s1", SuggestionKind.Thresholds, $"{m.Source} reports thresholds that differ from yours.", [], Thresholds: proposal)],
+            CompletedAt = clock.UtcNow,
+        });
+    }
+}
