@@ -24,6 +24,12 @@ public sealed record AnalysisFacts(
     double Atl,
     double Tsb)
 {
+    /// <summary>The plan had the ride's date as a rest day (then <see cref="Planned"/> and <see cref="CompliancePercent"/> are null).</summary>
+    public bool PlannedRestDay { get; init; }
+
+    /// <summary>The rider's LTHR on the ride's date: rides without power are judged on heart rate against it.</summary>
+    public double? LactateThresholdHeartRateBpm { get; init; }
+
     /// <summary>Every numeric fact by name; null facts are absent (they cannot be cited).</summary>
     public IReadOnlyDictionary<string, double> Citable
     {
@@ -51,6 +57,7 @@ public sealed record AnalysisFacts(
             Add("averagePowerWatts", AveragePowerWatts);
             Add("averageHeartRateBpm", AverageHeartRateBpm);
             Add("ftpWatts", FtpWatts);
+            Add("lactateThresholdHeartRateBpm", LactateThresholdHeartRateBpm);
             Add("compliancePercent", CompliancePercent);
             Add("plannedDurationSeconds", Planned?.DurationSeconds);
             Add("plannedTss", Planned?.TargetTss);
