@@ -1,0 +1,163 @@
+using CyclingCoach.Coaching.Coach.Analyses;
+using CyclingCoach.Coaching.Coach.Plans;
+using CyclingCoach.Coaching.Coach.Rules;
+
+namespace CyclingCoach.Coaching.Engines.Llm;
+
+/// <summary>
+/// What makes a model's answer structurally unusable, as messages the repair retry sends back. Whether a plan keeps
+/// the rider's rules is the shared validator's job, not this.
+/// </summary>
+public static class LlmAnswerChecks
+{
+    private const double MaxPowerFraction = 3.0; // above this the model wrote watts, not fractions of FTP
+
+    public static IReadOnlyList<string> Rules(RuleParseResult result)
+    {
+        var errors = new List<string>();
+        var rules = result.Rules;
+        foreach (var (name, hours) in new[]
+                 {
+                     ("maxHoursPerWeek", rules.MaxHoursPerWeek), ("minHoursPerWeek", rules.MinHoursPerWeek),
+                     ("maxHoursPerDay", rules.MaxHoursPerDay), ("longRideMaxHours", rules.LongRideMaxHours),
+                 })
+        {
+            if (hours is < 0 or > 7 * 24)
+            {
+                errors.Add($"rules.{name}: {hours} is not a number of hours");
+            }
+        }
+
+        errors.AddRange(rules.DayCaps.Where(c => c.MaxHours is < 0 or > 24).Select(c => $"rules.dayCaps: {c.MaxHours} hours on {c.Day} is not possible"));
+        errors.AddRange(rules.BlackoutDates.Where(r => r.To < r.From).Select(r => $"rules.blackoutDates: {r.From:yyyy-MM-dd} is after {r.To:yyyy-MM-dd}"));
+        if (rules.MaxHardSessionsPerWeek is < 0)
+        {
+            errors.Add("rules.maxHardSessionsPerWeek: must not be negative");
+        }
+
+        return errors;
+    }
+
+    public static IReadOnlyList<string> Plan(TrainingPlan plan, DateOnly startDate, int weeks)
+    {
+        var errors = new List<string>();
+        if (plan.StartDate != startDate)
+        {
+            errors.Add($"startDate: must be {startDate:yyyy-MM-dd}, not {plan.StartDate:yyyy-MM-dd}");
+        }
+
+        if (plan.Weeks.Count != weeks)
+        {
+            errors.Add($"weeks: must have {weeks} weeks, not {plan.Weeks.Count}");
+        }
+
+        for (var w = 0; w < plan.Weeks.Count; w++)
+        {
+            var week = plan.Weeks[w];
+            if (week.WeekNumber != w + 1)
+            {
+                errors.Add($"weeks[{w}].weekNumber: must be {w + 1}");
+            }
+
+            if (week.Days.Count != 7)
+            {
+                errors.Add($"weeks[{w}].days: must have 7 days, not {week.Days.Count}");
+            }
+
+            for (var d = 0; d < week.Days.Count; d++)
+            {
+                var expected = startDate.AddDays(w * 7 + d);
+                var day = week.Days[d];
+                if (day.Date != expected)
+                {
+                    errors.Add($"weeks[{w}].days[{d}].date: must be {expected:yyyy-MM-dd}, not {day.Date:yyyy-MM-dd}");
+                }
+
+                for (var i = 0; i < day.Workouts.Count; i++)
+                {
+                    errors.AddRange(Workout(day.Workouts[i], $"weeks[{w}].days[{d}].workouts[{i}]"));
+                }
+            }
+        }
+
+        return errors;
+    }
+
+    public static IReadOnlyList<string> Feedback(CoachFeedback feedback, IReadOnlyDictionary<string, double> citable)
+    {
+        var errors = new List<string>();
+        void Cites(string path, IReadOnlyList<string> cites)
+        {
+            if (cites.Count == 0)
+            {
+                errors.Add($"{path}.cites: must name at least one fact");
+            }
+
+            errors.AddRange(cites.Where(c => !citable.ContainsKey(c)).Select(c => $"{path}.cites: \"{c}\" is not a fact; use one of {string.Join(", ", citable.Keys)}"));
+        }
+
+        for (var i = 0; i < feedback.Strengths.Count; i++)
+        {
+            Cites($"strengths[{i}]", feedback.Strengths[i].Cites);
+        }
+
+        for (var i = 0; i < feedback.Improvements.Count; i++)
+        {
+            Cites($"improvements[{i}]", feedback.Improvements[i].Cites);
+        }
+
+        for (var i = 0; i < feedback.Suggestions.Count; i++)
+        {
+            Cites($"suggestions[{i}]", feedback.Suggestions[i].Cites);
+            if (feedback.Suggestions[i].Operation is { Kind: PlanOperationKind.Replace, Workout: { } workout })
+            {
+                errors.AddRange(Workout(workout, $"suggestions[{i}].operation.workout"));
+            }
+        }
+
+        return errors;
+    }
+
+    /// <summary>Models are poor at arithmetic: length and TSS are recomputed from the steps.</summary>
+    public static TrainingPlan WithDerivedNumbers(TrainingPlan plan) => plan with
+    {
+        Weeks = plan.Weeks.Select(w => w with
+        {
+            Days = w.Days.Select(d => d with
+            {
+                Workouts = d.Workouts.Select(x => x with
+                {
+                    DurationSeconds = WorkoutSteps.TotalSeconds(x.Steps),
+                    TargetTss = WorkoutSteps.Tss(x.Steps),
+                }).ToList(),
+            }).ToList(),
+        }).ToList(),
+    };
+
+    private static IEnumerable<string> Workout(PlannedWorkout workout, string path)
+    {
+        if (workout.Zone is < 1 or > 7)
+        {
+            yield return $"{path}.zone: must be 1 to 7, not {workout.Zone}";
+        }
+
+        if (workout.Steps.Count == 0)
+        {
+            yield return $"{path}.steps: a workout needs at least one step";
+        }
+
+        for (var s = 0; s < workout.Steps.Count; s++)
+        {
+            var step = workout.Steps[s];
+            if (step.DurationSeconds <= 0 || step.Repeat < 1 || step.OffDurationSeconds < 0)
+            {
+                yield return $"{path}.steps[{s}]: durationSeconds must be positive, repeat at least 1, offDurationSeconds not negative";
+            }
+
+            if (new[] { step.PowerLow, step.PowerHigh, step.OffPower }.Any(p => p is < 0 or > MaxPowerFraction))
+            {
+                yield return $"{path}.steps[{s}]: powers are fractions of FTP (0.65 = 65 %), not watts";
+            }
+        }
+    }
+}

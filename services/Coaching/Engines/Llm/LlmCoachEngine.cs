@@ -1,0 +1,90 @@
+using System.Globalization;
+using System.Text.Json;
+using CyclingCoach.Coaching.Ai;
+using CyclingCoach.Coaching.Coach.Analyses;
+using CyclingCoach.Coaching.Coach.Plans;
+using CyclingCoach.Coaching.Coach.Rules;
+using Microsoft.Extensions.Options;
+
+namespace CyclingCoach.Coaching.Engines.Llm;
+
+/// <summary>
+/// The coach behind an OpenAI-compatible model. Renders the active prompt of each action, asks for the typed result
+/// and rejects structurally unusable answers (so the one repair retry can fix them); rule validation and the
+/// citation check stay with the caller. Every failure is an <see cref="AiException"/>, so the caller can fall back.
+/// </summary>
+public sealed class LlmCoachEngine(
+    StructuredOutput output,
+    IPromptSource prompts,
+    IOptions<OpenRouterOptions> options,
+    TimeProvider time,
+    ILogger<LlmCoachEngine> logger) : ICoachEngine
+{
+    public const string EngineName = "llm";
+
+    public string Name => EngineName;
+
+    public Task<RuleParseResult> ParseRulesAsync(string text, CancellationToken cancellationToken) =>
+        AskAsync<RuleParseResult>(AiAction.RuleParsing, new Dictionary<string, string>
+        {
+            [PromptPlaceholders.RulesText] = Json(text),
+            [PromptPlaceholders.Today] = Date(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)),
+        }, LlmAnswerChecks.Rules, cancellationToken);
+
+    public async Task<TrainingPlan> GeneratePlanAsync(PlanContext context, CancellationToken cancellationToken)
+    {
+        var plan = await AskAsync<TrainingPlan>(AiAction.PlanGeneration, new Dictionary<string, string>
+        {
+            [PromptPlaceholders.RulesJson] = Json(context.Rules),
+            [PromptPlaceholders.AthleteJson] = Json(context.Athlete),
+            [PromptPlaceholders.FitnessJson] = Json(context.Fitness),
+            [PromptPlaceholders.GoalsJson] = Json(context.Goals),
+            [PromptPlaceholders.StartDate] = Date(context.StartDate),
+            [PromptPlaceholders.Weeks] = context.Weeks.ToString(CultureInfo.InvariantCulture),
+        }, p => LlmAnswerChecks.Plan(p, context.StartDate, context.Weeks), cancellationToken);
+        return LlmAnswerChecks.WithDerivedNumbers(plan);
+    }
+
+    public Task<CoachFeedback> AnalyzeAsync(AnalysisContext context, CancellationToken cancellationToken)
+    {
+        var facts = context.Facts;
+        var citable = facts.Citable;
+        return AskAsync<CoachFeedback>(AiAction.WorkoutAnalysis, new Dictionary<string, string>
+        {
+            // The citable numbers under their names: the names a claim must cite.
+            [PromptPlaceholders.FactsJson] = Json(new { facts.Date, facts.Name, facts.Planned, Citable = citable }),
+            [PromptPlaceholders.PlanJson] = Json(context.Plan),
+            [PromptPlaceholders.RulesJson] = Json(context.Rules),
+            [PromptPlaceholders.AthleteJson] = Json(context.Athlete),
+        }, f => LlmAnswerChecks.Feedback(f, citable), cancellationToken);
+    }
+
+    private async Task<T> AskAsync<T>(AiAction action, IReadOnlyDictionary<string, string> values, Func<T, IReadOnlyList<string>> check, CancellationToken cancellationToken)
+        where T : class
+    {
+        var stored = await prompts.GetActiveAsync(action, options.Value.Model, cancellationToken);
+        return await output.GetAsync(Render(action, stored, values), check, cancellationToken);
+    }
+
+    private AiPrompt Render(AiAction action, PromptTemplate? stored, IReadOnlyDictionary<string, string> values)
+    {
+        if (stored is not null)
+        {
+            try
+            {
+                return new(action, PromptRenderer.Render(stored.Template, values), stored.Id, stored.Version);
+            }
+            catch (MissingPromptValuesException e)
+            {
+                // Save-time validation should make this impossible; a broken row must not stop the coach.
+                logger.LogError("Prompt {PromptId} v{Version} for {Action} is unusable ({Error}); using the default prompt", stored.Id, stored.Version, action, e.Message);
+            }
+        }
+
+        return new(action, PromptRenderer.Render(DefaultPrompts.For(action), values));
+    }
+
+    private static string Json<T>(T value) => JsonSerializer.Serialize(value, AiJson.Options);
+
+    private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
