@@ -20,6 +20,9 @@ public sealed class CoachingFixture : IAsyncLifetime
     public ConsumedMessages Consumed { get; } = new();
     public IPublishEndpoint Publisher => publisher!;
 
+    /// <summary>The tests' own bus on the service's virtual host (to publish, and to listen to what the service publishes).</summary>
+    public IBus PublisherBus => publisher!;
+
     public async Task InitializeAsync()
     {
         vhost = await TestVirtualHost.CreateAsync("coachtest");

@@ -14,6 +14,9 @@ public sealed class AnalysisOptions
 
     public double PollSeconds { get; set; } = 2;
 
+    /// <summary>Pause before retrying a failed attempt, times the attempt number.</summary>
+    public double RetryDelaySeconds { get; set; } = 30;
+
     /// <summary>Analyses nobody approved are deleted after this many days.</summary>
     public int PurgeAfterDays { get; set; } = 180;
 }

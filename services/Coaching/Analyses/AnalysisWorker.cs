@@ -95,8 +95,10 @@ public sealed class AnalysisWorker(
         catch (Exception e) when (!stoppingToken.IsCancellationRequested)
         {
             logger.LogWarning(e, "Analysis {AnalysisId} attempt {Attempt} failed", analysis.Id, analysis.Attempts);
+            // Retry after a pause that grows with each attempt, not at once: the fault may be the LLM's or the database's.
+            var retryAt = time.GetUtcNow().UtcDateTime.AddSeconds(options.Value.RetryDelaySeconds * analysis.Attempts);
             await db.Analyses.Where(a => a.Id == analysis.Id && a.Attempts == analysis.Attempts)
-                .ExecuteUpdateAsync(s => s.SetProperty(a => a.Error, e.Message).SetProperty(a => a.LeaseUntil, (DateTime?)null), CancellationToken.None);
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.Error, e.Message).SetProperty(a => a.LeaseUntil, retryAt), CancellationToken.None);
         }
 
         return true;

@@ -1,5 +1,6 @@
 using System.Text.Json;
-using CyclingCoach.ServiceDefaults;
+
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -13,8 +14,7 @@ public static class CoachJson
     private static JsonSerializerOptions Create()
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
-        Extensions.ConfigureJson(options);
-        options.MakeReadOnly();
+        CyclingCoach.ServiceDefaults.Extensions.ConfigureJson(options);
         return options;
     }
 

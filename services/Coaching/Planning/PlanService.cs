@@ -1,4 +1,5 @@
 using CyclingCoach.Coaching.Athletes;
+using CyclingCoach.Coaching.Coach.Analyses;
 using CyclingCoach.Coaching.Coach.Plans;
 using CyclingCoach.Coaching.Coach.Rules;
 using CyclingCoach.Coaching.Data;

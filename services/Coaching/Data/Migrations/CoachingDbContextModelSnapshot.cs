@@ -22,6 +22,523 @@ namespace CyclingCoach.Coaching.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("CyclingCoach.Coaching.Model.AiCall", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("action");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<double?>("Cost")
+                        .HasColumnType("double precision")
+                        .HasColumnName("cost");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("text")
+                        .HasColumnName("error");
+
+                    b.Property<long?>("InputTokens")
+                        .HasColumnType("bigint")
+                        .HasColumnName("input_tokens");
+
+                    b.Property<double>("LatencyMilliseconds")
+                        .HasColumnType("double precision")
+                        .HasColumnName("latency_milliseconds");
+
+                    b.Property<string>("ModelRequested")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("model_requested");
+
+                    b.Property<string>("ModelUsed")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("model_used");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("outcome");
+
+                    b.Property<long?>("OutputTokens")
+                        .HasColumnType("bigint")
+                        .HasColumnName("output_tokens");
+
+                    b.Property<Guid?>("PromptId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("prompt_id");
+
+                    b.Property<int?>("PromptVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("prompt_version");
+
+                    b.Property<string>("ResponseId")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("response_id");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ai_calls");
+
+                    b.HasIndex("StartedAt")
+                        .IsDescending()
+                        .HasDatabaseName("ix_ai_calls_started_at");
+
+                    b.ToTable("ai_calls", (string)null);
+                });
+
+            modelBuilder.Entity("CyclingCoach.Coaching.Model.Analysis", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("Engine")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("engine");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("text")
+                        .HasColumnName("error");
+
+                    b.Property<string>("Facts")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("facts");
+
+                    b.Property<string>("FallbackReason")
+                        .HasColumnType("text")
+                        .HasColumnName("fallback_reason");
+
+                    b.Property<string>("Feedback")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("feedback");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lease_until");
+
+                    b.Property<Guid?>("PlanVersionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("plan_version_id");
+
+                    b.Property<string>("RejectReason")
+                        .HasColumnType("text")
+                        .HasColumnName("reject_reason");
+
+                    b.Property<Guid?>("ResultPlanVersionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("result_plan_version_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Suggestions")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("suggestions");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("type");
+
+                    b.Property<Guid?>("WorkoutId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("workout_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_analyses");
+
+                    b.HasIndex("CreatedAt")
+                        .IsDescending()
+                        .HasDatabaseName("ix_analyses_created_at");
+
+                    b.HasIndex("WorkoutId")
+                        .HasDatabaseName("ix_analyses_workout_id");
+
+                    b.HasIndex("Status", "LeaseUntil")
+                        .HasDatabaseName("ix_analyses_status_lease_until")
+                        .HasFilter("status = 'Pending'");
+
+                    b.ToTable("analyses", (string)null);
+                });
+
+            modelBuilder.Entity("CyclingCoach.Coaching.Model.AthleteProfile", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Bike")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("bike");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.PrimitiveCollection<double[]>("WeeklyAvailabilityHours")
+                        .HasColumnType("double precision[]")
+                        .HasColumnName("weekly_availability_hours");
+
+                    b.HasKey("Id")
+                        .HasName("pk_athlete_profile");
+
+                    b.ToTable("athlete_profile", (string)null);
+                });
+
+            modelBuilder.Entity("CyclingCoach.Coaching.Model.AthleteThresholdPeriod", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_from");
+
+                    b.Property<double?>("FtpWatts")
+                        .HasColumnType("double precision")
+                        .HasColumnName("ftp_watts");
+
+                    b.Property<int?>("LactateThresholdHeartRateBpm")
+                        .HasColumnType("integer")
+                        .HasColumnName("lactate_threshold_heart_rate_bpm");
+
+                    b.Property<int?>("MaxHeartRateBpm")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_heart_rate_bpm");
+
+                    b.Property<int?>("RestingHeartRateBpm")
+                        .HasColumnType("integer")
+                        .HasColumnName("resting_heart_rate_bpm");
+
+                    b.Property<double?>("WeightKg")
+                        .HasColumnType("double precision")
+                        .HasColumnName("weight_kg");
+
+                    b.HasKey("Id")
+                        .HasName("pk_athlete_threshold_periods");
+
+                    b.HasIndex("EffectiveFrom", "CreatedAt")
+                        .HasDatabaseName("ix_athlete_threshold_periods_effective_from_created_at");
+
+                    b.ToTable("athlete_threshold_periods", (string)null);
+                });
+
+            modelBuilder.Entity("CyclingCoach.Coaching.Model.FlagChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("changed_by");
+
+                    b.Property<string>("Entity")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("entity");
+
+                    b.Property<Guid>("EntityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("entity_id");
+
+                    b.Property<string>("Flag")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("flag");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_flag_changes");
+
+                    b.ToTable("flag_changes", (string)null);
+                });
+
+            modelBuilder.Entity("CyclingCoach.Coaching.Model.PlanVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Goals")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("goals");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<Guid>("LineageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lineage_id");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("origin");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("parent_id");
+
+                    b.Property<string>("Plan")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("plan");
+
+                    b.Property<string>("Repairs")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("repairs");
+
+                    b.Property<Guid?>("RuleSetId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("rule_set_id");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<string>("Warnings")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("warnings");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plans");
+
+                    b.HasIndex("IsActive")
+                        .IsUnique()
+                        .HasDatabaseName("ix_plans_is_active")
+                        .HasFilter("is_active");
+
+                    b.HasIndex("ParentId")
+                        .HasDatabaseName("ix_plans_parent_id");
+
+                    b.HasIndex("RuleSetId")
+                        .HasDatabaseName("ix_plans_rule_set_id");
+
+                    b.HasIndex("Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_plans_version");
+
+                    b.ToTable("plans", (string)null);
+                });
+
+            modelBuilder.Entity("CyclingCoach.Coaching.Model.PromptVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("action");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("created_by");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("model");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("parent_id");
+
+                    b.Property<string>("Template")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("template");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_prompts");
+
+                    b.HasIndex("Action", "Model")
+                        .IsUnique()
+                        .HasDatabaseName("ix_prompts_action_model")
+                        .HasFilter("is_active");
+
+                    b.HasIndex("Action", "Model", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_prompts_action_model_version");
+
+                    b.ToTable("prompts", (string)null);
+                });
+
+            modelBuilder.Entity("CyclingCoach.Coaching.Model.RuleSetVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("created_by");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NotUnderstood")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("not_understood");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("parent_id");
+
+                    b.Property<string>("Rules")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("rules");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("text");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rule_sets");
+
+                    b.HasIndex("IsActive")
+                        .IsUnique()
+                        .HasDatabaseName("ix_rule_sets_is_active")
+                        .HasFilter("is_active");
+
+                    b.HasIndex("ParentId")
+                        .HasDatabaseName("ix_rule_sets_parent_id");
+
+                    b.HasIndex("Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_rule_sets_version");
+
+                    b.ToTable("rule_sets", (string)null);
+                });
+
             modelBuilder.Entity("CyclingCoach.Coaching.Model.WorkoutProjection", b =>
                 {
                     b.Property<Guid>("WorkoutId")
@@ -44,9 +561,29 @@ namespace CyclingCoach.Coaching.Data.Migrations
                         .HasColumnType("double precision")
                         .HasColumnName("duration_seconds");
 
+                    b.Property<double?>("FtpUsedWatts")
+                        .HasColumnType("double precision")
+                        .HasColumnName("ftp_used_watts");
+
+                    b.Property<double?>("HeartRateStressScore")
+                        .HasColumnType("double precision")
+                        .HasColumnName("heart_rate_stress_score");
+
+                    b.PrimitiveCollection<double[]>("HeartRateZoneSeconds")
+                        .HasColumnType("double precision[]")
+                        .HasColumnName("heart_rate_zone_seconds");
+
                     b.Property<double?>("IntensityFactor")
                         .HasColumnType("double precision")
                         .HasColumnName("intensity_factor");
+
+                    b.Property<DateOnly>("LocalDate")
+                        .HasColumnType("date")
+                        .HasColumnName("local_date");
+
+                    b.Property<string>("MeanMax")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("mean_max");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -57,6 +594,10 @@ namespace CyclingCoach.Coaching.Data.Migrations
                     b.Property<double?>("NormalizedPower")
                         .HasColumnType("double precision")
                         .HasColumnName("normalized_power");
+
+                    b.PrimitiveCollection<double[]>("PowerZoneSeconds")
+                        .HasColumnType("double precision[]")
+                        .HasColumnName("power_zone_seconds");
 
                     b.Property<DateTime>("ReceivedAt")
                         .HasColumnType("timestamp with time zone")
@@ -81,12 +622,24 @@ namespace CyclingCoach.Coaching.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("start_utc_offset_minutes");
 
+                    b.Property<double?>("TrainingLoad")
+                        .HasColumnType("double precision")
+                        .HasColumnName("training_load");
+
+                    b.Property<string>("TrainingLoadSource")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("training_load_source");
+
                     b.Property<double?>("TrainingStressScore")
                         .HasColumnType("double precision")
                         .HasColumnName("training_stress_score");
 
                     b.HasKey("WorkoutId")
                         .HasName("pk_workouts");
+
+                    b.HasIndex("LocalDate")
+                        .HasDatabaseName("ix_workouts_local_date");
 
                     b.HasIndex("StartTimeUtc")
                         .IsDescending()
@@ -167,6 +720,30 @@ namespace CyclingCoach.Coaching.Data.Migrations
                         .HasName("pk_processed_messages");
 
                     b.ToTable("processed_messages", (string)null);
+                });
+
+            modelBuilder.Entity("CyclingCoach.Coaching.Model.PlanVersion", b =>
+                {
+                    b.HasOne("CyclingCoach.Coaching.Model.PlanVersion", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_plans_plans_parent_id");
+
+                    b.HasOne("CyclingCoach.Coaching.Model.RuleSetVersion", null)
+                        .WithMany()
+                        .HasForeignKey("RuleSetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_plans_rule_sets_rule_set_id");
+                });
+
+            modelBuilder.Entity("CyclingCoach.Coaching.Model.RuleSetVersion", b =>
+                {
+                    b.HasOne("CyclingCoach.Coaching.Model.RuleSetVersion", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_rule_sets_rule_sets_parent_id");
                 });
 #pragma warning restore 612, 618
         }
