@@ -5,8 +5,9 @@ namespace CyclingCoach.Coaching.Coach.Analyses;
 
 /// <summary>
 /// The built-in coach's feedback on a ride: deterministic, from the computed facts alone. Claims cite the facts they
-/// state; suggestions change only days after the ride and are kept only when they apply to the plan (alone and after
-/// the ones before them), so the output passes <see cref="FeedbackValidator"/>.
+/// state; suggestions change only days after the ride and are kept only when they apply to the plan, so the output
+/// passes <see cref="FeedbackValidator"/>. The two suggestion branches (ease after fatigue or an overshoot, make up a
+/// missed hard session when not tired) exclude each other, so the suggestions never conflict.
 /// </summary>
 public static class BuiltInAnalyzer
 {
@@ -95,7 +96,7 @@ public static class BuiltInAnalyzer
         }
 
         var suggestions = context.Plan is { } plan
-            ? Suggest(plan, context, done, tired, overshoot, missedHard && !tired, measure)
+            ? Suggest(plan, context, done, tired, overshoot, missedHard, measure)
             : [];
         return new CoachFeedback(Summary(facts), strengths, improvements, suggestions);
     }
@@ -104,22 +105,32 @@ public static class BuiltInAnalyzer
     {
         var facts = context.Facts;
         var suggestions = new List<PlanSuggestion>();
-        var current = plan;
-        void Offer(PlanOperation op, string reason, string[] cites)
+        void Offer(PlanOperation op, string reason, IReadOnlyList<string> cites)
         {
-            // Each must apply alone (the rider may approve only this one) and after the ones before it (approve all).
-            if (PlanOperationApplier.Apply(plan, op).Succeeded && PlanOperationApplier.Apply(current, op) is { Succeeded: true } applied)
+            if (PlanOperationApplier.Apply(plan, op).Succeeded)
             {
                 suggestions.Add(new PlanSuggestion(op, reason, cites));
-                current = applied.Plan;
             }
         }
 
         var later = plan.Days.Where(d => d.Date > facts.Date).OrderBy(d => d.Date).ToList();
         if (tired || overshoot)
         {
-            string[] cites = [.. tired ? ["tsb"] : Array.Empty<string>(), .. overshoot ? ["trainingStressScore", "plannedTss"] : Array.Empty<string>()];
-            var why = tired ? $"TSB is {facts.Tsb:0}" : $"this ride's TSS {done:0} was over {OvershootRatio:0.#}× the planned {facts.Planned!.TargetTss:0}";
+            var cites = new List<string>();
+            var reasons = new List<string>();
+            if (tired)
+            {
+                cites.Add("tsb");
+                reasons.Add($"TSB is {facts.Tsb:0}");
+            }
+
+            if (overshoot)
+            {
+                cites.AddRange(["trainingStressScore", "plannedTss"]);
+                reasons.Add($"this ride's TSS {done:0} was over {OvershootRatio:0.#}× the planned {facts.Planned!.TargetTss:0}");
+            }
+
+            var why = string.Join(" and ", reasons);
             var nextHard = later.TakeWhile(d => d.Date <= facts.Date.AddDays(EaseWithinDays)).FirstOrDefault(d => LongestIsHard(d));
             if (nextHard is not null)
             {
@@ -141,13 +152,13 @@ public static class BuiltInAnalyzer
                 Offer(new PlanOperation(PlanOperationKind.AddRest, tomorrow.Date), $"Rest tomorrow instead of the {Longest(tomorrow).Name}: {why}.", cites);
             }
         }
-
-        if (missedHard)
+        else if (missedHard)
         {
+            // Only when not tired: no hard work is added to fatigue.
             var missed = facts.Planned!;
             var makeUp = later
                 .TakeWhile(d => d.Date <= facts.Date.AddDays(MakeUpWithinDays))
-                .FirstOrDefault(d => !d.IsRest && Longest(d).Type == WorkoutType.Endurance && RoomForHard(current, d.Date, facts.Date, context));
+                .FirstOrDefault(d => !d.IsRest && Longest(d).Type == WorkoutType.Endurance && RoomForHard(plan, d.Date, facts.Date, context));
             if (makeUp is not null)
             {
                 Offer(new PlanOperation(PlanOperationKind.ChangeIntensity, makeUp.Date, WorkoutType: missed.Type),
@@ -198,7 +209,7 @@ public static class BuiltInAnalyzer
             _ => "",
         };
         return $"{facts.Name} on {facts.Date:ddd d MMM}: {Minutes(facts.DurationSeconds)}, {facts.DistanceMeters / 1000:0.0} km{ride}{heart}.{plan} "
-            + $"Form after it: CTL {facts.Ctl:0}, ATL {facts.Atl:0}, TSB {facts.Tsb:0}.";
+            + $"Form: CTL {facts.Ctl:0}, ATL {facts.Atl:0}, TSB {facts.Tsb:0}.";
     }
 
     private static string Minutes(double seconds) => $"{Math.Round(seconds / 60):0} min";
