@@ -67,6 +67,17 @@ public sealed class BuiltInAnalyzerTests
     }
 
     [Fact]
+    public void Fatigue_and_an_overshoot_together_give_one_suggestion_citing_both()
+    {
+        var (feedback, _) = Analyze(Standard(), Day(1), tsb: -30, tss: 100, intensity: 1.05);
+
+        var suggestion = Assert.Single(feedback.Suggestions);
+        Assert.Equal(PlanOperationKind.ChangeIntensity, suggestion.Operation.Kind);
+        Assert.Equal(["tsb", "trainingStressScore", "plannedTss"], suggestion.Cites);
+        Assert.Contains("TSB is -30 and this ride's TSS 100", suggestion.Reason);
+    }
+
+    [Fact]
     public void High_fatigue_without_a_hard_session_ahead_rests_tomorrow_if_it_has_a_session()
     {
         // Friday is a rest day; Sat long ride, Sun endurance, Mon rest: nothing hard before Tuesday.
