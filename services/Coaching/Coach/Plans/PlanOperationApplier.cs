@@ -198,7 +198,7 @@ public sealed record PlanOperationResult(TrainingPlan? Plan, PlanOperationError?
 
 /// <param name="Code">
 /// date-outside-plan, missing-field, same-day, no-session, target-not-rest, not-shorter, not-longer, same-type,
-/// invalid-workout.
+/// invalid-workout, unknown-kind.
 /// </param>
 /// <param name="Index">For <see cref="PlanOperationApplier.ApplyAll"/>: the position of the failing operation.</param>
 public sealed record PlanOperationError(string Code, string Message, int Index = 0);
