@@ -20,6 +20,8 @@ app.MapPlansApi();
 app.MapAnalysesApi();
 app.MapPromptsApi();
 app.MapAiApi();
+app.MapSeedCompatApi();
+app.MapExportsApi();
 
 app.Run();
 

@@ -15,6 +15,7 @@ public sealed class CoachingDbContext(DbContextOptions<CoachingDbContext> option
     public DbSet<PromptVersion> Prompts => Set<PromptVersion>();
     public DbSet<AiCall> AiCalls => Set<AiCall>();
     public DbSet<FlagChange> FlagChanges => Set<FlagChange>();
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -116,6 +117,12 @@ public sealed class CoachingDbContext(DbContextOptions<CoachingDbContext> option
             entity.Property(f => f.Flag).HasMaxLength(40);
             entity.Property(f => f.Value).HasMaxLength(40);
             entity.Property(f => f.ChangedBy).HasMaxLength(80);
+        });
+
+        modelBuilder.Entity<CalendarFeed>(entity =>
+        {
+            entity.ToTable("calendar_feed");
+            entity.Property(f => f.Id).ValueGeneratedNever();
         });
 
         modelBuilder.AddOutboxAndInbox();

@@ -5,6 +5,7 @@ using CyclingCoach.Coaching.Data;
 using CyclingCoach.Coaching.Engines;
 using CyclingCoach.Coaching.Engines.BuiltIn;
 using CyclingCoach.Coaching.Engines.Llm;
+using CyclingCoach.Coaching.Exports;
 using CyclingCoach.Coaching.Fitness;
 using CyclingCoach.Coaching.IntegrationEvents;
 using CyclingCoach.Coaching.Planning;
@@ -55,6 +56,7 @@ public static class Extensions
         services.AddScoped<RuleSetService>();
         services.AddSingleton<PlanGenerationGate>();
         services.AddScoped<PlanService>();
+        services.AddScoped<CalendarFeedService>();
         services.AddSingleton<AnalysisSignal>();
         services.AddScoped<AnalysisService>();
         services.AddScoped<AnalysisRunner>();
