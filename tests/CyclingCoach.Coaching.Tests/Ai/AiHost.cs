@@ -18,6 +18,9 @@ public sealed class AiHost : IAsyncDisposable
     public const string AppUrl = "https://coach.example.test";
     public const string AppTitle = "CyclingCoach tests";
 
+    /// <summary>The clock's "now": prompts that say "today" render this date.</summary>
+    public static readonly DateTimeOffset Now = new(2026, 12, 1, 8, 0, 0, TimeSpan.Zero);
+
     private readonly IHost host;
     private readonly AsyncServiceScope scope;
 
@@ -66,6 +69,7 @@ public sealed class AiHost : IAsyncDisposable
         var prompts = new InMemoryPromptSource();
         builder.Services.AddSingleton<IAiCallLog>(callLog);
         builder.Services.AddSingleton<IPromptSource>(prompts);
+        builder.Services.AddSingleton<TimeProvider>(new FixedClock(Now));
         return new AiHost(builder.Build(), callLog, prompts, logs);
     }
 
@@ -77,6 +81,11 @@ public sealed class AiHost : IAsyncDisposable
             await service.StartAsync(CancellationToken.None);
             await service.ExecuteTask!;
         }
+    }
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
     }
 
     public async ValueTask DisposeAsync()
