@@ -17,7 +17,8 @@ public static class AiExtensions
 
     /// <summary>
     /// Options, <see cref="AiStatus"/> and, only when <c>OpenRouter:ApiKey</c> is set: the HttpClient (one
-    /// resilience layer), the <see cref="IChatClient"/>, <see cref="StructuredOutput"/>, <see cref="LlmCoachEngine"/>
+    /// resilience layer), the <see cref="IChatClient"/>, <see cref="StructuredOutput"/>, <see cref="StreamingChat"/>,
+    /// <see cref="LlmCoachEngine"/>
     /// and the start-up <see cref="ModelCheck"/>. <see cref="IPromptSource"/> and <see cref="IAiCallLog"/> come
     /// from the store.
     /// </summary>
@@ -77,6 +78,7 @@ public static class AiExtensions
             .UseOpenTelemetry(sourceName: TelemetrySourceName);
 
         builder.Services.AddScoped<StructuredOutput>();
+        builder.Services.AddScoped<StreamingChat>();
         builder.Services.AddScoped<LlmCoachEngine>();
         builder.Services.AddHostedService<ModelCheck>();
         return builder;
