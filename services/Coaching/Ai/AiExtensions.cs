@@ -5,12 +5,14 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OpenAI;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 
 namespace CyclingCoach.Coaching.Ai;
 
 public static class AiExtensions
 {
-    /// <summary>The ActivitySource and Meter of the gen_ai spans and metrics (add it to tracing and metrics).</summary>
+    /// <summary>The ActivitySource and Meter of the gen_ai spans and metrics (AddCoachAi adds both to OpenTelemetry).</summary>
     public const string TelemetrySourceName = "CyclingCoach.Coaching.Ai";
 
     public const string HttpClientName = "openrouter";
@@ -76,6 +78,9 @@ public static class AiExtensions
                 return client.GetChatClient(o.Model).AsIChatClient();
             })
             .UseOpenTelemetry(sourceName: TelemetrySourceName);
+        builder.Services.AddOpenTelemetry()
+            .WithTracing(tracing => tracing.AddSource(TelemetrySourceName))
+            .WithMetrics(metrics => metrics.AddMeter(TelemetrySourceName));
 
         builder.Services.AddScoped<StructuredOutput>();
         builder.Services.AddScoped<StreamingChat>();

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using CyclingCoach.Coaching.Ai;
+using CyclingCoach.Coaching.Coach.Rules;
 using CyclingCoach.Coaching.Engines.Llm;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
@@ -76,6 +78,31 @@ public sealed class AiWiringTests
         var warning = Assert.Single(CheckLogs(host));
         Assert.Contains("Could not check AI model", warning.Message);
         Assert.StartsWith("model check failed:", host.Get<AiStatus>().Current.Reason);
+    }
+
+    [Fact]
+    public async Task A_call_emits_a_gen_ai_span_on_the_coaching_source()
+    {
+        await using var server = await FakeOpenAiServer.StartAsync();
+        server.Reply(FakeReply.Content("""{"rules":{},"notUnderstood":[]}"""));
+        await using var host = AiHost.Create(server);
+        var spans = new System.Collections.Concurrent.ConcurrentQueue<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == AiExtensions.TelemetrySourceName,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = spans.Enqueue,
+        };
+        ActivitySource.AddActivityListener(listener);
+
+        using var test = new Activity("test").Start(); // other tests' calls run in parallel: keep to this trace
+
+        await host.Get<StructuredOutput>().GetAsync<RuleParseResult>(new AiPrompt(AiAction.RuleParsing, "rules"), null, CancellationToken.None);
+
+        var span = Assert.Single(spans, s => s.TraceId == test.TraceId);
+        Assert.Equal("chat", span.GetTagItem("gen_ai.operation.name"));
+        Assert.Equal(AiHost.Model, span.GetTagItem("gen_ai.request.model"));
+        Assert.Equal(FakeOpenAiServer.ServedModel, span.GetTagItem("gen_ai.response.model"));
     }
 
     private static IEnumerable<(string Category, LogLevel Level, string Message)> CheckLogs(AiHost host) =>

@@ -71,6 +71,7 @@ public sealed class StructuredOutputTests : IAsyncLifetime
         Assert.Equal("json_schema", (string?)body["response_format"]?["type"]);
         var schema = body["response_format"]!["json_schema"]!;
         Assert.True((bool?)schema["strict"]);
+        Assert.Null(body["strict"]); // the flag belongs to json_schema only
         Assert.Equal(nameof(RuleParseResult), (string?)schema["name"]);
         // The schema speaks the service's JSON: camelCase names, snake_case enum values, every property required.
         var restDays = schema["schema"]!["properties"]!["rules"]!["properties"]!["restDays"]!;
