@@ -22,6 +22,7 @@ app.MapPromptsApi();
 app.MapAiApi();
 app.MapSeedCompatApi();
 app.MapExportsApi();
+app.MapChatApi();
 
 app.Run();
 
