@@ -31,7 +31,7 @@ public static class ICalWriter
         var stamp = generatedAt.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
         foreach (var day in plan.Days)
         {
-            var url = urlForDay?.Invoke(day.Date);
+            var url = day.IsRest ? null : urlForDay?.Invoke(day.Date);
             for (var i = 0; i < day.Workouts.Count; i++)
             {
                 var workout = day.Workouts[i];
