@@ -8,14 +8,15 @@ namespace CyclingCoach.Sync.Tests.Pipeline;
 
 /// <summary>
 /// A new FTP over three years of rides: 1,000 stored copies of a real 78-minute power ride (workout rows and 1 Hz
-/// streams copied in SQL, so the set-up does not parse 1,000 files) are recomputed and announced.
+/// streams copied in SQL, so the set-up does not parse 1,000 files) are recomputed and announced. The time is
+/// printed for bench/RESULTS.md, not asserted.
 /// </summary>
 public sealed class ThresholdRecomputeBenchmark(ITestOutputHelper output)
 {
     private const int Rides = 1000;
 
     [Fact]
-    public async Task A_new_FTP_recomputes_a_thousand_stored_rides_in_batches_within_a_minute()
+    public async Task A_new_FTP_recomputes_a_thousand_stored_rides_in_batches_each_exactly_once()
     {
         await using var sync = await IsolatedSync.StartAsync("syncrecomputebench");
         var template = await sync.UploadFixtureAsync("fitparse__Edge810-Vector-2013-08-16-15-35-10.fit");
@@ -37,7 +38,6 @@ public sealed class ThresholdRecomputeBenchmark(ITestOutputHelper output)
         Assert.Equal(Rides, await sync.RecalculatedInOutboxAsync());
         Assert.Equal(Rides, sync.Recalculated.Count);
         output.WriteLine($"{Rides} rides: recomputed in {recomputed.TotalSeconds:F2} s, all {Rides} WorkoutMetricsRecalculated received in {published.TotalSeconds:F2} s");
-        Assert.True(recomputed < TimeSpan.FromSeconds(60), $"recompute took {recomputed}");
     }
 
     /// <summary>Copies the workout row and its streams <paramref name="copies"/> times, one day earlier each.</summary>
