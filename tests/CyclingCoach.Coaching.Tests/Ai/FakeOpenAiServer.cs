@@ -76,6 +76,13 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
     /// <summary>Completes when the first chat request has arrived.</summary>
     public Task FirstChatRequest => firstChatRequest.Task;
 
+    /// <summary>Drops the replies still scripted (a test sharing the server starts from a clean script).</summary>
+    public FakeOpenAiServer Clear()
+    {
+        script.Clear();
+        return this;
+    }
+
     public FakeOpenAiServer Reply(params FakeReply[] replies)
     {
         foreach (var reply in replies)

@@ -148,24 +148,6 @@ public sealed class LlmCoachEngineTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Evolves_a_plan_from_approved_suggestions()
-    {
-        var plan = Plan(Monday, 4);
-        var shorten = new PlanSuggestion(new PlanOperation(PlanOperationKind.Shorten, Monday.AddDays(5), DurationSeconds: 7200), "Tired", ["tsb"]);
-        var evolved = Replace(plan, 0, 5, WorkoutLibrary.Build(WorkoutType.LongRide, 7200));
-        server.Reply(FakeReply.Content(ServiceJson.Serialize(Plan(Monday, 3))), FakeReply.Content(ServiceJson.Serialize(evolved)));
-        await using var host = AiHost.Create(server);
-
-        var result = await host.Get<LlmCoachEngine>().EvolvePlanAsync(plan, [shorten], Rules, CancellationToken.None);
-
-        Assert.Equal(ServiceJson.Serialize(evolved), ServiceJson.Serialize(result));
-        Assert.Contains("\"kind\":\"shorten\"", server.ChatRequests[0].MessageContents[^1]);
-        Assert.Contains("weeks: must have 4 weeks, not 3", server.ChatRequests[1].MessageContents[^1]);
-        var record = Assert.Single(host.CallLog.Records);
-        Assert.Equal((AiAction.PlanEvolution, AiCallOutcome.Repaired), (record.Action, record.Outcome));
-    }
-
-    [Fact]
     public async Task A_stored_prompt_with_an_unknown_placeholder_falls_back_to_the_default()
     {
         server.Reply(FakeReply.Content(ServiceJson.Serialize(new RuleParseResult(Rules, []))));

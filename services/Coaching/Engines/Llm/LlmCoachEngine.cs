@@ -59,21 +59,6 @@ public sealed class LlmCoachEngine(
         }, f => LlmAnswerChecks.Feedback(f, citable), cancellationToken);
     }
 
-    /// <summary>
-    /// The plan with approved suggestions applied by the model (for operations the deterministic applier cannot
-    /// express). Same start and length as <paramref name="plan"/>; the caller validates it against the rules.
-    /// </summary>
-    public async Task<TrainingPlan> EvolvePlanAsync(TrainingPlan plan, IReadOnlyList<PlanSuggestion> approved, RuleSet rules, CancellationToken cancellationToken)
-    {
-        var evolved = await AskAsync<TrainingPlan>(AiAction.PlanEvolution, new Dictionary<string, string>
-        {
-            [PromptPlaceholders.PlanJson] = Json(plan),
-            [PromptPlaceholders.SuggestionsJson] = Json(approved),
-            [PromptPlaceholders.RulesJson] = Json(rules),
-        }, p => LlmAnswerChecks.Plan(p, plan.StartDate, plan.Weeks.Count), cancellationToken);
-        return LlmAnswerChecks.WithDerivedNumbers(evolved);
-    }
-
     private async Task<T> AskAsync<T>(AiAction action, IReadOnlyDictionary<string, string> values, Func<T, IReadOnlyList<string>> check, CancellationToken cancellationToken)
         where T : class
     {
