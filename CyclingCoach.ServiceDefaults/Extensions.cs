@@ -89,12 +89,10 @@ public static class Extensions
                 .AddRuntimeInstrumentation()
                 .AddMeter("MassTransit")
                 .AddMeter("Npgsql")
-                .AddMeter(ActivitySourceName)
-                .AddMeter(ActivitySourceName + ".*"))
+                .AddMeter(ActivitySourceName))
             .WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource(ActivitySourceName)
-                .AddSource(ActivitySourceName + ".*") // e.g. Coaching's gen_ai spans
                 .AddSource("MassTransit")
                 .AddAspNetCoreInstrumentation(options => options.Filter = context =>
                     !context.Request.Path.StartsWithSegments(HealthEndpointPath)

@@ -20,6 +20,9 @@ app.MapPlansApi();
 app.MapAnalysesApi();
 app.MapPromptsApi();
 app.MapAiApi();
+app.MapSeedCompatApi();
+app.MapExportsApi();
+app.MapChatApi();
 
 app.Run();
 

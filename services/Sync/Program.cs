@@ -16,6 +16,7 @@ app.MapWorkoutsApi();
 app.MapSyncRunsApi();
 app.MapIntervalsIcuApi();
 app.MapGarminApi();
+app.MapSeedCompatApi();
 
 app.Run();
 

@@ -9,7 +9,7 @@ namespace CyclingCoach.Coaching.Tests;
 /// One Coaching service on its own database and virtual host, plus a separate bus on that virtual host that the
 /// tests publish through (as Sync would), and an observer on the service's bus that records every consumed message.
 /// </summary>
-public sealed class CoachingFixture : IAsyncLifetime
+public class CoachingFixture : IAsyncLifetime
 {
     private TestVirtualHost? vhost;
     private IBusControl? publisher;
@@ -23,14 +23,19 @@ public sealed class CoachingFixture : IAsyncLifetime
     /// <summary>The tests' own bus on the service's virtual host (to publish, and to listen to what the service publishes).</summary>
     public IBus PublisherBus => publisher!;
 
+    /// <summary>Settings beyond the database and the bus (a derived fixture may point OpenRouter at a fake).</summary>
+    protected virtual Task<IReadOnlyDictionary<string, string?>> SettingsAsync() =>
+        Task.FromResult<IReadOnlyDictionary<string, string?>>(new Dictionary<string, string?>());
+
     public async Task InitializeAsync()
     {
         vhost = await TestVirtualHost.CreateAsync("coachtest");
-        Factory = new ServiceFactory<Program>(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>(await SettingsAsync())
         {
             ["ConnectionStrings:coachingdb"] = Database.ConnectionString,
             ["ConnectionStrings:messaging"] = vhost.ConnectionString,
-        });
+        };
+        Factory = new ServiceFactory<Program>(settings);
         Client = Factory.CreateClient();
 
         // The consumer queues and their exchange bindings exist only once the service's bus has started; a message
@@ -58,7 +63,7 @@ public sealed class CoachingFixture : IAsyncLifetime
         && checks.TryGetProperty("masstransit-bus", out var bus) && bus.GetProperty("status").GetString() == "Healthy"
         && checks.TryGetProperty("coachingdb", out var db) && db.GetProperty("status").GetString() == "Healthy";
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (publisher is not null)
         {

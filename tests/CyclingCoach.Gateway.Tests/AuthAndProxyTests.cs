@@ -52,6 +52,12 @@ public sealed class AuthAndProxyTests(GatewayFixture fixture)
     [InlineData("GET", "/api/coach/workouts?page=2&pageSize=10", "coaching", "/api/coach/workouts", "?page=2&pageSize=10", "Bearer")]
     [InlineData("GET", "/api/routes/abc", "routes", "/api/routes/abc", "", "X-Api-Key")]
     [InlineData("GET", "/api/routes", "routes", "/api/routes", "", "Bearer")]
+    // The seed plan's paths, mapped onto today's endpoints.
+    [InlineData("POST", "/api/workouts/sync", "sync", "/api/sync/seed/workouts-sync", "", "X-Api-Key")]
+    [InlineData("GET", "/api/workouts/sync-status", "sync", "/api/sync/seed/sync-status", "", "Bearer")]
+    [InlineData("POST", "/api/workouts/0190a1b2-0000-7000-8000-000000000001/analyze", "coaching", "/api/coach/seed/workouts/0190a1b2-0000-7000-8000-000000000001/analyze", "", "X-Api-Key")]
+    [InlineData("POST", "/api/analyses/0190a1b2-0000-7000-8000-000000000002/approve", "coaching", "/api/coach/seed/analyses/0190a1b2-0000-7000-8000-000000000002/approve", "", "Bearer")]
+    [InlineData("GET", "/api/workouts/0190a1b2-0000-7000-8000-000000000001/analyze", "sync", "/api/workouts/0190a1b2-0000-7000-8000-000000000001/analyze", "", "Bearer")]
     public async Task The_right_key_is_proxied_to_the_owning_service_without_the_credentials(
         string method, string url, string service, string path, string query, string scheme)
     {
@@ -101,6 +107,22 @@ public sealed class AuthAndProxyTests(GatewayFixture fixture)
         var parts = received.Split('-');
         Assert.Equal(4, parts.Length);
         Assert.Equal(traceId, parts[1]);
+    }
+
+    [Fact]
+    public async Task Only_the_calendar_feed_path_passes_without_a_key_and_it_reaches_coaching()
+    {
+        var feed = await client.GetAsync("/api/coach/calendar/s3cr3t-token.ics");
+        Assert.Equal(HttpStatusCode.OK, feed.StatusCode);
+        var echo = await feed.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("coaching", echo.GetProperty("service").GetString());
+        Assert.Equal("/api/coach/calendar/s3cr3t-token.ics", echo.GetProperty("path").GetString());
+
+        await AssertUnauthorizedAsync(await client.PostAsync("/api/coach/calendar/s3cr3t-token.ics", null));
+        await AssertUnauthorizedAsync(await client.GetAsync("/api/coach/calendar/a/b.ics"));
+        await AssertUnauthorizedAsync(await client.GetAsync("/api/coach/calendar/token"));
+        await AssertUnauthorizedAsync(await client.GetAsync("/api/coach/calendarx/t.ics"));
+        await AssertUnauthorizedAsync(await client.GetAsync("/api/coach/plans/calendar"));
     }
 
     [Fact]

@@ -44,6 +44,41 @@ public sealed class ManualWorkoutTests(SyncFixture fixture)
         Assert.Equal(1, published);
     }
 
+    /// <summary>
+    /// The estimate is 100 · hours · IF² with IF from the RPE table (README: RPE 7 → 0.85), else 0.65: 90 min at RPE 7
+    /// is 100 · 1.5 · 0.85² = 108.375; without RPE 100 · 1.5 · 0.65² = 63.375.
+    /// </summary>
+    [Theory]
+    [InlineData(7, 108.375)]
+    [InlineData(null, 63.375)]
+    public async Task A_manual_ride_gets_a_training_load_estimate_from_its_duration_and_RPE(int? rpe, double expected)
+    {
+        var response = await client.PostAsJsonAsync("/api/workouts/manual", new
+        {
+            name = "Club ride",
+            startTime = "2026-10-11T09:00:00+02:00",
+            durationSeconds = 5400,
+            distanceMeters = 40000,
+            rpe,
+        });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var fetched = await client.GetFromJsonAsync<JsonElement>($"/api/workouts/{id}");
+        Assert.Equal(expected, fetched.GetProperty("trainingLoad").GetDouble(), 9);
+        Assert.Equal("estimate", fetched.GetProperty("trainingLoadSource").GetString());
+        if (rpe is { } r)
+        {
+            Assert.Equal(r, fetched.GetProperty("rpe").GetInt32());
+        }
+
+        var payload = await fixture.Database.ScalarAsync<string>($"SELECT payload::text FROM outbox_messages WHERE payload->>'workoutId' = '{id}' AND message_type LIKE 'CyclingCoach.Contracts.WorkoutImported%'");
+        var metrics = JsonDocument.Parse(payload).RootElement.GetProperty("metrics");
+        Assert.Equal(expected, metrics.GetProperty("trainingLoad").GetDouble(), 9);
+        Assert.Equal("estimate", metrics.GetProperty("trainingLoadSource").GetString());
+        Assert.Equal(JsonValueKind.Null, metrics.GetProperty("trainingStressScore").ValueKind);
+    }
+
     [Fact]
     public async Task Unknown_workout_is_404_problem_details()
     {
@@ -69,6 +104,9 @@ public sealed class ManualWorkoutTests(SyncFixture fixture)
         { """{"name":"x","startTime":"2026-11-01T08:00:00Z","durationSeconds":60,"distanceMeters":-1}""", "distanceMeters" },
         { """{"name":"x","startTime":"2026-11-01T08:00:00Z","durationSeconds":60,"distanceMeters":1000,"averagePower":9000}""", "averagePower" },
         { """{"name":"x","startTime":"2026-11-01T08:00:00Z","durationSeconds":60,"distanceMeters":1000,"averageHeartRate":400}""", "averageHeartRate" },
+        { """{"name":"x","startTime":"2026-11-01T08:00:00Z","durationSeconds":60,"distanceMeters":1000,"rpe":11}""", "rpe" },
+        { """{"name":"x","startTime":"2026-11-01T08:00:00Z","durationSeconds":60,"distanceMeters":1000,"rpe":0}""", "rpe" },
+        { """{"name":"x","startTime":"2026-11-01T08:00:00Z","durationSeconds":60,"distanceMeters":1000,"rpe":6.5}""", "rpe" },
         { "{\"name\":\"" + new string('a', 201) + "\",\"startTime\":\"2026-11-01T08:00:00Z\",\"durationSeconds\":60,\"distanceMeters\":1000}", "name" },
     };
 

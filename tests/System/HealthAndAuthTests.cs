@@ -48,7 +48,11 @@ public sealed class HealthAndAuthTests
         }
 
         Assert.True(routes.Count(r => r.Path.StartsWith("/api/")) >= 7, string.Join(", ", routes));
-        foreach (var (method, path) in routes.Where(r => r.Path.StartsWith("/api/")))
+        // The iCal feed is the one path whose credential is in the URL (calendar apps send no headers); a made-up
+        // secret finds nothing there.
+        var feed = routes.Single(r => r.Path.StartsWith("/api/coach/calendar/"));
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(feed.Path)).StatusCode);
+        foreach (var (method, path) in routes.Where(r => r.Path.StartsWith("/api/") && r != feed))
         {
             foreach (var client in new[] { anonymous, wrongKey })
             {

@@ -5,19 +5,22 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OpenAI;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 
 namespace CyclingCoach.Coaching.Ai;
 
 public static class AiExtensions
 {
-    /// <summary>The ActivitySource and Meter of the gen_ai spans and metrics (add it to tracing and metrics).</summary>
+    /// <summary>The ActivitySource and Meter of the gen_ai spans and metrics (AddCoachAi adds both to OpenTelemetry).</summary>
     public const string TelemetrySourceName = "CyclingCoach.Coaching.Ai";
 
     public const string HttpClientName = "openrouter";
 
     /// <summary>
     /// Options, <see cref="AiStatus"/> and, only when <c>OpenRouter:ApiKey</c> is set: the HttpClient (one
-    /// resilience layer), the <see cref="IChatClient"/>, <see cref="StructuredOutput"/>, <see cref="LlmCoachEngine"/>
+    /// resilience layer), the <see cref="IChatClient"/>, <see cref="StructuredOutput"/>, <see cref="StreamingChat"/>,
+    /// <see cref="LlmCoachEngine"/>
     /// and the start-up <see cref="ModelCheck"/>. <see cref="IPromptSource"/> and <see cref="IAiCallLog"/> come
     /// from the store.
     /// </summary>
@@ -75,8 +78,12 @@ public static class AiExtensions
                 return client.GetChatClient(o.Model).AsIChatClient();
             })
             .UseOpenTelemetry(sourceName: TelemetrySourceName);
+        builder.Services.AddOpenTelemetry()
+            .WithTracing(tracing => tracing.AddSource(TelemetrySourceName))
+            .WithMetrics(metrics => metrics.AddMeter(TelemetrySourceName));
 
         builder.Services.AddScoped<StructuredOutput>();
+        builder.Services.AddScoped<StreamingChat>();
         builder.Services.AddScoped<LlmCoachEngine>();
         builder.Services.AddHostedService<ModelCheck>();
         return builder;

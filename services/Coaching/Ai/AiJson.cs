@@ -27,7 +27,8 @@ public static class AiJson
     private static (JsonElement Wire, JsonElement Check) SchemasOf(Type type) => Schemas.GetOrAdd(type, static t => (
         AIJsonUtilities.CreateJsonSchema(t, serializerOptions: Options, inferenceOptions: new()
         {
-            TransformOptions = new() { DisallowAdditionalProperties = true, RequireAllProperties = true },
+            // OpenAI's strict subset has no "default": it becomes part of the description.
+            TransformOptions = new() { DisallowAdditionalProperties = true, RequireAllProperties = true, MoveDefaultKeywordToDescription = true },
         }),
         AIJsonUtilities.CreateJsonSchema(t, serializerOptions: Options)));
 

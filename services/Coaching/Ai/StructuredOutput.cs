@@ -2,12 +2,8 @@ using System.ClientModel;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
-using OpenAI.Chat;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
-using ChatFinishReason = Microsoft.Extensions.AI.ChatFinishReason;
-using ChatMessage = Microsoft.Extensions.AI.ChatMessage;
-using ChatResponseFormat = Microsoft.Extensions.AI.ChatResponseFormat;
 
 namespace CyclingCoach.Coaching.Ai;
 
@@ -38,7 +34,7 @@ public sealed class StructuredOutput(
         where T : class
     {
         var settings = options.Value;
-        var call = new CallTally(prompt, settings.Model, time.GetUtcNow(), time.GetTimestamp());
+        var call = new AiCallTally(prompt, settings.Model, time);
         List<ChatMessage> messages = [new(ChatRole.System, SystemText), new(ChatRole.User, prompt.Text)];
         var chatOptions = ChatOptionsFor<T>(settings);
         try
@@ -54,7 +50,7 @@ public sealed class StructuredOutput(
                 var errors = TryRead(response.Text, check, out T? result);
                 if (result is not null)
                 {
-                    await RecordAsync(call, call.Attempts == 1 ? AiCallOutcome.Success : AiCallOutcome.Repaired, null);
+                    await call.RecordAsync(log, logger, call.Attempts == 1 ? AiCallOutcome.Success : AiCallOutcome.Repaired, null);
                     return result;
                 }
 
@@ -70,14 +66,14 @@ public sealed class StructuredOutput(
         }
         catch (AiException e)
         {
-            await RecordAsync(call, e.Outcome, e.Message);
+            await call.RecordAsync(log, logger, e.Outcome, e.Message);
             status.CallFailed(time.GetUtcNow(), e.Outcome, e.Message);
             logger.LogWarning("AI {Action} call failed: {Outcome}: {Error}", prompt.Action, e.Outcome, e.Message);
             throw;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            await RecordAsync(call, AiCallOutcome.Cancelled, "cancelled by the caller");
+            await call.RecordAsync(log, logger, AiCallOutcome.Cancelled, "cancelled by the caller");
             throw;
         }
     }
@@ -123,7 +119,7 @@ public sealed class StructuredOutput(
         return errors;
     }
 
-    private async Task<ChatResponse> SendAsync(List<ChatMessage> messages, ChatOptions chatOptions, CallTally call, CancellationToken cancellationToken)
+    private async Task<ChatResponse> SendAsync(List<ChatMessage> messages, ChatOptions chatOptions, AiCallTally call, CancellationToken cancellationToken)
     {
         call.Attempts++;
         ChatResponse response;
@@ -161,81 +157,15 @@ public sealed class StructuredOutput(
         _ => null,
     };
 
-#pragma warning disable OPENAI001, SCME0001 // ChatCompletionOptions.Patch / ChatTokenUsage.Patch are experimental
-    private static ChatOptions ChatOptionsFor<T>(OpenRouterOptions settings) => new()
+    private static ChatOptions ChatOptionsFor<T>(OpenRouterOptions settings)
     {
-        ModelId = settings.Model,
-        Temperature = settings.Temperature,
-        MaxOutputTokens = settings.MaxOutputTokens,
-        ResponseFormat = ChatResponseFormat.ForJsonSchema(AiJson.WireSchema(typeof(T)), typeof(T).Name),
-        AdditionalProperties = new() { ["strict"] = true },
-        RawRepresentationFactory = settings.SendsOpenRouterFields ? _ => OpenRouterBody(settings) : null,
-    };
-
-    /// <summary>OpenRouter-only fields: route only to providers that honour the schema; fallback models.</summary>
-    private static ChatCompletionOptions OpenRouterBody(OpenRouterOptions settings)
-    {
-        var body = new ChatCompletionOptions();
-        body.Patch.Set("$.provider"u8, BinaryData.FromString("""{"require_parameters":true}"""));
-        if (settings.FallbackModels.Count > 0)
-        {
-            body.Patch.Set("$.models"u8, BinaryData.FromObjectAsJson(new[] { settings.Model }.Concat(settings.FallbackModels)));
-        }
-
-        return body;
+        var chatOptions = AiChatOptions.Create(settings);
+        chatOptions.ResponseFormat = ChatResponseFormat.ForJsonSchema(AiJson.WireSchema(typeof(T)), typeof(T).Name);
+        chatOptions.AdditionalProperties = new() { ["strict"] = true };
+        return chatOptions;
     }
-
-    private static double? CostOf(ChatResponse response) =>
-        response.RawRepresentation is ChatCompletion { Usage: { } usage } && usage.Patch.TryGetValue("$.cost"u8, out double cost)
-            ? cost
-            : null;
-#pragma warning restore OPENAI001, SCME0001
 
     private static string RepairText(IReadOnlyList<string> errors) =>
         "Your previous answer could not be used:\n- " + string.Join("\n- ", errors) +
         "\nReply again with only the corrected JSON object, following the schema exactly.";
-
-    private async Task RecordAsync(CallTally call, AiCallOutcome outcome, string? error)
-    {
-        var record = new AiCallRecord(call.Prompt.Action, call.Prompt.PromptId, call.Prompt.PromptVersion, call.ModelRequested,
-            call.ModelUsed, call.InputTokens, call.OutputTokens, call.Cost, time.GetElapsedTime(call.StartTimestamp).TotalMilliseconds,
-            outcome, call.Attempts, call.ResponseId, error, call.StartedAt);
-        try
-        {
-            // Recorded even when the caller gave up: the call happened and may have cost money.
-            await log.RecordAsync(record, CancellationToken.None);
-        }
-        catch (Exception e)
-        {
-            logger.LogError(e, "Could not record the AI {Action} call ({Outcome})", call.Prompt.Action, outcome);
-        }
-    }
-
-    /// <summary>What the attempts of one call add up to.</summary>
-    private sealed class CallTally(AiPrompt prompt, string modelRequested, DateTimeOffset startedAt, long startTimestamp)
-    {
-        public AiPrompt Prompt { get; } = prompt;
-        public string ModelRequested { get; } = modelRequested;
-        public DateTimeOffset StartedAt { get; } = startedAt;
-        public long StartTimestamp { get; } = startTimestamp;
-        public int Attempts { get; set; }
-        public string? ModelUsed { get; private set; }
-        public string? ResponseId { get; private set; }
-        public long? InputTokens { get; private set; }
-        public long? OutputTokens { get; private set; }
-        public double? Cost { get; private set; }
-
-        public void Add(ChatResponse response)
-        {
-            ModelUsed = response.ModelId ?? ModelUsed;
-            ResponseId = response.ResponseId ?? ResponseId;
-            InputTokens = Sum(InputTokens, response.Usage?.InputTokenCount);
-            OutputTokens = Sum(OutputTokens, response.Usage?.OutputTokenCount);
-            Cost = Sum(Cost, CostOf(response));
-        }
-
-        private static long? Sum(long? a, long? b) => a is null && b is null ? null : (a ?? 0) + (b ?? 0);
-
-        private static double? Sum(double? a, double? b) => a is null && b is null ? null : (a ?? 0) + (b ?? 0);
-    }
 }

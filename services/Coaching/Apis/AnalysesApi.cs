@@ -57,7 +57,7 @@ public static class AnalysesApi
 
     public static async Task<Results<Ok<ApproveResponse>, NotFound, ValidationProblem, ProblemHttpResult>> ApproveAnalysis(
         AnalysisService analyses, Guid id, ApproveRequest? request, CancellationToken cancellationToken) =>
-        Decided(await analyses.ApproveAsync(id, request?.SuggestionIds, cancellationToken), "suggestionIds");
+        Decided(await analyses.ApproveAsync(id, request?.SuggestionIds, cancellationToken), Approved);
 
     public static async Task<Results<Ok<ApproveResponse>, NotFound, ValidationProblem, ProblemHttpResult>> RejectAnalysis(
         AnalysisService analyses, Guid id, RejectRequest? request, CancellationToken cancellationToken)
@@ -67,15 +67,18 @@ public static class AnalysesApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = ["At most 1000 characters."] });
         }
 
-        return Decided(await analyses.RejectAsync(id, request ?? new RejectRequest(null, null), cancellationToken), "suggestionIds");
+        return Decided(await analyses.RejectAsync(id, request ?? new RejectRequest(null, null), cancellationToken), Approved);
     }
 
-    private static Results<Ok<ApproveResponse>, NotFound, ValidationProblem, ProblemHttpResult> Decided(DecisionResult result, string field) => result.Status switch
+    /// <summary>The HTTP answer to an approve or reject: <paramref name="ok"/> shapes the 200 body.</summary>
+    public static Results<Ok<T>, NotFound, ValidationProblem, ProblemHttpResult> Decided<T>(DecisionResult result, Func<DecisionResult, T> ok) => result.Status switch
     {
-        StatusCodes.Status200OK => TypedResults.Ok(new ApproveResponse(AnalysisResponse.From(result.Analysis!), result.NewPlanId)),
+        StatusCodes.Status200OK => TypedResults.Ok(ok(result)),
         StatusCodes.Status404NotFound => TypedResults.NotFound(),
-        StatusCodes.Status400BadRequest => TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [result.Detail!] }),
+        StatusCodes.Status400BadRequest => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["suggestionIds"] = [result.Detail!] }),
         StatusCodes.Status422UnprocessableEntity => PlansApi.PlanRefused(result.Violations),
         _ => TypedResults.Problem(result.Detail, statusCode: result.Status, title: "Conflict", type: ProblemTypes.Conflict),
     };
+
+    private static ApproveResponse Approved(DecisionResult result) => new(AnalysisResponse.From(result.Analysis!), result.NewPlanId);
 }

@@ -15,6 +15,9 @@ public sealed class CoachingDbContext(DbContextOptions<CoachingDbContext> option
     public DbSet<PromptVersion> Prompts => Set<PromptVersion>();
     public DbSet<AiCall> AiCalls => Set<AiCall>();
     public DbSet<FlagChange> FlagChanges => Set<FlagChange>();
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
+    public DbSet<Conversation> Conversations => Set<Conversation>();
+    public DbSet<ConversationMessage> ConversationMessages => Set<ConversationMessage>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -116,6 +119,28 @@ public sealed class CoachingDbContext(DbContextOptions<CoachingDbContext> option
             entity.Property(f => f.Flag).HasMaxLength(40);
             entity.Property(f => f.Value).HasMaxLength(40);
             entity.Property(f => f.ChangedBy).HasMaxLength(80);
+        });
+
+        modelBuilder.Entity<CalendarFeed>(entity =>
+        {
+            entity.ToTable("calendar_feed");
+            entity.Property(f => f.Id).ValueGeneratedNever();
+        });
+
+        modelBuilder.Entity<Conversation>(entity =>
+        {
+            entity.ToTable("conversations");
+            entity.Property(c => c.Title).HasMaxLength(120);
+            entity.HasIndex(c => c.UpdatedAt).IsDescending();
+            entity.HasMany(c => c.Messages).WithOne().HasForeignKey(m => m.ConversationId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<ConversationMessage>(entity =>
+        {
+            entity.ToTable("conversation_messages");
+            entity.Property(m => m.Role).HasMaxLength(16);
+            entity.Property(m => m.Engine).HasMaxLength(16);
+            entity.HasIndex(m => new { m.ConversationId, m.CreatedAt });
         });
 
         modelBuilder.AddOutboxAndInbox();

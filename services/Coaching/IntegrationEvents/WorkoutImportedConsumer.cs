@@ -1,4 +1,5 @@
 using CyclingCoach.Coaching.Analyses;
+using CyclingCoach.Coaching.Athletes;
 using CyclingCoach.Coaching.Data;
 using CyclingCoach.Coaching.Model;
 using CyclingCoach.Contracts;
@@ -16,6 +17,7 @@ public sealed class WorkoutImportedConsumer(
     CoachingDbContext db,
     IOptions<AnalysisOptions> options,
     AnalysisSignal signal,
+    CoachClock clock,
     ILogger<WorkoutImportedConsumer> logger) : IdempotentConsumer<CoachingDbContext, WorkoutImported>(db)
 {
     protected override async Task HandleAsync(ConsumeContext<WorkoutImported> context, CancellationToken cancellationToken)
@@ -33,6 +35,7 @@ public sealed class WorkoutImportedConsumer(
         }
 
         workout.Apply(message);
+        await FtpSuggestions.OfferAsync(Db, workout, clock.Today, clock.UtcNow, cancellationToken);
         logger.LogInformation("Projected workout {WorkoutId} ({Name})", message.WorkoutId, message.Name);
     }
 

@@ -16,7 +16,7 @@ public sealed class ApiKeyMiddleware(RequestDelegate next, IOptions<ApiKeyOption
 
     public async Task InvokeAsync(HttpContext context, IProblemDetailsService problems)
     {
-        if (!context.Request.Path.StartsWithSegments("/api"))
+        if (!context.Request.Path.StartsWithSegments("/api") || IsCalendarFeed(context.Request))
         {
             await next(context);
             return;
@@ -50,6 +50,17 @@ public sealed class ApiKeyMiddleware(RequestDelegate next, IOptions<ApiKeyOption
                 ? "An API key is required: send it in the X-Api-Key header or as Authorization: Bearer <key>."
                 : "The API key is not valid.");
     }
+
+    /// <summary>
+    /// The plan's iCal feed: calendar apps cannot send headers, so its URL carries its own revocable secret, which
+    /// Coaching checks. Only GET of exactly <c>/api/coach/calendar/{token}.ics</c> passes without the key.
+    /// </summary>
+    private static bool IsCalendarFeed(HttpRequest request) =>
+        HttpMethods.IsGet(request.Method)
+        && request.Path.StartsWithSegments("/api/coach/calendar", out var rest)
+        && rest.Value is { Length: > 5 } token
+        && token.LastIndexOf('/') == 0
+        && token.EndsWith(".ics", StringComparison.Ordinal);
 
     private static string? PresentedKey(HttpRequest request)
     {

@@ -1,13 +1,17 @@
+using CyclingCoach.Training.Science;
+
 namespace CyclingCoach.Sync.Apis;
 
 /// <summary>A ride logged by hand. Every field is nullable so a missing one is reported by name, not as a 0.</summary>
+/// <param name="Rpe">Optional rating of perceived exertion, 1–10; it sets the IF of the load estimate (<c>TrainingLoadEstimate</c>).</param>
 public sealed record ManualWorkoutRequest(
     string? Name,
     DateTimeOffset? StartTime,
     double? DurationSeconds,
     double? DistanceMeters,
     double? AveragePower,
-    double? AverageHeartRate)
+    double? AverageHeartRate,
+    int? Rpe = null)
 {
     public const int MaxNameLength = 200;
     public const double MaxDurationSeconds = 48 * 3600;
@@ -43,6 +47,7 @@ public sealed record ManualWorkoutRequest(
         Range(errors, "distanceMeters", DistanceMeters, required: true, min: 0, max: MaxDistanceMeters);
         Range(errors, "averagePower", AveragePower, required: false, min: 0, max: MaxAveragePower);
         Range(errors, "averageHeartRate", AverageHeartRate, required: false, min: 20, max: 250);
+        Range(errors, "rpe", Rpe, required: false, min: TrainingLoadEstimate.MinRpe, max: TrainingLoadEstimate.MaxRpe);
         return errors;
     }
 

@@ -6,8 +6,8 @@ using CyclingCoach.Sync.Model;
 namespace CyclingCoach.Sync.Apis;
 
 /// <summary>
-/// A workout: summary (SI units), the metrics computed from its streams (with the FTP/LTHR used), and what is kept
-/// beside it. <see cref="Aliases"/> and <see cref="RawSource"/> are filled by <c>GET /api/workouts/{id}</c> only.
+/// A workout: summary (SI units), the metrics computed from its streams (with the FTP/LTHR used), its training load
+/// (TSS, HRSS or an estimate, see <see cref="TrainingLoadSource"/>), and what is kept beside it. <see cref="Aliases"/> and <see cref="RawSource"/> are filled by <c>GET /api/workouts/{id}</c> only.
 /// </summary>
 public sealed record WorkoutResponse(
     Guid Id,
@@ -32,6 +32,9 @@ public sealed record WorkoutResponse(
     string? FileFormat = null,
     long? FileSizeBytes = null,
     WorkoutMetricsData? Metrics = null,
+    double? TrainingLoad = null,
+    string? TrainingLoadSource = null,
+    int? Rpe = null,
     IReadOnlyList<WorkoutAliasResponse>? Aliases = null,
     JsonElement? RawSource = null)
 {
@@ -39,7 +42,7 @@ public sealed record WorkoutResponse(
         w.Id, w.Source, w.SourceActivityId, w.Name, w.Sport, w.StartTime, w.DurationSeconds, w.DistanceMeters,
         w.AveragePower, w.AverageHeartRate, w.CreatedAt.AsUtcOffset(),
         w.ActivityType, w.MovingSeconds, w.ElevationGainMeters, w.MaxPower, w.MaxHeartRate, w.AverageCadence, w.Calories,
-        w.HasStreams, w.FileFormat, w.FileSizeBytes, w.Metrics,
+        w.HasStreams, w.FileFormat, w.FileSizeBytes, w.Metrics, w.TrainingLoad, w.TrainingLoadSource, w.PerceivedExertion,
         aliases?.Select(a => new WorkoutAliasResponse(a.Source, a.SourceActivityId)).ToList(),
         withRaw && w.RawSourceJson is { } raw ? JsonDocument.Parse(raw).RootElement.Clone() : null);
 }

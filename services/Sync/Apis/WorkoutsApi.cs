@@ -190,7 +190,9 @@ public static class WorkoutsApi
             DistanceMeters = request.DistanceMeters!.Value,
             AveragePower = request.AveragePower,
             AverageHeartRate = request.AverageHeartRate,
+            PerceivedExertion = request.Rpe,
         };
+        workout.UpdateTrainingLoad();
         db.Workouts.Add(workout);
         db.AddOutboxMessage(workout.ToImportedEvent());
         await db.SaveChangesAsync(cancellationToken);

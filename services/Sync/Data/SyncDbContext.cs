@@ -16,6 +16,7 @@ public sealed class SyncDbContext(DbContextOptions<SyncDbContext> options) : DbC
     public DbSet<DeletedSourceActivity> DeletedSourceActivities => Set<DeletedSourceActivity>();
     public DbSet<SyncRun> SyncRuns => Set<SyncRun>();
     public DbSet<AthleteThresholdsRecord> AthleteThresholds => Set<AthleteThresholdsRecord>();
+    public DbSet<AthleteThresholdPeriod> AthleteThresholdPeriods => Set<AthleteThresholdPeriod>();
     public DbSet<IntervalsIcuConnection> IntervalsIcuConnections => Set<IntervalsIcuConnection>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -38,12 +39,18 @@ public sealed class SyncDbContext(DbContextOptions<SyncDbContext> options) : DbC
                     m => m == null ? null : JsonSerializer.Serialize(m, JsonOptions),
                     s => s == null ? null : JsonSerializer.Deserialize<WorkoutMetricsData>(s, JsonOptions),
                     new ValueComparer<WorkoutMetricsData?>((a, b) => ReferenceEquals(a, b), m => m == null ? 0 : m.GetHashCode(), m => m));
+            entity.Property(w => w.TrainingLoadSource).HasMaxLength(16);
             entity.Ignore(w => w.StartTime);
+            entity.Ignore(w => w.LocalDate);
             entity.Ignore(w => w.Richness);
             entity.HasIndex(w => new { w.Source, w.SourceActivityId }).IsUnique().HasFilter("source_activity_id IS NOT NULL");
             entity.HasIndex(w => w.StartTimeUtc).IsDescending();
             entity.HasIndex(w => w.FileSha256);
             entity.HasIndex(w => w.ImportedByRunId).HasFilter("imported_by_run_id IS NOT NULL");
+
+            // What the threshold recompute worker polls for (ThresholdRecomputer.PendingQuery).
+            entity.HasIndex(w => w.ThresholdsCheckedVersion).HasFilter("has_streams").HasDatabaseName("ix_workouts_thresholds_checked_version_with_streams");
+            entity.HasIndex(w => w.Id).HasFilter("training_load_source IS NULL").HasDatabaseName("ix_workouts_without_training_load");
         });
 
         modelBuilder.Entity<WorkoutStreams>(entity =>
@@ -100,6 +107,12 @@ public sealed class SyncDbContext(DbContextOptions<SyncDbContext> options) : DbC
             entity.ToTable("athlete_thresholds");
             entity.HasKey(t => t.Id);
             entity.Property(t => t.Id).ValueGeneratedNever();
+        });
+
+        modelBuilder.Entity<AthleteThresholdPeriod>(entity =>
+        {
+            entity.ToTable("athlete_threshold_periods");
+            entity.HasKey(p => p.EffectiveFrom);
         });
 
         modelBuilder.Entity<IntervalsIcuConnection>(entity =>

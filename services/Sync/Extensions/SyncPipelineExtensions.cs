@@ -1,6 +1,7 @@
 using System.Net;
 using CyclingCoach.Sync.Import;
 using CyclingCoach.Sync.IntervalsIcu;
+using CyclingCoach.Sync.Recompute;
 using CyclingCoach.Sync.Runs;
 using CyclingCoach.Sync.Sources;
 using Microsoft.AspNetCore.Http.Features;
@@ -12,7 +13,7 @@ public static class SyncPipelineExtensions
 {
     /// <summary>
     /// The activity pipeline: file import (<c>Sync:Import:*</c>), the run queue, worker and scheduler (<c>Sync:*</c>),
-    /// and the intervals.icu source (<c>IntervalsIcu:*</c>).
+    /// the threshold recompute worker, and the intervals.icu source (<c>IntervalsIcu:*</c>).
     /// </summary>
     public static IHostApplicationBuilder AddSyncPipeline(this IHostApplicationBuilder builder)
     {
@@ -21,7 +22,7 @@ public static class SyncPipelineExtensions
             .Validate(o => o.MaxUploadBytes > 0 && o.MaxZipEntries > 0 && o.MaxUncompressedBytes > 0 && o.MaxEntryBytes > 0, "Sync:Import limits must be positive.")
             .ValidateOnStart();
         services.AddOptions<SyncOptions>().BindConfiguration("Sync")
-            .Validate(o => o.ScheduleHours >= 0 && o.DefaultDaysBack > 0 && o.LeaseSeconds >= 3 && o.PollSeconds > 0, "Sync settings out of range.")
+            .Validate(o => o.ScheduleHours >= 0 && o.DefaultDaysBack > 0 && o.LeaseSeconds >= 3 && o.PollSeconds > 0 && o.RecomputeBatchSize > 0, "Sync settings out of range.")
             .ValidateOnStart();
         services.AddOptions<IntervalsIcuOptions>().BindConfiguration("IntervalsIcu")
             .Validate(o => Uri.TryCreate(o.BaseUrl, UriKind.Absolute, out _), "IntervalsIcu:BaseUrl must be an absolute URL.")
@@ -41,6 +42,10 @@ public static class SyncPipelineExtensions
         services.AddScoped<SyncRunExecutor>();
         services.AddHostedService<SyncRunWorker>();
         services.AddHostedService<SyncScheduler>();
+
+        services.AddSingleton<ThresholdRecomputeSignal>();
+        services.AddScoped<ThresholdRecomputer>();
+        services.AddHostedService<ThresholdRecomputeWorker>();
 
         services.AddScoped<IntervalsIcuCredentials>();
 #pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is experimental; the source handles 429 Retry-After itself.

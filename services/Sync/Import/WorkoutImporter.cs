@@ -47,7 +47,7 @@ public sealed class WorkoutImporter(SyncDbContext db, WorkoutFileStore files, Ti
             return new ImportOutcome(ImportOutcomeKind.Duplicate, existing.WorkoutId, request.RunId is not null && existing.ImportedByRunId == request.RunId);
         }
 
-        var thresholds = await db.AthleteThresholds.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        var thresholds = await db.LoadThresholdHistoryAsync(cancellationToken);
         var candidate = Build(request, sourceId, thresholds);
         var streams = request.File is { Streams.Length: > 0 } f ? ToRow(candidate.Id, f.Streams) : null;
 
@@ -175,23 +175,23 @@ public sealed class WorkoutImporter(SyncDbContext db, WorkoutFileStore files, Ti
         }
     }
 
-    private Workout Build(ImportRequest request, string sourceId, AthleteThresholdsRecord? thresholds)
+    private Workout Build(ImportRequest request, string sourceId, ThresholdHistory thresholds)
     {
         var file = request.File;
         var listed = request.Listed;
         var activity = file?.Activity;
         var session = activity?.Session;
         var streams = file?.Streams ?? RideStreams.Empty;
-        var metrics = file is null ? null : WorkoutMetricsBuilder.Compute(streams, thresholds, activity!.Warnings);
 
         var startUtc = file?.StartUtc is { } s ? DateTime.SpecifyKind(s, DateTimeKind.Utc) : listed!.StartTime.UtcDateTime;
         int? offset = listed is null ? null : (int)listed.StartTime.Offset.TotalMinutes;
+        var metrics = file is null ? null : WorkoutMetricsBuilder.Compute(streams, thresholds.On(Workout.LocalDateOf(startUtc, offset)), thresholds.Version, activity!.Warnings);
         var duration = session?.TotalElapsedSeconds ?? (metrics is { ElapsedSeconds: > 0 } ? metrics.ElapsedSeconds : (double?)null) ?? listed?.DurationSeconds ?? 0;
         var sport = session?.Sport ?? activity?.Sport ?? (listed is { IsCycling: true } ? "cycling" : null);
         var name = Trim(listed?.Name) ?? Trim(activity?.Name) ?? Trim(Path.GetFileNameWithoutExtension(request.UploadName ?? ""))
             ?? $"Ride {new DateTimeOffset(startUtc).ToOffset(TimeSpan.FromMinutes(offset ?? 0)):yyyy-MM-dd}";
 
-        return new Workout
+        var workout = new Workout
         {
             Source = request.Source,
             SourceActivityId = sourceId,
@@ -217,8 +217,11 @@ public sealed class WorkoutImporter(SyncDbContext db, WorkoutFileStore files, Ti
             FileSizeBytes = file?.Content.LongLength,
             HasStreams = streams.Length > 0,
             ImportedByRunId = request.RunId,
+            ThresholdsCheckedVersion = thresholds.Version,
             UpdatedAt = time.GetUtcNow().UtcDateTime,
         };
+        workout.UpdateTrainingLoad();
+        return workout;
     }
 
     private static double? StreamDistance(RideStreams streams)
@@ -265,6 +268,9 @@ public sealed class WorkoutImporter(SyncDbContext db, WorkoutFileStore files, Ti
         to.AverageCadence = from.AverageCadence ?? to.AverageCadence;
         to.Calories = from.Calories ?? to.Calories;
         to.Metrics = from.Metrics;
+        to.TrainingLoad = from.TrainingLoad;
+        to.TrainingLoadSource = from.TrainingLoadSource;
+        to.ThresholdsCheckedVersion = from.ThresholdsCheckedVersion;
         to.RawSourceJson = from.RawSourceJson ?? to.RawSourceJson;
         to.FileSha256 = from.FileSha256;
         to.FileFormat = from.FileFormat;

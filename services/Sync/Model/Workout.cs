@@ -1,5 +1,7 @@
+using System.Globalization;
 using CyclingCoach.ServiceDefaults;
 using CyclingCoach.Contracts;
+using CyclingCoach.Training.Science;
 
 namespace CyclingCoach.Sync.Model;
 
@@ -38,6 +40,21 @@ public sealed class Workout
     /// <summary>Computed by CyclingCoach.Training from the 1 Hz streams (null when there are none).</summary>
     public WorkoutMetricsData? Metrics { get; set; }
 
+    /// <summary>
+    /// The ride's load for fitness: TSS (power + FTP), else HRSS (HR + LTHR + max and resting HR), else an estimate
+    /// from moving (else elapsed) time and an assumed IF, the RPE's when rated (<see cref="TrainingLoadEstimate"/>).
+    /// </summary>
+    public double? TrainingLoad { get; set; }
+
+    /// <summary>Which of those <see cref="TrainingLoad"/> is: <see cref="TrainingLoadSources"/>.</summary>
+    public string? TrainingLoadSource { get; set; }
+
+    /// <summary>The rider's rating of perceived exertion, 1–10 (manual entries).</summary>
+    public int? PerceivedExertion { get; set; }
+
+    /// <summary>The threshold history version this ride was last checked against; below the stored version, it is due for a recompute.</summary>
+    public int ThresholdsCheckedVersion { get; set; }
+
     /// <summary>The source's JSON for the activity (jsonb), or null for uploads and manual entries.</summary>
     public string? RawSourceJson { get; set; }
 
@@ -61,21 +78,46 @@ public sealed class Workout
         }
     }
 
+    /// <summary>The rider's calendar date of the start: the date whose thresholds apply.</summary>
+    public DateOnly LocalDate => LocalDateOf(StartTimeUtc, StartUtcOffsetMinutes);
+
+    public static DateOnly LocalDateOf(DateTime startUtc, int? utcOffsetMinutes) => DateOnly.FromDateTime(startUtc.AddMinutes(utcOffsetMinutes ?? 0));
+
     /// <summary>How much a copy of a ride holds, to keep the richest when sources overlap: power, then HR, then any streams.</summary>
     public int Richness => RichnessOf(HasStreams, Metrics?.HasPower ?? false, Metrics?.HasHeartRate ?? false, FileSha256 is not null);
 
     public static int RichnessOf(bool hasStreams, bool hasPower, bool hasHeartRate, bool hasFile) =>
         (hasPower ? 8 : 0) + (hasHeartRate ? 4 : 0) + (hasStreams ? 2 : 0) + (hasFile ? 1 : 0);
 
+    /// <summary>Sets <see cref="TrainingLoad"/> and <see cref="TrainingLoadSource"/> from the metrics, else the estimate.</summary>
+    public void UpdateTrainingLoad()
+    {
+        (TrainingLoad, TrainingLoadSource) = Metrics switch
+        {
+            { TrainingStressScore: { } tss } => (tss, TrainingLoadSources.Power),
+            { HeartRateStressScore: { } hrss } => (hrss, TrainingLoadSources.HeartRate),
+            _ => (TrainingLoadEstimate.For(MovingSeconds ?? DurationSeconds, PerceivedExertion), TrainingLoadSources.Estimate),
+        };
+    }
+
     public WorkoutImported ToImportedEvent() => new(
-        Id, Source, SourceActivityId, Name, Sport, StartTime, DurationSeconds, DistanceMeters, AveragePower, AverageHeartRate,
-        Metrics is null && ElevationGainMeters is null ? null : new WorkoutMetrics(
-            Metrics?.NormalizedPowerWatts,
-            Metrics?.IntensityFactor,
-            Metrics?.TrainingStressScore,
-            Metrics?.HeartRateStressScore,
-            Metrics?.WorkKilojoules,
-            ElevationGainMeters,
-            Metrics?.FtpUsedWatts,
-            Metrics?.LthrUsedBpm));
+        Id, Source, SourceActivityId, Name, Sport, StartTime, DurationSeconds, DistanceMeters, AveragePower, AverageHeartRate, ToMetricsMessage());
+
+    /// <summary>The metrics as the contract carries them (zones null where the library left them empty).</summary>
+    public WorkoutMetrics ToMetricsMessage() => new(
+        Metrics?.NormalizedPowerWatts,
+        Metrics?.IntensityFactor,
+        Metrics?.TrainingStressScore,
+        Metrics?.HeartRateStressScore,
+        Metrics?.WorkKilojoules,
+        ElevationGainMeters,
+        Metrics?.FtpUsedWatts,
+        Metrics?.LthrUsedBpm,
+        TrainingLoad,
+        TrainingLoadSource,
+        Metrics?.MeanMaxPowerWatts is { Count: > 0 } meanMax
+            ? meanMax.Select(p => new MeanMaxPoint(int.Parse(p.Key, CultureInfo.InvariantCulture), p.Value)).OrderBy(p => p.DurationSeconds).ToList()
+            : null,
+        Metrics?.TimeInPowerZonesSeconds is { Count: > 0 } power ? power : null,
+        Metrics?.TimeInHeartRateZonesSeconds is { Count: > 0 } hr ? hr : null);
 }

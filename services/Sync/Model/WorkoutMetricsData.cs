@@ -2,7 +2,10 @@ namespace CyclingCoach.Sync.Model;
 
 /// <summary>
 /// Metrics computed by CyclingCoach.Training for one workout, with the thresholds used (stored as jsonb). IF and TSS
-/// are null without an FTP; HR zones and HRSS are null without an LTHR (or max + resting HR).
+/// are null without an FTP; HR zones need an LTHR (or max + resting HR), TRIMP and HRSS also max and resting HR.
+/// The thresholds used (FTP, effective LTHR, max and resting HR of the ride's period) are kept so a new threshold
+/// history recomputes only the rides whose period changed. <see cref="MeanMaxPowerWatts"/> is keyed by duration in
+/// seconds: the standard durations the ride reaches plus the whole ride.
 /// </summary>
 public sealed record WorkoutMetricsData(
     double ElapsedSeconds,
@@ -33,4 +36,6 @@ public sealed record WorkoutMetricsData(
     double? FtpUsedWatts,
     double? LthrUsedBpm,
     int? ThresholdsVersion,
-    IReadOnlyList<string> Warnings);
+    IReadOnlyList<string> Warnings,
+    double? MaxHeartRateUsedBpm = null,
+    double? RestingHeartRateUsedBpm = null);

@@ -1,6 +1,6 @@
 namespace CyclingCoach.Sync.Runs;
 
-/// <summary><c>Sync:*</c>: run windows, the schedule and the run worker's lease.</summary>
+/// <summary><c>Sync:*</c>: run windows, the schedule, the run worker's lease and the threshold recompute batch.</summary>
 public sealed class SyncOptions
 {
     /// <summary>Scheduled sync every N hours for each connected source; 0 (the default) turns it off.</summary>
@@ -22,4 +22,7 @@ public sealed class SyncOptions
     /// <summary>A run's lease; a run whose lease ran out belonged to a dead process and is resumed.</summary>
     public double LeaseSeconds { get; set; } = 30;
     public double PollSeconds { get; set; } = 5;
+
+    /// <summary>Rides per transaction when new thresholds are applied to stored rides.</summary>
+    public int RecomputeBatchSize { get; set; } = 100;
 }

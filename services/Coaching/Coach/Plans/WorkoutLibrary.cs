@@ -20,6 +20,9 @@ public static class WorkoutLibrary
     /// <summary>The same kind of session at another length (the main set grows or shrinks; warm-up and cool-down stay).</summary>
     public static PlannedWorkout Resize(PlannedWorkout workout, int durationSeconds) => Build(workout.Type, durationSeconds);
 
+    /// <summary>The power zone a session of this type is built around.</summary>
+    public static int Zone(WorkoutType type) => Describe(type).Zone;
+
     private static (int Zone, string Name) Describe(WorkoutType type) => type switch
     {
         WorkoutType.Recovery => (1, "Recovery spin"),
@@ -36,7 +39,9 @@ public static class WorkoutLibrary
 
     private static List<WorkoutStep> Steps(WorkoutType type, int total)
     {
-        const int warm = 10 * 60, cool = 10 * 60;
+        // Ten minutes each way, less for short sessions so the main set never vanishes (a 20-min session: 5 + 10 + 5).
+        var warm = Math.Min(10 * 60, total / 4 / 60 * 60);
+        var cool = warm;
         var main = total - warm - cool;
         var steps = new List<WorkoutStep> { new(StepKind.Warmup, warm, 0.45, 0.70) };
         switch (type)

@@ -280,6 +280,27 @@ namespace CyclingCoach.Coaching.Data.Migrations
                     b.ToTable("athlete_threshold_periods", (string)null);
                 });
 
+            modelBuilder.Entity("CyclingCoach.Coaching.Model.CalendarFeed", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<byte[]>("TokenHash")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("token_hash");
+
+                    b.HasKey("Id")
+                        .HasName("pk_calendar_feed");
+
+                    b.ToTable("calendar_feed", (string)null);
+                });
+
             modelBuilder.Entity("CyclingCoach.Coaching.Model.FlagChange", b =>
                 {
                     b.Property<long>("Id")

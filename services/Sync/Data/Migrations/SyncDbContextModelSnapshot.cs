@@ -96,15 +96,11 @@ namespace CyclingCoach.Sync.Data.Migrations
                     b.ToTable("processed_messages", (string)null);
                 });
 
-            modelBuilder.Entity("CyclingCoach.Sync.Model.AthleteThresholdsRecord", b =>
+            modelBuilder.Entity("CyclingCoach.Sync.Model.AthleteThresholdPeriod", b =>
                 {
-                    b.Property<int>("Id")
-                        .HasColumnType("integer")
-                        .HasColumnName("id");
-
-                    b.Property<DateTime>("ChangedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("changed_at");
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_from");
 
                     b.Property<double?>("FtpWatts")
                         .HasColumnType("double precision")
@@ -117,6 +113,46 @@ namespace CyclingCoach.Sync.Data.Migrations
                     b.Property<int?>("MaxHeartRateBpm")
                         .HasColumnType("integer")
                         .HasColumnName("max_heart_rate_bpm");
+
+                    b.Property<int?>("RestingHeartRateBpm")
+                        .HasColumnType("integer")
+                        .HasColumnName("resting_heart_rate_bpm");
+
+                    b.HasKey("EffectiveFrom")
+                        .HasName("pk_athlete_threshold_periods");
+
+                    b.ToTable("athlete_threshold_periods", (string)null);
+                });
+
+            modelBuilder.Entity("CyclingCoach.Sync.Model.AthleteThresholdsRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<DateOnly?>("EffectiveFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_from");
+
+                    b.Property<double?>("FtpWatts")
+                        .HasColumnType("double precision")
+                        .HasColumnName("ftp_watts");
+
+                    b.Property<int?>("LactateThresholdHeartRateBpm")
+                        .HasColumnType("integer")
+                        .HasColumnName("lactate_threshold_heart_rate_bpm");
+
+                    b.Property<int?>("MaxHeartRateBpm")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_heart_rate_bpm");
+
+                    b.Property<int?>("RestingHeartRateBpm")
+                        .HasColumnType("integer")
+                        .HasColumnName("resting_heart_rate_bpm");
 
                     b.Property<int>("Version")
                         .HasColumnType("integer")
@@ -372,6 +408,10 @@ namespace CyclingCoach.Sync.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
+                    b.Property<int?>("PerceivedExertion")
+                        .HasColumnType("integer")
+                        .HasColumnName("perceived_exertion");
+
                     b.Property<string>("RawSourceJson")
                         .HasColumnType("jsonb")
                         .HasColumnName("raw_source_json");
@@ -400,6 +440,19 @@ namespace CyclingCoach.Sync.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("start_utc_offset_minutes");
 
+                    b.Property<int>("ThresholdsCheckedVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("thresholds_checked_version");
+
+                    b.Property<double?>("TrainingLoad")
+                        .HasColumnType("double precision")
+                        .HasColumnName("training_load");
+
+                    b.Property<string>("TrainingLoadSource")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("training_load_source");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
@@ -410,6 +463,10 @@ namespace CyclingCoach.Sync.Data.Migrations
                     b.HasIndex("FileSha256")
                         .HasDatabaseName("ix_workouts_file_sha256");
 
+                    b.HasIndex("Id")
+                        .HasDatabaseName("ix_workouts_without_training_load")
+                        .HasFilter("training_load_source IS NULL");
+
                     b.HasIndex("ImportedByRunId")
                         .HasDatabaseName("ix_workouts_imported_by_run_id")
                         .HasFilter("imported_by_run_id IS NOT NULL");
@@ -417,6 +474,10 @@ namespace CyclingCoach.Sync.Data.Migrations
                     b.HasIndex("StartTimeUtc")
                         .IsDescending()
                         .HasDatabaseName("ix_workouts_start_time_utc");
+
+                    b.HasIndex("ThresholdsCheckedVersion")
+                        .HasDatabaseName("ix_workouts_thresholds_checked_version_with_streams")
+                        .HasFilter("has_streams");
 
                     b.HasIndex("Source", "SourceActivityId")
                         .IsUnique()

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CyclingCoach.Coaching.Data.Migrations
 {
     [DbContext(typeof(CoachingDbContext))]
-    [Migration("20261201084541_Coach")]
+    [Migration("20261201090145_Coach")]
     partial class Coach
     {
         /// <inheritdoc />
@@ -281,6 +281,27 @@ namespace CyclingCoach.Coaching.Data.Migrations
                         .HasDatabaseName("ix_athlete_threshold_periods_effective_from_created_at");
 
                     b.ToTable("athlete_threshold_periods", (string)null);
+                });
+
+            modelBuilder.Entity("CyclingCoach.Coaching.Model.CalendarFeed", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<byte[]>("TokenHash")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("token_hash");
+
+                    b.HasKey("Id")
+                        .HasName("pk_calendar_feed");
+
+                    b.ToTable("calendar_feed", (string)null);
                 });
 
             modelBuilder.Entity("CyclingCoach.Coaching.Model.FlagChange", b =>

@@ -153,6 +153,19 @@ namespace CyclingCoach.Coaching.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "calendar_feed",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false),
+                    token_hash = table.Column<byte[]>(type: "bytea", nullable: false),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_calendar_feed", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "flag_changes",
                 columns: table => new
                 {
@@ -352,6 +365,9 @@ namespace CyclingCoach.Coaching.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "athlete_threshold_periods");
+
+            migrationBuilder.DropTable(
+                name: "calendar_feed");
 
             migrationBuilder.DropTable(
                 name: "flag_changes");

@@ -1,0 +1,41 @@
+namespace CyclingCoach.Coaching.Coach.Rules;
+
+/// <summary>
+/// The questions the validator and the built-in coach ask of a rule set, answered in one place so that both read the
+/// rules the same way (a conflict between an available day and a rest day resolves to rest).
+/// </summary>
+public static class RuleSetQueries
+{
+    /// <summary>The weekday is available and not a rest day.</summary>
+    public static bool IsRidingDay(this RuleSet rules, DayOfWeek day) =>
+        !rules.RestDays.Contains(day) && (rules.AvailableDays is null || rules.AvailableDays.Contains(day));
+
+    public static DateRange? BlackoutOn(this RuleSet rules, DateOnly date) => rules.BlackoutDates.FirstOrDefault(r => r.Contains(date));
+
+    /// <summary>A session may be planned on the date: a riding weekday outside every blackout range.</summary>
+    public static bool AllowsSessionOn(this RuleSet rules, DateOnly date) => rules.IsRidingDay(date.DayOfWeek) && rules.BlackoutOn(date) is null;
+
+    /// <summary>
+    /// The long-ride day is <see cref="RuleSet.LongRideDay"/>; when none is set, any day that holds a long ride
+    /// (so "my long ride can be 5 h max" applies to the long ride wherever it is).
+    /// </summary>
+    public static bool IsLongRideDay(this RuleSet rules, DayOfWeek day, bool holdsLongRide) => rules.LongRideDay is { } longDay ? longDay == day : holdsLongRide;
+
+    /// <summary>
+    /// The most a day may hold, in seconds, or null for no cap: <see cref="RuleSet.LongRideMaxHours"/> on the long-ride
+    /// day, else the weekday's <see cref="DayCap"/> (the last one given wins), else <see cref="RuleSet.MaxHoursPerDay"/>.
+    /// </summary>
+    public static int? DayCapSeconds(this RuleSet rules, DayOfWeek day, bool holdsLongRide)
+    {
+        var hours = rules.IsLongRideDay(day, holdsLongRide) && rules.LongRideMaxHours is { } longRide
+            ? longRide
+            : rules.DayCaps.LastOrDefault(c => c.Day == day)?.MaxHours ?? rules.MaxHoursPerDay;
+        return Seconds(hours);
+    }
+
+    public static int? MaxSecondsPerWeek(this RuleSet rules) => Seconds(rules.MaxHoursPerWeek);
+
+    public static int? MinSecondsPerWeek(this RuleSet rules) => Seconds(rules.MinHoursPerWeek);
+
+    private static int? Seconds(double? hours) => hours is { } h ? (int)Math.Round(Math.Max(0, h) * 3600) : null;
+}

@@ -1,0 +1,14 @@
+namespace CyclingCoach.Sync.Model;
+
+/// <summary>Values of <see cref="Workout.TrainingLoadSource"/> (and <c>WorkoutMetrics.TrainingLoadSource</c>).</summary>
+public static class TrainingLoadSources
+{
+    /// <summary>TSS: power and an FTP.</summary>
+    public const string Power = "power";
+
+    /// <summary>HRSS: heart rate, an LTHR (or its default), max and resting HR.</summary>
+    public const string HeartRate = "heart_rate";
+
+    /// <summary>Duration × an assumed IF (RPE when given): <c>TrainingLoadEstimate</c>.</summary>
+    public const string Estimate = "estimate";
+}

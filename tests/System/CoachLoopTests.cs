@@ -1,0 +1,135 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CyclingCoach.Testing;
+
+namespace CyclingCoach.SystemTests;
+
+/// <summary>
+/// The coach's loop through the gateway, as a client written from the seed or the web app drives it: rules in plain
+/// words → structured rules → plan v1 → ride logged → analysis (facts, feedback, suggestions) → approve → plan v2 with
+/// parent v1 → diff; threshold change → recomputed load → fitness changes.
+/// </summary>
+[Collection(Stack.Collection)]
+public sealed class CoachLoopTests
+{
+    private static readonly string[] Hard = ["sweet_spot", "threshold", "vo2_max", "anaerobic", "sprint"];
+    private readonly HttpClient client = Stack.Client(Stack.ApiKey);
+
+    private async Task<JsonElement> SendAsync(HttpMethod method, string path, object? body, HttpStatusCode expected)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
+        using var response = await client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == expected, $"{method} {path}: {(int)response.StatusCode} {text}");
+        return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    [Fact]
+    public async Task Rules_to_plan_to_ride_to_analysis_to_approved_version_with_a_diff()
+    {
+        await using var events = await EventStream.OpenAsync();
+        await SendAsync(HttpMethod.Put, "/api/coach/athlete", new { ftpWatts = 240, weightKg = 74, lactateThresholdHeartRateBpm = 166, maxHeartRateBpm = 189, restingHeartRateBpm = 52 }, HttpStatusCode.OK);
+        var parsed = await SendAsync(HttpMethod.Post, "/api/coach/rules/parse",
+            new { text = "I can ride Tuesday, Thursday, Saturday and Sunday. No more than 8 hours a week. Max 2 hard sessions per week. Long ride on Sunday up to 4 hours. I like coffee stops." },
+            HttpStatusCode.OK);
+        Assert.Contains(parsed.GetProperty("notUnderstood").EnumerateArray(), p => p.GetString()!.Contains("coffee"));
+        await SendAsync(HttpMethod.Post, "/api/coach/rules", new { text = "edited by the rider", rules = parsed.GetProperty("rules") }, HttpStatusCode.Created);
+
+        // Start last week so that rides already done fall inside the plan.
+        var today = DateOnly.FromDateTime(DateTime.Now);
+        var start = today.AddDays(-(((int)today.DayOfWeek + 6) % 7) - 7);
+        var v1 = await SendAsync(HttpMethod.Post, "/api/coach/plans/generate", new { startDate = start, goals = new { focus = "threshold" } }, HttpStatusCode.Created);
+        var v1Id = v1.GetProperty("id").GetGuid();
+        Assert.True(await events.WaitForAsync("plan-version-created", v1Id.ToString(), TimeSpan.FromSeconds(10)));
+
+        // A very hard ride (RPE 10, three hours) on a day, already past, that has a hard session in the three days after it.
+        var days = v1.GetProperty("plan").GetProperty("weeks").EnumerateArray().SelectMany(w => w.GetProperty("days").EnumerateArray())
+            .Select(d => (Date: DateOnly.Parse(d.GetProperty("date").GetString()!), Workouts: d.GetProperty("workouts").EnumerateArray().ToList()))
+            .ToList();
+        var rideDay = days.First(d => d.Date <= today && d.Workouts.Count > 0
+            && days.Any(n => n.Date > d.Date && n.Date.DayNumber - d.Date.DayNumber <= 3 && n.Workouts.Any(w => Hard.Contains(w.GetProperty("type").GetString()))));
+        var ride = await SendAsync(HttpMethod.Post, "/api/workouts/manual", new
+        {
+            name = "Everything I had",
+            startTime = new DateTimeOffset(rideDay.Date.ToDateTime(new TimeOnly(8, 0)), TimeZoneInfo.Local.GetUtcOffset(DateTime.Now)),
+            durationSeconds = 3 * 3600,
+            distanceMeters = 95_000,
+            rpe = 10,
+        }, HttpStatusCode.Created);
+        var workoutId = ride.GetProperty("id").GetGuid();
+
+        // Analysis ready (the built-in coach: no OpenRouter key on this stack), announced on the event stream.
+        Assert.True(await events.WaitForAsync("analysis-completed", workoutId.ToString(), TimeSpan.FromSeconds(15)), "no analysis-completed event");
+        var analyses = await client.GetFromJsonAsync<JsonElement>($"/api/coach/analyses?workoutId={workoutId}");
+        var analysis = analyses.GetProperty("items")[0];
+        Assert.Equal("ready", analysis.GetProperty("status").GetString());
+        Assert.Equal("builtin", analysis.GetProperty("engine").GetString());
+        Assert.NotEmpty(analysis.GetProperty("feedback").GetProperty("summary").GetString()!);
+        Assert.NotEmpty(analysis.GetProperty("suggestions").EnumerateArray());
+
+        // The seed's approve path returns new_plan_id; the new version's parent is v1.
+        var approved = await SendAsync(HttpMethod.Post, $"/api/analyses/{analysis.GetProperty("id")}/approve", null, HttpStatusCode.OK);
+        var newPlanId = approved.GetProperty("new_plan_id").GetGuid();
+        var current = await client.GetFromJsonAsync<JsonElement>("/api/coach/plans/current");
+        Assert.Equal(newPlanId, current.GetProperty("id").GetGuid());
+        Assert.Equal(v1Id, current.GetProperty("parentId").GetGuid());
+        Assert.Equal(v1.GetProperty("version").GetInt32() + 1, current.GetProperty("version").GetInt32());
+        var diff = await client.GetFromJsonAsync<JsonElement>($"/api/coach/plans/diff?from={v1Id}&to={newPlanId}");
+        Assert.NotEmpty(diff.GetProperty("diff").GetProperty("days").EnumerateArray());
+
+        // Approving again through the seed path changes nothing.
+        var again = await SendAsync(HttpMethod.Post, $"/api/analyses/{analysis.GetProperty("id")}/approve", null, HttpStatusCode.OK);
+        Assert.Equal(newPlanId, again.GetProperty("new_plan_id").GetGuid());
+        Assert.Equal(newPlanId, (await client.GetFromJsonAsync<JsonElement>("/api/coach/plans/current")).GetProperty("id").GetGuid());
+    }
+
+    [Fact]
+    public async Task A_threshold_change_recomputes_old_rides_and_fitness_follows()
+    {
+        // A real power-meter ride (Garmin Edge 810 + Vector, 2013).
+        var file = Path.Combine(Stack.CoachRoot, "..", "shared", "fixtures", "fit", "fitparse__Edge810-Vector-2013-08-16-15-35-10.fit");
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(await File.ReadAllBytesAsync(file)), "file", Path.GetFileName(file) } };
+        using var response = await client.PostAsync("/api/workouts/import", form);
+        var imported = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(response.StatusCode == HttpStatusCode.Created, imported.ToString());
+        var workout = imported.GetProperty("items")[0].GetProperty("workout");
+        var workoutId = workout.GetProperty("id").GetGuid();
+        var day = DateOnly.FromDateTime(workout.GetProperty("startTime").GetDateTimeOffset().DateTime);
+
+        async Task<double> LoadAsync()
+        {
+            var fitness = await client.GetFromJsonAsync<JsonElement>($"/api/coach/fitness?from={day:yyyy-MM-dd}&to={day:yyyy-MM-dd}");
+            return fitness.GetProperty("days")[0].GetProperty("load").GetDouble();
+        }
+
+        // FTP 200 from before the ride: TSS from power; then FTP 300 for the same period makes the same ride easier.
+        await SendAsync(HttpMethod.Put, "/api/coach/athlete", new { effectiveFrom = day.AddDays(-30), ftpWatts = 200, weightKg = 74 }, HttpStatusCode.OK);
+        var before = await Eventually.WaitAsync(LoadAsync, l => l > 0, TimeSpan.FromSeconds(30));
+        Assert.True(before > 0, "the ride never got a load");
+        await SendAsync(HttpMethod.Put, "/api/coach/athlete", new { effectiveFrom = day.AddDays(-30), ftpWatts = 300, weightKg = 74 }, HttpStatusCode.OK);
+        var after = await Eventually.WaitAsync(LoadAsync, l => l < before - 1, TimeSpan.FromSeconds(30));
+
+        // TSS scales with 1/FTP² for the same ride: (200/300)² of what it was.
+        Assert.Equal(before * 4 / 9, after, tolerance: 0.5);
+        var coachView = await client.GetFromJsonAsync<JsonElement>($"/api/coach/workouts/{workoutId}");
+        Assert.Equal(after, coachView.GetProperty("trainingStressScore").GetDouble(), 1);
+    }
+
+    [Fact]
+    public async Task The_seed_sync_paths_answer_in_the_seed_shapes()
+    {
+        // No source is connected on this stack: the seed's sync says so instead of starting nothing.
+        var refused = await SendAsync(HttpMethod.Post, "/api/workouts/sync", null, HttpStatusCode.Conflict);
+        Assert.Equal("urn:cyclingcoach:problem:conflict", refused.GetProperty("type").GetString());
+        using var status = await client.GetAsync("/api/workouts/sync-status");
+        if (status.StatusCode != HttpStatusCode.NotFound)
+        {
+            // A file import is a run too; then the latest one is shown as a garmin_sync_log row.
+            var row = await status.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Contains(row.GetProperty("status").GetString(), new[] { "in_progress", "success", "error" });
+            Assert.True(row.GetProperty("activities_synced").GetInt32() >= 0);
+            Assert.True(row.TryGetProperty("last_sync_time", out _));
+        }
+    }
+}
