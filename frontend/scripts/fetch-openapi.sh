@@ -3,7 +3,8 @@
 # regenerates frontend/lib/api/*.d.ts (npm run gen:api).
 #   scripts/fetch-openapi.sh [sync|coaching|routes ...]      (default: all three)
 # Each service is built (Debug), started briefly on a free loopback port against the test PostgreSQL/RabbitMQ from
-# /work/devenv.sh (its own database webdocs_<service> and the default vhost), asked for /openapi/v1.json, and stopped.
+# /work/devenv.sh (its own database webdocs_<service>, the default vhost, a temp Storage:DataPath), asked for
+# /openapi/v1.json, and stopped.
 # Alternative when a stack is running: curl "$GATEWAY/openapi/<service>.json" > openapi/<service>.json.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
@@ -25,9 +26,10 @@ for service in "${services[@]}"; do
   dotnet build "$csproj" -c Debug -nologo -clp:ErrorsOnly -v:q
   port="$(free_port)"
   log="$(mktemp)"
+  data="$(mktemp -d)" # Storage:DataPath: files and keys the service writes go here, not into the source tree
   env ASPNETCORE_URLS="http://127.0.0.1:$port" ASPNETCORE_ENVIRONMENT=Development \
     "ConnectionStrings__$db=$COACH_TEST_POSTGRES;Database=webdocs_$service" \
-    "ConnectionStrings__messaging=$COACH_TEST_RABBITMQ" \
+    "ConnectionStrings__messaging=$COACH_TEST_RABBITMQ" "Storage__DataPath=$data" \
     bash -c 'cd "$1" && exec dotnet "bin/Debug/net10.0/CyclingCoach.$2.dll"' _ "$repo/services/$project" "$project" >"$log" 2>&1 &
   pid=$!
   ok=""
@@ -38,6 +40,7 @@ for service in "${services[@]}"; do
   done
   kill "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
+  rm -rf "$data"
   if [ -z "$ok" ]; then
     echo "$service: no OpenAPI document; service log:" >&2; tail -40 "$log" >&2; rm -f "$log" "$here/openapi/$service.json.tmp"; exit 1
   fi

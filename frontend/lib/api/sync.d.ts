@@ -163,6 +163,40 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/sync/seed/sync-status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Seed path GET /api/workouts/sync-status: the latest run as a garmin_sync_log row */
+        get: operations["SeedSyncStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sync/seed/workouts-sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Seed path POST /api/workouts/sync: a run of the first connected source (Garmin, then intervals.icu) */
+        post: operations["SeedStartSync"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/workouts": {
         parameters: {
             query?: never;
@@ -344,6 +378,8 @@ export type components = {
             /** Format: double */
             durationSeconds: null | number;
             name: null | string;
+            /** Format: int32 */
+            rpe?: null | number;
             /** Format: date-time */
             startTime: null | string;
         };
@@ -363,6 +399,19 @@ export type components = {
             status?: null | number;
             title?: null | string;
             type?: null | string;
+        };
+        SeedSyncStarted: {
+            message: string;
+            /** Format: uuid */
+            run_id: string;
+        };
+        SeedSyncStatus: {
+            /** Format: int32 */
+            activities_synced: number;
+            error_message: null | string;
+            /** Format: date-time */
+            last_sync_time: string;
+            status: string;
         };
         StartSyncRunRequest: {
             /** Format: int32 */
@@ -461,6 +510,8 @@ export type components = {
             /** Format: double */
             maxHeartRateBpm: null | number;
             /** Format: double */
+            maxHeartRateUsedBpm?: null | number;
+            /** Format: double */
             maxPowerWatts: null | number;
             meanMaxPowerWatts: {
                 [key: string]: number;
@@ -471,6 +522,8 @@ export type components = {
             normalizedPowerWatts: null | number;
             /** Format: double */
             recordedSeconds: number;
+            /** Format: double */
+            restingHeartRateUsedBpm?: null | number;
             /** Format: int32 */
             thresholdsVersion: null | number;
             timeInHeartRateZonesSeconds: number[];
@@ -520,11 +573,16 @@ export type components = {
             movingSeconds?: null | number;
             name: string;
             rawSource?: unknown;
+            /** Format: int32 */
+            rpe?: null | number;
             source: components["schemas"]["WorkoutSource"];
             sourceActivityId: null | string;
             sport: null | string;
             /** Format: date-time */
             startTime: string;
+            /** Format: double */
+            trainingLoad?: null | number;
+            trainingLoadSource?: null | string;
         };
         /** @enum {unknown} */
         WorkoutSource: "manual" | "file" | "garmin" | "intervals_icu";
@@ -853,6 +911,53 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    SeedSyncStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeedSyncStatus"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SeedStartSync: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeedSyncStarted"];
+                };
             };
         };
     };
