@@ -70,9 +70,6 @@ export default function Uploader({ url, accept, hint, describe, onUploaded }: Pr
       >
         <p className="drop-title">Drop files here</p>
         <p className="muted">{hint}</p>
-        <label htmlFor={inputId} className="button secondary">
-          Choose files…
-        </label>
         <input
           ref={input}
           id={inputId}
@@ -86,6 +83,10 @@ export default function Uploader({ url, accept, hint, describe, onUploaded }: Pr
             if (files.length > 0) void start(files);
           }}
         />
+        {/* After the (visually hidden, still focusable) input, so its focus ring can show on the label. */}
+        <label htmlFor={inputId} className="button secondary">
+          Choose files…
+        </label>
       </div>
       {items.length > 0 && (
         <ul className="upload-list" aria-label="Uploads" aria-live="polite">

@@ -15,9 +15,11 @@ import type { TrackMapHandle } from '../map/TrackMap';
 import { ErrorState, Loading } from '../States';
 import { Metric, sourceLabel } from '../WorkoutList';
 
-// Canvas and map code only in the browser, and only on this page.
-const SyncedCharts = dynamic(() => import('../charts/SyncedCharts'), { ssr: false, loading: () => <Loading what="charts" /> });
-const TrackMap = dynamic(() => import('../map/TrackMap'), { ssr: false, loading: () => <Loading what="map" /> });
+// Canvas and map code only in the browser, and only on this page; fetched while the streams download.
+const loadCharts = () => import('../charts/SyncedCharts');
+const loadMap = () => import('../map/TrackMap');
+const SyncedCharts = dynamic(loadCharts, { ssr: false, loading: () => <Loading what="charts" /> });
+const TrackMap = dynamic(loadMap, { ssr: false, loading: () => <Loading what="map" /> });
 
 type Load<T> = { status: 'loading' } | { status: 'error'; message: string; notFound?: boolean } | { status: 'ready'; value: T };
 
@@ -28,24 +30,25 @@ export default function WorkoutDetail() {
 
   const load = useCallback(async () => {
     setWorkout({ status: 'loading' });
+    setStreams({ status: 'loading' });
+    // Streams in parallel with the summary (no waterfall); a ride without streams answers 404, which means "none".
+    const streamsRequest = getStreams(id).then(
+      (value): Load<Streams | null> => ({ status: 'ready', value }),
+      (error): Load<Streams | null> =>
+        error instanceof ApiError && error.status === 404 ? { status: 'ready', value: null } : { status: 'error', message: (error as Error).message },
+    );
     try {
-      const w = await getWorkout(id);
-      setWorkout({ status: 'ready', value: w });
-      if (!w.hasStreams) {
-        setStreams({ status: 'ready', value: null });
-        return;
-      }
-      setStreams({ status: 'loading' });
-      try {
-        setStreams({ status: 'ready', value: await getStreams(id) });
-      } catch (error) {
-        setStreams(error instanceof ApiError && error.status === 404 ? { status: 'ready', value: null } : { status: 'error', message: (error as Error).message });
-      }
+      setWorkout({ status: 'ready', value: await getWorkout(id) });
     } catch (error) {
       setWorkout({ status: 'error', message: (error as Error).message, notFound: error instanceof ApiError && error.status === 404 });
     }
+    setStreams(await streamsRequest);
   }, [id]);
-  useEffect(() => void load(), [load]);
+  useEffect(() => {
+    void loadCharts();
+    void loadMap();
+    void load();
+  }, [load]);
 
   if (workout.status === 'loading') return <Loading what="the ride" />;
   if (workout.status === 'error') {
