@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using MassTransit;
 
-namespace CyclingCoach.Coaching.Tests;
+namespace CyclingCoach.Testing;
 
 /// <summary>Counts, per MessageId, the deliveries the service's consumers finished (and the ones that faulted).</summary>
 public sealed class ConsumedMessages : IConsumeObserver
