@@ -2,6 +2,9 @@
 import type { components as Sync } from './api/sync';
 import type { components as Routes } from './api/routes';
 
+/** The coaching service's schemas (pages for plan, rules, coach and analyses build on these). */
+export type { components as Coaching } from './api/coaching';
+
 type SyncSchemas = Sync['schemas'];
 type RouteSchemas = Routes['schemas'];
 

@@ -45,8 +45,8 @@ for service in "${services[@]}"; do
     echo "$service: no OpenAPI document; service log:" >&2; tail -40 "$log" >&2; rm -f "$log" "$here/openapi/$service.json.tmp"; exit 1
   fi
   rm -f "$log"
-  # Pretty-printed with a trailing newline so diffs of the snapshot stay readable.
-  node -e 'const f=process.argv[1];const fs=require("fs");fs.writeFileSync(f.replace(/\.tmp$/,""),JSON.stringify(JSON.parse(fs.readFileSync(f,"utf8")),null,2)+"\n");fs.unlinkSync(f)' "$here/openapi/$service.json.tmp"
+  # Pretty-printed with a trailing newline so diffs stay readable; `servers` dropped (it names the random port).
+  node -e 'const f=process.argv[1];const fs=require("fs");const d=JSON.parse(fs.readFileSync(f,"utf8"));delete d.servers;fs.writeFileSync(f.replace(/\.tmp$/,""),JSON.stringify(d,null,2)+"\n");fs.unlinkSync(f)' "$here/openapi/$service.json.tmp"
   echo "$service: openapi/$service.json"
 done
 cd "$here" && npm run --silent gen:api

@@ -11,9 +11,9 @@ import { generateAll, numbersAsNumbers, services } from '../scripts/gen-api.mjs'
 const root = resolve(import.meta.dirname, '..');
 
 describe('generated API types', () => {
-  it('has snapshots for sync and routes', async () => {
+  it('has snapshots for sync, routes and coaching', async () => {
     const present = await services();
-    for (const service of ['sync', 'routes']) assert.ok(present.includes(service), `openapi/${service}.json missing`);
+    for (const service of ['sync', 'routes', 'coaching']) assert.ok(present.includes(service), `openapi/${service}.json missing`);
   });
 
   it('are current with the OpenAPI snapshots', async () => {
