@@ -204,7 +204,8 @@ describe('app shell and pages (fake gateway)', { skip }, () => {
     await page.waitForFunction(() => document.querySelector('[data-testid=route-row] td')?.textContent === 'Aare valley out and back' && document.querySelector('th[aria-sort]')?.getAttribute('aria-sort') === 'ascending');
     await page.getByRole('button', { name: /^Name/ }).click();
     await page.locator('th[aria-sort=descending]').waitFor();
-    await page.waitForFunction(() => document.querySelector('[data-testid=route-row] td')?.textContent === 'Gurnigel loop');
+    await page.locator('[data-testid=routes-table][aria-busy=false]').waitFor();
+    assert.equal(await page.locator('[data-testid=route-row] td').first().innerText(), 'Gurnigel loop');
 
     await page.getByRole('link', { name: 'Gurnigel loop' }).click();
     await page.locator('[data-testid=route-detail]').waitFor();

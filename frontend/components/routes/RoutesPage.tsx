@@ -44,14 +44,20 @@ export default function RoutesPage() {
   const { distance, elevation } = usePreferences();
   const [sort, setSort] = useState<Sort>('created');
   const [desc, setDesc] = useState(true);
-  const [state, setState] = useState<State>({ status: 'loading' });
+  // The answer remembers its order: while a new order loads, the old rows stay (the header and the focused sort
+  // button with them) but are marked busy, so they are never taken for the new order.
+  const order = `${sort}:${desc}`;
+  const [answer, setAnswer] = useState<{ order: string; state: State }>({ order: '', state: { status: 'loading' } });
+  const state = answer.state;
+  const pending = answer.order !== order;
 
   const load = useCallback(async () => {
+    const key = `${sort}:${desc}`;
     try {
       const page = await listRoutes(sort, desc);
-      setState({ status: 'ready', items: page.items, total: page.total });
+      setAnswer({ order: key, state: { status: 'ready', items: page.items, total: page.total } });
     } catch (error) {
-      setState({ status: 'error', message: (error as Error).message });
+      setAnswer({ order: key, state: { status: 'error', message: (error as Error).message } });
     }
   }, [sort, desc]);
   useEffect(() => void load(), [load]);
@@ -88,7 +94,7 @@ export default function RoutesPage() {
         {state.status === 'ready' && state.items.length === 0 && <Empty title="No routes yet.">Drop a GPX file above to add the first.</Empty>}
         {state.status === 'ready' && state.items.length > 0 && (
           <div className="table-scroll">
-            <table className="data-table" data-testid="routes-table">
+            <table className="data-table" data-testid="routes-table" aria-busy={pending} data-pending={pending}>
               <thead>
                 <tr>
                   {COLUMNS.map((c) => (
