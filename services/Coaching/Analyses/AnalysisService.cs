@@ -88,7 +88,7 @@ public sealed class AnalysisService(CoachingDbContext db, PlanService plans, Ath
         var applied = PlanOperationApplier.ApplyAll(current.Plan, operations);
         if (!applied.Succeeded)
         {
-            return DecisionResult.NotApplicable(applied.Error!.Message);
+            return DecisionResult.Conflict($"The suggestion no longer fits the current plan: {applied.Error!.Message}");
         }
 
         var origin = analysis.Type == AnalysisType.ChatProposal ? PlanOrigin.Chat : PlanOrigin.Analysis;
@@ -212,8 +212,6 @@ public sealed record DecisionResult(Analysis? Analysis, Guid? NewPlanId, int Sta
     public static DecisionResult Invalid(string detail) => new(null, null, StatusCodes.Status400BadRequest, detail, []);
 
     public static DecisionResult Conflict(string detail) => new(null, null, StatusCodes.Status409Conflict, detail, []);
-
-    public static DecisionResult NotApplicable(string detail) => new(null, null, StatusCodes.Status409Conflict, detail, []);
 
     public static DecisionResult Refused(IReadOnlyList<string> violations) => new(null, null, StatusCodes.Status422UnprocessableEntity, null, violations);
 }

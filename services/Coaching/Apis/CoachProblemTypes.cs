@@ -4,5 +4,4 @@ namespace CyclingCoach.Coaching.Apis;
 public static class CoachProblemTypes
 {
     public const string PlanRefused = "urn:cyclingcoach:problem:plan-refused";
-    public const string SuggestionNotApplicable = "urn:cyclingcoach:problem:suggestion-not-applicable";
 }

@@ -26,7 +26,7 @@ public sealed class AthleteService(CoachingDbContext db, CoachClock clock)
 
     public async Task<AthleteResponse> GetAsync(CancellationToken cancellationToken)
     {
-        var profile = await db.AthleteProfiles.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        var profile = await db.AthleteProfiles.AsNoTracking().FirstOrDefaultAsync(p => p.Id == AthleteProfile.SingletonId, cancellationToken);
         var periods = await PeriodsAsync(cancellationToken);
         var history = await db.ThresholdPeriods.AsNoTracking().OrderByDescending(p => p.EffectiveFrom).ThenByDescending(p => p.CreatedAt).ToListAsync(cancellationToken);
         return AthleteResponse.From(profile, InEffect(periods, clock.Today), history);
@@ -48,7 +48,7 @@ public sealed class AthleteService(CoachingDbContext db, CoachClock clock)
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             // One writer at a time: the version and the period list must not interleave.
             await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(hashtext('athlete_profile'))", ct);
-            var profile = await db.AthleteProfiles.FirstOrDefaultAsync(ct);
+            var profile = await db.AthleteProfiles.FirstOrDefaultAsync(p => p.Id == AthleteProfile.SingletonId, ct);
             if (profile is null)
             {
                 profile = new AthleteProfile();
@@ -105,7 +105,7 @@ public sealed class AthleteService(CoachingDbContext db, CoachClock clock)
     public async Task AdoptAsync(ThresholdProposal proposal, string createdBy, CancellationToken cancellationToken)
     {
         var current = InEffect(await PeriodsAsync(cancellationToken), proposal.EffectiveFrom);
-        var profile = await db.AthleteProfiles.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        var profile = await db.AthleteProfiles.AsNoTracking().FirstOrDefaultAsync(p => p.Id == AthleteProfile.SingletonId, cancellationToken);
         await UpdateAsync(new AthleteUpdateRequest(
             proposal.EffectiveFrom,
             proposal.FtpWatts ?? current?.FtpWatts,

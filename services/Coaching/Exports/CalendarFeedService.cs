@@ -18,7 +18,7 @@ public sealed class CalendarFeedService(CoachingDbContext db, TimeProvider time)
     public async Task<string> RotateAsync(CancellationToken cancellationToken)
     {
         var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        var feed = await db.CalendarFeeds.FirstOrDefaultAsync(cancellationToken);
+        var feed = await db.CalendarFeeds.FirstOrDefaultAsync(f => f.Id == CalendarFeed.SingletonId, cancellationToken);
         if (feed is null)
         {
             db.CalendarFeeds.Add(new CalendarFeed { TokenHash = Hash(token), CreatedAt = time.GetUtcNow().UtcDateTime });
@@ -38,7 +38,7 @@ public sealed class CalendarFeedService(CoachingDbContext db, TimeProvider time)
 
     public async Task<bool> IsValidAsync(string token, CancellationToken cancellationToken)
     {
-        var feed = await db.CalendarFeeds.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        var feed = await db.CalendarFeeds.AsNoTracking().FirstOrDefaultAsync(f => f.Id == CalendarFeed.SingletonId, cancellationToken);
         return feed is not null && CryptographicOperations.FixedTimeEquals(feed.TokenHash, Hash(token));
     }
 

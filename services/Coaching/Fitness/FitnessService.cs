@@ -2,6 +2,7 @@ using CyclingCoach.Coaching.Athletes;
 using CyclingCoach.Coaching.Coach.Plans;
 using CyclingCoach.Coaching.Data;
 using CyclingCoach.Coaching.Engines;
+using CyclingCoach.Coaching.Model;
 using CyclingCoach.Training.Science;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -30,8 +31,9 @@ public sealed class FitnessService(CoachingDbContext db, CoachClock clock, IOpti
         var monthStart = date.AddDays(-28);
         var recent = await db.Workouts.AsNoTracking()
             .Where(w => w.LocalDate >= monthStart && w.LocalDate < date)
+            .Select(WorkoutProjection.ToRideLoad)
             .GroupBy(_ => 1)
-            .Select(g => new { Seconds = g.Sum(w => w.DurationSeconds), Load = g.Sum(w => w.TrainingLoad ?? w.TrainingStressScore ?? w.HeartRateStressScore ?? 0) })
+            .Select(g => new { Seconds = g.Sum(r => r.DurationSeconds), Load = g.Sum(r => r.Load) })
             .FirstOrDefaultAsync(cancellationToken);
         var day = days[^1];
         return new FitnessSnapshot(
@@ -43,8 +45,9 @@ public sealed class FitnessService(CoachingDbContext db, CoachClock clock, IOpti
     {
         var loads = await db.Workouts.AsNoTracking()
             .Where(w => w.LocalDate <= to)
-            .GroupBy(w => w.LocalDate)
-            .Select(g => new { Day = g.Key, Load = g.Sum(w => w.TrainingLoad ?? w.TrainingStressScore ?? w.HeartRateStressScore ?? 0) })
+            .Select(WorkoutProjection.ToRideLoad)
+            .GroupBy(r => r.Date)
+            .Select(g => new { Day = g.Key, Load = g.Sum(r => r.Load) })
             .ToListAsync(cancellationToken);
         var start = loads.Count > 0 ? DateOnly.FromDayNumber(Math.Min(loads.Min(l => l.Day).DayNumber, from.DayNumber)) : from;
         var daily = PmcCalculator.DailyLoads(loads.Select(l => (l.Day, l.Load)), start, to);

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using CyclingCoach.Contracts;
 
 namespace CyclingCoach.Coaching.Model;
@@ -31,8 +32,17 @@ public sealed class WorkoutProjection
     public double[]? HeartRateZoneSeconds { get; set; }
     public DateTime ReceivedAt { get; set; } = DateTime.UtcNow;
 
-    /// <summary>The load fitness counts: Sync's training load, else TSS, else HRSS, else 0.</summary>
-    public double Load => TrainingLoad ?? TrainingStressScore ?? HeartRateStressScore ?? 0;
+    /// <summary>
+    /// The one definition of a ride's load, for fitness and compliance (translated to SQL): Sync's training load
+    /// (TSS, HRSS or its estimate), else TSS, else HRSS (rides projected before Sync sent a load), else 0.
+    /// </summary>
+    public static Expression<Func<WorkoutProjection, RideLoad>> ToRideLoad { get; } = w => new RideLoad
+    {
+        WorkoutId = w.WorkoutId,
+        Date = w.LocalDate,
+        DurationSeconds = w.DurationSeconds,
+        Load = w.TrainingLoad ?? w.TrainingStressScore ?? w.HeartRateStressScore ?? 0,
+    };
 
     public void Apply(WorkoutImported message)
     {
@@ -63,4 +73,13 @@ public sealed class WorkoutProjection
         PowerZoneSeconds = metrics?.PowerZoneSeconds?.ToArray();
         HeartRateZoneSeconds = metrics?.HeartRateZoneSeconds?.ToArray();
     }
+}
+
+/// <summary>A ride as fitness and compliance count it (<see cref="WorkoutProjection.ToRideLoad"/>).</summary>
+public sealed class RideLoad
+{
+    public Guid WorkoutId { get; init; }
+    public DateOnly Date { get; init; }
+    public double DurationSeconds { get; init; }
+    public double Load { get; init; }
 }

@@ -165,17 +165,17 @@ public sealed class PlanService(
         var today = clock.Today;
         var rides = await db.Workouts.AsNoTracking()
             .Where(w => w.LocalDate >= first && w.LocalDate <= last)
-            .Select(w => new { w.WorkoutId, w.LocalDate, w.DurationSeconds, Load = w.TrainingLoad ?? w.TrainingStressScore ?? w.HeartRateStressScore })
+            .Select(WorkoutProjection.ToRideLoad)
             .ToListAsync(cancellationToken);
         var days = new List<ComplianceDay>();
         for (var date = first; date <= last; date = date.AddDays(1))
         {
             var planned = plan.Day(date);
-            var done = rides.Where(r => r.LocalDate == date).ToList();
+            var done = rides.Where(r => r.Date == date).ToList();
             var seconds = done.Sum(r => r.DurationSeconds);
-            double? load = done.Count == 0 ? 0 : done.All(r => r.Load is not null) ? done.Sum(r => r.Load!.Value) : null;
+            var load = done.Sum(r => r.Load);
             var percent = date <= today && planned is { IsRest: false } ? Compliance.Percent(planned, seconds, load) : null;
-            days.Add(new ComplianceDay(date, planned?.Workouts ?? [], done.ConvertAll(r => r.WorkoutId), seconds, load ?? 0, percent,
+            days.Add(new ComplianceDay(date, planned?.Workouts ?? [], done.ConvertAll(r => r.WorkoutId), seconds, load, percent,
                 done.Count > 0 && planned is null or { IsRest: true }));
         }
 

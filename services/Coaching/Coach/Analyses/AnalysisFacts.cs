@@ -3,8 +3,10 @@ using CyclingCoach.Coaching.Coach.Plans;
 namespace CyclingCoach.Coaching.Coach.Analyses;
 
 /// <summary>
-/// The computed facts an analysis starts from. Claims and suggestions cite facts by the names in <see cref="Citable"/>
-/// (camelCase property names), so every statement can be traced to a number.
+/// The computed facts an analysis starts from. <see cref="Tsb"/> is the form going into the ride's day (the PMC's
+/// previous-day convention); <see cref="Ctl"/> and <see cref="Atl"/> include that day's rides. Claims and suggestions
+/// cite facts by the names in <see cref="Citable"/> (camelCase property names), so every statement can be traced to a
+/// number.
 /// </summary>
 public sealed record AnalysisFacts(
     Guid WorkoutId,
