@@ -1,5 +1,4 @@
 using CyclingCoach.Contracts;
-using CyclingCoach.ServiceDefaults.Messaging;
 using CyclingCoach.Sync.Data;
 using CyclingCoach.Sync.Import;
 using CyclingCoach.Sync.Model;
