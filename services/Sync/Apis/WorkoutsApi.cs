@@ -27,6 +27,10 @@ public static class WorkoutsApi
         api.MapGet("/{id:guid}/file", GetFile)
             .WithName("GetWorkoutFile")
             .WithSummary("The original file (FIT, GPX or TCX)");
+        api.MapPut("/{id:guid}/repair", SampleRepairEndpoint.SetRepair)
+            .WithName("SetWorkoutSampleRepair")
+            .WithSummary("Turn sample repair on or off for one ride ({ \"enabled\": false }); recomputes its metrics")
+            .WithDescription("200: the workout with its metrics recomputed from the original (enabled: false) or repaired samples, and WorkoutMetricsRecalculated published through the outbox when they changed; 404 unknown workout; 400 missing or malformed body, or a workout without samples.");
         api.MapDelete("/{id:guid}", DeleteWorkout)
             .WithName("DeleteWorkout")
             .WithSummary("Delete a workout, its streams and its file; publishes WorkoutDeleted");

@@ -185,7 +185,7 @@ public sealed class WorkoutImporter(SyncDbContext db, WorkoutFileStore files, Ti
 
         var startUtc = file?.StartUtc is { } s ? DateTime.SpecifyKind(s, DateTimeKind.Utc) : listed!.StartTime.UtcDateTime;
         int? offset = listed is null ? null : (int)listed.StartTime.Offset.TotalMinutes;
-        var metrics = file is null ? null : WorkoutMetricsBuilder.Compute(streams, thresholds.On(Workout.LocalDateOf(startUtc, offset)), thresholds.Version, activity!.Warnings);
+        var metrics = file is null ? null : WorkoutMetricsBuilder.Compute(streams, thresholds.On(Workout.LocalDateOf(startUtc, offset)), thresholds.Version, activity!.Warnings, DeviceSessionValues.From(session));
         var duration = session?.TotalElapsedSeconds ?? (metrics is { ElapsedSeconds: > 0 } ? metrics.ElapsedSeconds : (double?)null) ?? listed?.DurationSeconds ?? 0;
         var sport = session?.Sport ?? activity?.Sport ?? (listed is { IsCycling: true } ? "cycling" : null);
         var name = Trim(listed?.Name) ?? Trim(activity?.Name) ?? Trim(Path.GetFileNameWithoutExtension(request.UploadName ?? ""))

@@ -6,17 +6,23 @@ namespace CyclingCoach.Sync.Import;
 
 /// <summary>
 /// RideMetricsCalculator + mean-max over the 1 Hz streams, against the thresholds of the ride's period (none: IF, TSS,
-/// zones and HRSS stay null). <see cref="Reapply"/> recomputes only what depends on the thresholds.
+/// zones and HRSS stay null). <see cref="Reapply"/> recomputes only what depends on the thresholds. The stored streams
+/// are the original samples; metrics are computed from <see cref="SampleRepair"/>'s copy unless the rider turned
+/// repair off for the ride, and the device's session values are checked against them (<see cref="DeviceMismatchCheck"/>).
 /// </summary>
 public static class WorkoutMetricsBuilder
 {
-    public static WorkoutMetricsData? Compute(RideStreams streams, AthleteThresholdPeriod? thresholds, int thresholdsVersion, IReadOnlyList<string> warnings)
+    public static WorkoutMetricsData? Compute(
+        RideStreams original, AthleteThresholdPeriod? thresholds, int thresholdsVersion, IReadOnlyList<string> warnings,
+        DeviceSessionValues? device = null, bool repairEnabled = true)
     {
-        if (streams.Length == 0)
+        if (original.Length == 0)
         {
             return null;
         }
 
+        var repair = SampleRepair.Repair(original);
+        var streams = repairEnabled ? repair.Streams : original;
         var m = RideMetricsCalculator.Compute(streams, Athlete(thresholds));
         var baseline = new WorkoutMetricsData(
             m.ElapsedSeconds, m.RecordedSeconds, m.MovingSeconds, streams.HasPower, streams.HasHeartRate,
@@ -25,17 +31,23 @@ public static class WorkoutMetricsBuilder
             Finite(m.AverageHeartRateBpm), Finite(m.MaxHeartRateBpm), null, null,
             Finite(m.AverageCadenceRpm), Finite(m.AverageMovingSpeedMps), Finite(m.WorkKilojoules),
             Finite(m.ElevationGainMeters), Finite(m.ElevationLossMeters),
-            [], [], MeanMax(streams), null, null, null, warnings);
+            [], [], MeanMax(streams), null, null, null, warnings,
+            SampleRepairs: repair.Repairs, SampleRepairEnabled: repairEnabled, DeviceSession: device);
         return WithThresholded(baseline, m, thresholds, thresholdsVersion);
     }
+
+    /// <summary>Everything recomputed from the stored (original) streams, with repair on or off; the reader warnings and device values are kept.</summary>
+    public static WorkoutMetricsData? Recompute(WorkoutMetricsData stored, RideStreams original, AthleteThresholdPeriod? thresholds, int thresholdsVersion, bool repairEnabled) =>
+        Compute(original, thresholds, thresholdsVersion, stored.Warnings, stored.DeviceSession, repairEnabled);
 
     /// <summary>
     /// <paramref name="stored"/> with IF, TSS, zones, TRIMP, HRSS and the thresholds used recomputed for
     /// <paramref name="thresholds"/>; <paramref name="streams"/> needs power, heart rate and the recorded mask only.
-    /// Everything else (NP, mean-max, elevation…) does not depend on thresholds and is kept.
+    /// Everything else (NP, mean-max, elevation…) does not depend on thresholds and is kept. The streams are the stored
+    /// originals: repaired here first when the ride's repair is on, so TSS follows the same samples as NP.
     /// </summary>
     public static WorkoutMetricsData Reapply(WorkoutMetricsData stored, RideStreams streams, AthleteThresholdPeriod? thresholds, int thresholdsVersion) =>
-        WithThresholded(stored, RideMetricsCalculator.Compute(streams, Athlete(thresholds)), thresholds, thresholdsVersion);
+        WithThresholded(stored, RideMetricsCalculator.Compute(stored.SampleRepairEnabled ? SampleRepair.Repair(streams).Streams : streams, Athlete(thresholds)), thresholds, thresholdsVersion);
 
     /// <summary>True when <paramref name="metrics"/> were computed with the same FTP, LTHR, max and resting HR as <paramref name="thresholds"/> give.</summary>
     public static bool UsesSameThresholds(WorkoutMetricsData metrics, AthleteThresholdPeriod? thresholds)
@@ -60,6 +72,7 @@ public static class WorkoutMetricsBuilder
         MaxHeartRateUsedBpm = thresholds?.MaxHeartRateBpm,
         RestingHeartRateUsedBpm = thresholds?.RestingHeartRateBpm,
         ThresholdsVersion = thresholdsVersion > 0 ? thresholdsVersion : null,
+        DeviceMismatches = DeviceMismatchCheck.Compare(d.DeviceSession, m),
     };
 
     /// <summary>The library's standard durations the ride reaches, and the whole ride.</summary>

@@ -1,3 +1,5 @@
+using CyclingCoach.Training.Science;
+
 namespace CyclingCoach.Sync.Model;
 
 /// <summary>
@@ -6,6 +8,10 @@ namespace CyclingCoach.Sync.Model;
 /// The thresholds used (FTP, effective LTHR, max and resting HR of the ride's period) are kept so a new threshold
 /// history recomputes only the rides whose period changed. <see cref="MeanMaxPowerWatts"/> is keyed by duration in
 /// seconds: the standard durations the ride reaches plus the whole ride.
+/// <para>Sample repair (README "Sample repair"): <see cref="SampleRepairs"/> lists the implausible samples found in the
+/// stored streams (always, whether applied or not); when <see cref="SampleRepairEnabled"/> (the default, the rider can
+/// turn it off per ride) the metrics come from the repaired copy. <see cref="DeviceSession"/> keeps the file's own
+/// session values so <see cref="DeviceMismatches"/> can be re-evaluated whenever the metrics are.</para>
 /// </summary>
 public sealed record WorkoutMetricsData(
     double ElapsedSeconds,
@@ -38,4 +44,8 @@ public sealed record WorkoutMetricsData(
     int? ThresholdsVersion,
     IReadOnlyList<string> Warnings,
     double? MaxHeartRateUsedBpm = null,
-    double? RestingHeartRateUsedBpm = null);
+    double? RestingHeartRateUsedBpm = null,
+    IReadOnlyList<SampleRepairEntry>? SampleRepairs = null,
+    bool SampleRepairEnabled = true,
+    DeviceSessionValues? DeviceSession = null,
+    IReadOnlyList<DeviceMismatch>? DeviceMismatches = null);

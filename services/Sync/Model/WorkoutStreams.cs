@@ -1,3 +1,5 @@
+using CyclingCoach.Training.Science;
+
 namespace CyclingCoach.Sync.Model;
 
 /// <summary>
@@ -21,4 +23,29 @@ public sealed class WorkoutStreams
     /// <summary>Seconds the device was recording (false in pauses and long gaps).</summary>
     public bool[] Recorded { get; set; } = [];
     public bool[] Moving { get; set; } = [];
+
+    /// <summary>The stored samples as the library's streams (an absent channel is NaN everywhere).</summary>
+    public RideStreams ToRideStreams()
+    {
+        var s = RideStreams.Create(StartUtc, Length);
+        Copy(Power, s.Power);
+        Copy(HeartRate, s.HeartRate);
+        Copy(Cadence, s.Cadence);
+        Copy(Speed, s.Speed);
+        Copy(Altitude, s.Altitude);
+        Copy(Distance, s.Distance);
+        Latitude?.AsSpan(0, Math.Min(Length, Latitude.Length)).CopyTo(s.Latitude);
+        Longitude?.AsSpan(0, Math.Min(Length, Longitude.Length)).CopyTo(s.Longitude);
+        Recorded.AsSpan(0, Math.Min(Length, Recorded.Length)).CopyTo(s.Recorded);
+        Moving.AsSpan(0, Math.Min(Length, Moving.Length)).CopyTo(s.Moving);
+        return s;
+    }
+
+    private static void Copy(float[]? from, double[] to)
+    {
+        for (var i = 0; i < Math.Min(from?.Length ?? 0, to.Length); i++)
+        {
+            to[i] = from![i];
+        }
+    }
 }

@@ -1,5 +1,4 @@
 using CyclingCoach.Contracts;
-using CyclingCoach.ServiceDefaults.Messaging;
 using CyclingCoach.Sync.Data;
 using CyclingCoach.Sync.Import;
 using CyclingCoach.Sync.Model;
@@ -58,18 +57,11 @@ public sealed class ThresholdRecomputer(SyncDbContext db, TimeProvider time)
             var recalculated = 0;
             foreach (var workout in due)
             {
-                var (metrics, load, source) = (workout.Metrics, workout.TrainingLoad, workout.TrainingLoadSource);
-                if (metrics is not null && streams.TryGetValue(workout.Id, out var s))
+                var metrics = workout.Metrics is { } m && streams.TryGetValue(workout.Id, out var s)
+                    ? WorkoutMetricsBuilder.Reapply(m, s.ToRideStreams(), history.On(workout.LocalDate), version)
+                    : workout.Metrics;
+                if (db.ApplyRecalculatedMetrics(workout, metrics, version, now))
                 {
-                    workout.Metrics = WorkoutMetricsBuilder.Reapply(metrics, s.ToRideStreams(), history.On(workout.LocalDate), version);
-                }
-
-                workout.UpdateTrainingLoad();
-                workout.ThresholdsCheckedVersion = Math.Max(workout.ThresholdsCheckedVersion, version);
-                if (!ReferenceEquals(metrics, workout.Metrics) || load != workout.TrainingLoad || source != workout.TrainingLoadSource)
-                {
-                    workout.UpdatedAt = now.UtcDateTime;
-                    db.AddOutboxMessage(new WorkoutMetricsRecalculated(workout.Id, workout.ToMetricsMessage(), version, now));
                     recalculated++;
                 }
             }
