@@ -1,4 +1,5 @@
 ﻿using System;
+using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
@@ -166,6 +167,20 @@ namespace CyclingCoach.Coaching.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "conversations",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    title = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_conversations", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "flag_changes",
                 columns: table => new
                 {
@@ -226,6 +241,29 @@ namespace CyclingCoach.Coaching.Data.Migrations
                         principalTable: "rule_sets",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "conversation_messages",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    conversation_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    role = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    content = table.Column<string>(type: "text", nullable: false),
+                    engine = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    proposal_ids = table.Column<List<Guid>>(type: "uuid[]", nullable: false),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_conversation_messages", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_conversation_messages_conversations_conversation_id",
+                        column: x => x.conversation_id,
+                        principalTable: "conversations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -295,6 +333,17 @@ namespace CyclingCoach.Coaching.Data.Migrations
                 name: "ix_athlete_threshold_periods_effective_from_created_at",
                 table: "athlete_threshold_periods",
                 columns: new[] { "effective_from", "created_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_conversation_messages_conversation_id_created_at",
+                table: "conversation_messages",
+                columns: new[] { "conversation_id", "created_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_conversations_updated_at",
+                table: "conversations",
+                column: "updated_at",
+                descending: new bool[0]);
 
             migrationBuilder.CreateIndex(
                 name: "ix_plans_is_active",
@@ -370,6 +419,9 @@ namespace CyclingCoach.Coaching.Data.Migrations
                 name: "calendar_feed");
 
             migrationBuilder.DropTable(
+                name: "conversation_messages");
+
+            migrationBuilder.DropTable(
                 name: "flag_changes");
 
             migrationBuilder.DropTable(
@@ -377,6 +429,9 @@ namespace CyclingCoach.Coaching.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "prompts");
+
+            migrationBuilder.DropTable(
+                name: "conversations");
 
             migrationBuilder.DropTable(
                 name: "rule_sets");
