@@ -8,7 +8,7 @@ namespace CyclingCoach.Bench.Coaching;
 /// <summary>
 /// <c>coaching-analysis-latency URL AMQP_URI [rides=50] [interval-ms=200] [poll-ms=20]</c>: publishes
 /// <see cref="WorkoutImported"/> as Sync would, one every interval, and times each ride from publish to (a) its
-/// analysis reading <c>completed</c> through <c>GET /api/coach/analyses?workoutId=…</c> (polled) and (b)
+/// analysis reading <c>ready</c> through <c>GET /api/coach/analyses?workoutId=…</c> (polled) and (b)
 /// <see cref="AnalysisCompleted"/> arriving on a temporary queue (what the gateway relays to the web app).
 /// </summary>
 public static class AnalysisLatencyCommand
@@ -92,7 +92,7 @@ public static class AnalysisLatencyCommand
         {
             var items = (await coach.GetJsonAsync($"/api/coach/analyses?workoutId={workoutId}")).GetProperty("items");
             var status = items.GetArrayLength() > 0 ? items[0].GetProperty("status").GetString() : null;
-            if (status == "completed")
+            if (status is "ready" or "approved" or "partially_approved" or "rejected")
             {
                 return Stopwatch.GetElapsedTime(publishedAt).TotalMilliseconds;
             }

@@ -97,6 +97,7 @@ load "after 4"
 
 echo "== 1b. plan generation over HTTP (built-in coach, 10 years of history in the fitness snapshot)"
 (
+  cd "$ROOT/services/Gateway"
   exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$GATEWAY" OTEL_SERVICE_NAME=gateway Auth__ApiKey="$API_KEY" \
     ConnectionStrings__messaging="$AMQP" services__coaching__http__0="$COACH" \
     services__sync__http__0="http://127.0.0.1:9" services__routes__http__0="http://127.0.0.1:9" \
