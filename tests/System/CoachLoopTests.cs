@@ -97,6 +97,10 @@ public sealed class CoachLoopTests
         var workoutId = workout.GetProperty("id").GetGuid();
         var day = DateOnly.FromDateTime(workout.GetProperty("startTime").GetDateTimeOffset().DateTime);
 
+        async Task<double?> TssAsync() =>
+            (await client.GetFromJsonAsync<JsonElement>($"/api/coach/workouts/{workoutId}")).GetProperty("trainingStressScore") is { ValueKind: JsonValueKind.Number } tss
+                ? tss.GetDouble()
+                : null;
         async Task<double> LoadAsync()
         {
             var fitness = await client.GetFromJsonAsync<JsonElement>($"/api/coach/fitness?from={day:yyyy-MM-dd}&to={day:yyyy-MM-dd}");
@@ -105,15 +109,15 @@ public sealed class CoachLoopTests
 
         // FTP 200 from before the ride: TSS from power; then FTP 300 for the same period makes the same ride easier.
         await SendAsync(HttpMethod.Put, "/api/coach/athlete", new { effectiveFrom = day.AddDays(-30), ftpWatts = 200, weightKg = 74 }, HttpStatusCode.OK);
-        var before = await Eventually.WaitAsync(LoadAsync, l => l > 0, TimeSpan.FromSeconds(30));
-        Assert.True(before > 0, "the ride never got a load");
+        var before = await Eventually.WaitAsync(TssAsync, t => t is > 0, TimeSpan.FromSeconds(30));
+        Assert.True(before is > 0, "the ride never got a TSS at FTP 200");
+        Assert.Equal(before!.Value, await LoadAsync(), tolerance: 0.1);
         await SendAsync(HttpMethod.Put, "/api/coach/athlete", new { effectiveFrom = day.AddDays(-30), ftpWatts = 300, weightKg = 74 }, HttpStatusCode.OK);
-        var after = await Eventually.WaitAsync(LoadAsync, l => l < before - 1, TimeSpan.FromSeconds(30));
+        var after = await Eventually.WaitAsync(TssAsync, t => t < before - 1, TimeSpan.FromSeconds(30));
 
-        // TSS scales with 1/FTP² for the same ride: (200/300)² of what it was.
-        Assert.Equal(before * 4 / 9, after, tolerance: 0.5);
-        var coachView = await client.GetFromJsonAsync<JsonElement>($"/api/coach/workouts/{workoutId}");
-        Assert.Equal(after, coachView.GetProperty("trainingStressScore").GetDouble(), 1);
+        // TSS scales with 1/FTP² for the same ride: (200/300)² of what it was; fitness follows.
+        Assert.Equal(before.Value * 4 / 9, after!.Value, tolerance: 0.5);
+        Assert.Equal(after.Value, await LoadAsync(), tolerance: 0.1);
     }
 
     [Fact]
@@ -130,6 +134,42 @@ public sealed class CoachLoopTests
             Assert.Contains(row.GetProperty("status").GetString(), new[] { "in_progress", "success", "error" });
             Assert.True(row.GetProperty("activities_synced").GetInt32() >= 0);
             Assert.True(row.TryGetProperty("last_sync_time", out _));
+        }
+    }
+
+    [Fact]
+    public async Task Killing_coaching_mid_analysis_loses_no_analysis_and_makes_none_twice()
+    {
+        var tag = $"analyse-{Guid.NewGuid():N}"[..16];
+        var created = new List<Guid>();
+        var start = DateTimeOffset.UtcNow.AddDays(-60);
+        try
+        {
+            for (var i = 0; i < 24; i++)
+            {
+                if (i == 8)
+                {
+                    await Stack.CoachAsync("kill", "coaching");
+                }
+
+                var workout = await Stack.CreateWorkoutAsync(client, $"{tag} #{i}", start.AddHours(i));
+                created.Add(workout.GetProperty("id").GetGuid());
+            }
+        }
+        finally
+        {
+            await Stack.CoachAsync("start", "coaching");
+        }
+
+        foreach (var workoutId in created)
+        {
+            var analyses = await Eventually.WaitAsync(
+                () => client.GetFromJsonAsync<JsonElement>($"/api/coach/analyses?workoutId={workoutId}&type=workout_review"),
+                page => page.GetProperty("items").EnumerateArray().Any(a => a.GetProperty("status").GetString() == "ready"),
+                TimeSpan.FromSeconds(30));
+            var items = analyses.GetProperty("items").EnumerateArray().ToList();
+            Assert.True(items.Count == 1, $"workout {workoutId}: {items.Count} analyses");
+            Assert.Equal("ready", items[0].GetProperty("status").GetString());
         }
     }
 }

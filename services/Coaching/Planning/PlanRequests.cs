@@ -16,9 +16,9 @@ public sealed record PlanGenerateRequest(PlanGoals? Goals, DateOnly? StartDate, 
             {
                 errors["startDate"] = ["A plan starts on a Monday."];
             }
-            else if (start < today.AddDays(-7) || start > today.AddDays(7 * 26))
+            else if (start < ThisMonday(today).AddDays(-7) || start > today.AddDays(7 * 26))
             {
-                errors["startDate"] = ["startDate must be within the last week and the next 26 weeks."];
+                errors["startDate"] = ["startDate must be last week's Monday or later, and within the next 26 weeks."];
             }
         }
 
@@ -47,6 +47,8 @@ public sealed record PlanGenerateRequest(PlanGoals? Goals, DateOnly? StartDate, 
 
         return errors;
     }
+
+    public static DateOnly ThisMonday(DateOnly today) => today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
 
     public static DateOnly NextMonday(DateOnly today) => today.AddDays(((int)DayOfWeek.Monday - (int)today.DayOfWeek + 7) % 7);
 }

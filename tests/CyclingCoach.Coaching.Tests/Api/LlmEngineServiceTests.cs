@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using CyclingCoach.Testing;
 using System.Text.Json;
 using CyclingCoach.Coaching.Coach.Rules;
 using CyclingCoach.Coaching.Data;
@@ -103,5 +105,21 @@ public sealed class LlmEngineServiceTests(LlmCoachingFixture fixture) : IClassFi
         Assert.Equal("coach:builtin", plan.GetProperty("createdBy").GetString());
         Assert.Equal(before + 1, await fixture.Database.ScalarAsync<long>("SELECT count(*) FROM plans"));
         Assert.Equal(4, plan.GetProperty("plan").GetProperty("weeks").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task A_second_generate_while_one_runs_is_409_and_nothing_is_stored_twice()
+    {
+        fixture.Llm.Clear().Reply(FakeReply.Hang()); // the model never answers within the attempt timeout
+        var before = await fixture.Database.ScalarAsync<long>("SELECT count(*) FROM plans");
+        var asked = fixture.Llm.ChatRequests.Count;
+        var first = client.PostAsJsonAsync("/api/coach/plans/generate", new { startDate = CoachApi.ThisMonday() });
+        await Eventually.WaitAsync(() => Task.FromResult(fixture.Llm.ChatRequests.Count), n => n > asked, TimeSpan.FromSeconds(30));
+        var conflict = await client.PostJsonAsync("/api/coach/plans/generate", new { startDate = CoachApi.ThisMonday() }, HttpStatusCode.Conflict);
+        Assert.Equal("urn:cyclingcoach:problem:conflict", conflict.GetProperty("type").GetString());
+
+        using var response = await first; // after the timeout the built-in coach answers
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(before + 1, await fixture.Database.ScalarAsync<long>("SELECT count(*) FROM plans"));
     }
 }
