@@ -59,6 +59,7 @@ public static class AnalysisLatencyCommand
             }
 
             Console.WriteLine($"warm-up rides, one at a time after the start: {string.Join(", ", cold.Select(ms => $"{ms:0} ms"))}");
+            var cpu = ServiceCpu.Milliseconds();
             var started = Stopwatch.GetTimestamp();
             var polls = new List<Task<double>>();
             for (var i = 0; i < rides; i++)
@@ -76,13 +77,14 @@ public static class AnalysisLatencyCommand
             }
 
             var ready = await Task.WhenAll(polls);
+            var cpuPerRide = ServiceCpu.PerCall(cpu, rides).Replace("per call", "per ride (incl. the polling)");
             var until = DateTime.UtcNow.AddSeconds(10);
             while (eventTimes.Count < rides && DateTime.UtcNow < until)
             {
                 await Task.Delay(50);
             }
 
-            Console.WriteLine(LatencySummary.Of($"analysis ready via API (poll {poll.TotalMilliseconds:0} ms), {rides} rides every {interval.TotalMilliseconds:0} ms", ready));
+            Console.WriteLine(LatencySummary.Of($"analysis ready via API (poll {poll.TotalMilliseconds:0} ms), {rides} rides every {interval.TotalMilliseconds:0} ms", ready) + cpuPerRide);
             if (eventTimes.Count < rides)
             {
                 Console.WriteLine($"WARNING: AnalysisCompleted arrived for {eventTimes.Count} of {rides} rides");

@@ -4,7 +4,8 @@ namespace CyclingCoach.Bench.Coaching;
 
 /// <summary>
 /// <c>coaching-fitness URL [calls=50] [warmup=5]</c>: <c>GET /api/coach/fitness</c> over the last 10 years and
-/// <c>GET /api/coach/fitness/power-curve</c>, alternately, timed end to end (the rides are inserted by seed_rides.sql).
+/// <c>GET /api/coach/fitness/power-curve</c>, one endpoint after the other, timed end to end (the rides are inserted
+/// by seed_rides.sql), with the service's CPU time per call.
 /// </summary>
 public static class FitnessCommand
 {
@@ -16,26 +17,29 @@ public static class FitnessCommand
         using var coach = new CoachClient(url);
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var fitnessPath = $"/api/coach/fitness?from={today.AddYears(-10):yyyy-MM-dd}&to={today:yyyy-MM-dd}";
-        var (fitness, curve) = (new List<double>(), new List<double>());
-        for (var i = 0; i < warmup + calls; i++)
-        {
-            var (days, fitnessMs) = await coach.SendAsync(HttpMethod.Get, fitnessPath);
-            var (windows, curveMs) = await coach.SendAsync(HttpMethod.Get, "/api/coach/fitness/power-curve");
-            if (i == 0)
-            {
-                Console.WriteLine($"fitness: {Describe(days, windows)}");
-            }
+        var (days, _) = await coach.SendAsync(HttpMethod.Get, fitnessPath);
+        var (windows, _) = await coach.SendAsync(HttpMethod.Get, "/api/coach/fitness/power-curve");
+        Console.WriteLine($"fitness: {Describe(days, windows)}");
+        await TimeAsync(coach, "GET /api/coach/fitness, 10 years", fitnessPath, calls, warmup);
+        await TimeAsync(coach, "GET /api/coach/fitness/power-curve", "/api/coach/fitness/power-curve", calls, warmup);
+        return 0;
+    }
 
-            if (i >= warmup)
-            {
-                fitness.Add(fitnessMs);
-                curve.Add(curveMs);
-            }
+    private static async Task TimeAsync(CoachClient coach, string name, string path, int calls, int warmup)
+    {
+        for (var i = 0; i < warmup; i++)
+        {
+            await coach.SendAsync(HttpMethod.Get, path);
         }
 
-        Console.WriteLine(LatencySummary.Of("GET /api/coach/fitness, 10 years", fitness));
-        Console.WriteLine(LatencySummary.Of("GET /api/coach/fitness/power-curve", curve));
-        return 0;
+        var times = new List<double>();
+        var cpu = ServiceCpu.Milliseconds();
+        for (var i = 0; i < calls; i++)
+        {
+            times.Add((await coach.SendAsync(HttpMethod.Get, path)).Milliseconds);
+        }
+
+        Console.WriteLine(LatencySummary.Of(name, times) + ServiceCpu.PerCall(cpu, calls));
     }
 
     /// <summary>What the answers hold, so a run over an empty table cannot pass for a measurement.</summary>

@@ -22,6 +22,7 @@ public static class LlmOverheadCommand
         await coach.WaitReadyAsync(TimeSpan.FromSeconds(120), "/health", "coachingdb", "masstransit-bus");
         var request = new RuleParseRequest(CoachingScenario.RulesText);
         var (endToEnd, fakeAlone, overhead) = (new List<double>(), new List<double>(), new List<double>());
+        double? cpu = null;
         for (var i = 0; i < warmup + calls; i++)
         {
             var (body, total) = await coach.SendAsync(HttpMethod.Post, "/api/coach/rules/parse", CoachClient.Json(request));
@@ -33,6 +34,11 @@ public static class LlmOverheadCommand
 
             var (sent, _) = await fake.SendAsync(HttpMethod.Get, "/bench/last-chat");
             var (_, alone) = await fake.SendAsync(HttpMethod.Post, "/api/v1/chat/completions", new StringContent(sent, Encoding.UTF8, "application/json"));
+            if (i + 1 == warmup)
+            {
+                cpu = ServiceCpu.Milliseconds();
+            }
+
             if (i >= warmup)
             {
                 endToEnd.Add(total);
@@ -43,7 +49,7 @@ public static class LlmOverheadCommand
 
         var e = LatencySummary.Of("POST /api/coach/rules/parse end to end (LLM engine, fake)", endToEnd);
         var f = LatencySummary.Of("fake alone, same body", fakeAlone);
-        Console.WriteLine(e);
+        Console.WriteLine(e + ServiceCpu.PerCall(cpu, calls));
         Console.WriteLine(f);
         Console.WriteLine(LatencySummary.Of("service overhead (end to end - fake, per call)", overhead));
         Console.WriteLine($"difference of medians: {e.Median - f.Median:0.00} ms");

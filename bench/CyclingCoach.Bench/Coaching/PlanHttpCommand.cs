@@ -18,6 +18,7 @@ public static class PlanHttpCommand
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var request = new PlanGenerateRequest(CoachingScenario.Goals, PlanGenerateRequest.NextMonday(today), 4);
         var times = new List<double>();
+        double? cpu = null;
         for (var i = 0; i < warmup + calls; i++)
         {
             var (body, ms) = await coach.SendAsync(HttpMethod.Post, "/api/coach/plans/generate", CoachClient.Json(request));
@@ -27,13 +28,18 @@ public static class PlanHttpCommand
                 throw new InvalidOperationException($"expected a 4-week plan, got {weeks} weeks: {body[..Math.Min(400, body.Length)]}");
             }
 
+            if (i + 1 == warmup)
+            {
+                cpu = ServiceCpu.Milliseconds();
+            }
+
             if (i >= warmup)
             {
                 times.Add(ms);
             }
         }
 
-        Console.WriteLine(LatencySummary.Of(name, times));
+        Console.WriteLine(LatencySummary.Of(name, times) + ServiceCpu.PerCall(cpu, calls));
         return 0;
     }
 }

@@ -69,6 +69,7 @@ start_coaching() {
       dotnet "$ROOT/services/Coaching/bin/Release/net10.0/CyclingCoach.Coaching.dll"
   ) >"$LOGS/$log" 2>&1 &
   PIDS+=($!)
+  export BENCH_SERVICE_PID=$! # the commands report the service's CPU time per call from /proc
 }
 
 echo "building bench/CyclingCoach.Bench (with services/Coaching) and services/Gateway (Release)…" >&2
