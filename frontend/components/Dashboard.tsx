@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { useCallback, useEffect, useState } from 'react';
 import { listWorkouts } from '@/lib/api';
 import type { Page, Workout } from '@/lib/types';
@@ -12,7 +13,7 @@ export default function Dashboard() {
 
   const refresh = useCallback(async () => {
     try {
-      const page: Page<Workout> = await listWorkouts();
+      const page: Page<Workout> = await listWorkouts('page=1&pageSize=10');
       setWorkouts({ status: 'ready', items: page.items, total: page.total });
     } catch (error) {
       setWorkouts((current) =>
@@ -42,7 +43,11 @@ export default function Dashboard() {
       <section className="card workouts-card" aria-labelledby="workouts-heading">
         <div className="card-heading">
           <h2 id="workouts-heading">Rides</h2>
-          {workouts.status === 'ready' && <span className="muted">{workouts.total} in total</span>}
+          {workouts.status === 'ready' && (
+            <Link href="/workouts" className="muted">
+              All {workouts.total} rides →
+            </Link>
+          )}
         </div>
         <WorkoutList state={workouts} onRetry={refresh} />
       </section>

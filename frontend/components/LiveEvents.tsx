@@ -1,51 +1,10 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
-
-// Event names the gateway relays from the bus (kebab-case of the message type); it also sends `ready` once and a
-// `ping` every 20 s, which only keep the stream open and are not shown.
-const EVENT_TYPES = [
-  'workout-imported',
-  'workout-deleted',
-  'sync-run-started',
-  'sync-run-progressed',
-  'sync-run-completed',
-  'sync-run-failed',
-  'analysis-completed',
-  'plan-version-created',
-  'athlete-profile-changed',
-  'route-analyzed',
-];
-const REFRESHING = new Set(['workout-imported', 'workout-deleted']);
-const KEEP = 20;
-
-type LiveEvent = { id: number; type: string; receivedAt: Date; summary: string };
-type Connection = 'connecting' | 'live' | 'reconnecting' | 'closed';
+import { useEventListener, useEvents, type Connection } from '@/lib/events';
 
 export default function LiveEvents({ onWorkoutImported }: { onWorkoutImported: () => void }) {
-  const [events, setEvents] = useState<LiveEvent[]>([]);
-  const [connection, setConnection] = useState<Connection>('connecting');
-  const callback = useRef(onWorkoutImported);
-  useEffect(() => {
-    callback.current = onWorkoutImported;
-  }, [onWorkoutImported]);
-
-  useEffect(() => {
-    let nextId = 0;
-    const source = new EventSource('/api/events');
-    source.onopen = () => setConnection('live');
-    source.onerror = () => setConnection(source.readyState === EventSource.CLOSED ? 'closed' : 'reconnecting');
-    const handle = (event: MessageEvent<string>) => {
-      const item = { id: nextId++, type: event.type, receivedAt: new Date(), summary: summarize(event.data) };
-      setEvents((current) => [item, ...current].slice(0, KEEP));
-      if (REFRESHING.has(event.type)) {
-        callback.current();
-      }
-    };
-    EVENT_TYPES.forEach((type) => source.addEventListener(type, handle as EventListener));
-    source.addEventListener('ready', () => setConnection('live'));
-    return () => source.close();
-  }, []);
+  const { connection, events } = useEvents();
+  useEventListener(['workout-imported', 'workout-deleted'], onWorkoutImported);
 
   return (
     <div className="events">
@@ -62,7 +21,7 @@ export default function LiveEvents({ onWorkoutImported }: { onWorkoutImported: (
               <time className="muted" dateTime={event.receivedAt.toISOString()}>
                 {event.receivedAt.toLocaleTimeString()}
               </time>
-              <span className="event-summary">{event.summary}</span>
+              <span className="event-summary">{summarize(event.data)}</span>
             </li>
           ))}
         </ol>

@@ -113,7 +113,7 @@ function readForm(data: FormData): { request: ManualWorkoutRequest | null; error
   if (Object.keys(errors).length > 0) {
     return { request: null, errors };
   }
-  const optional = (name: Field) => (text(name) === '' ? undefined : Number(text(name)));
+  const optional = (name: Field) => (text(name) === '' ? null : Number(text(name)));
   return {
     request: {
       name: text('name'),

@@ -1,52 +1,51 @@
-import { formatDateTime, formatDistance, formatDuration } from '@/lib/format';
+'use client';
+
+import Link from 'next/link';
+import { formatDateTime, formatDuration } from '@/lib/format';
+import { usePreferences } from '@/lib/preferences';
 import type { Workout } from '@/lib/types';
+import { ErrorState, Loading } from './States';
 
 export type WorkoutsState =
   | { status: 'loading' }
   | { status: 'error'; message: string }
   | { status: 'ready'; items: Workout[]; total: number };
 
-type Props = { state: WorkoutsState; onRetry: () => void };
+type Props = { state: WorkoutsState; onRetry: () => void; empty?: React.ReactNode };
 
-export default function WorkoutList({ state, onRetry }: Props) {
+export default function WorkoutList({ state, onRetry, empty }: Props) {
+  const { distance } = usePreferences();
   if (state.status === 'loading') {
-    return (
-      <p className="muted" role="status">
-        Loading rides…
-      </p>
-    );
+    return <Loading what="rides" />;
   }
   if (state.status === 'error') {
-    return (
-      <div className="error-box" role="alert">
-        <p>Could not load rides: {state.message}</p>
-        <button type="button" onClick={onRetry}>
-          Try again
-        </button>
-      </div>
-    );
+    return <ErrorState what="rides" message={state.message} onRetry={onRetry} />;
   }
   if (state.items.length === 0) {
-    return <p className="muted empty">No rides yet. Log one by hand, or connect Garmin or intervals.icu.</p>;
+    return <>{empty ?? <p className="muted empty">No rides yet. Import a file, log one by hand, or connect Garmin or intervals.icu.</p>}</>;
   }
   return (
     <ul className="workout-list" aria-label="Rides">
       {state.items.map((workout) => (
         <li key={workout.id} className="workout" data-testid="workout">
           <div className="workout-title">
-            <span className="workout-name">{workout.name}</span>
-            <span className="badge">{workout.source}</span>
+            <Link className="workout-name" href={`/workouts/${workout.id}`}>
+              {workout.name}
+            </Link>
+            <span className="badge">{sourceLabel(workout.source)}</span>
           </div>
           <time className="muted" dateTime={workout.startTime}>
             {formatDateTime(workout.startTime)}
+            {workout.activityType ? ` · ${workout.activityType}` : workout.sport ? ` · ${workout.sport}` : ''}
           </time>
           <dl className="metrics">
-            <Metric label="Distance" value={formatDistance(workout.distanceMeters)} />
+            <Metric label="Distance" value={distance(workout.distanceMeters)} />
             <Metric label="Time" value={formatDuration(workout.durationSeconds)} />
             {workout.averagePower != null && <Metric label="Power" value={`${Math.round(workout.averagePower)} W`} />}
             {workout.averageHeartRate != null && (
               <Metric label="Heart rate" value={`${Math.round(workout.averageHeartRate)} bpm`} />
             )}
+            {workout.metrics?.trainingStressScore != null && <Metric label="TSS" value={String(Math.round(workout.metrics.trainingStressScore))} />}
           </dl>
         </li>
       ))}
@@ -54,7 +53,11 @@ export default function WorkoutList({ state, onRetry }: Props) {
   );
 }
 
-function Metric({ label, value }: { label: string; value: string }) {
+export function sourceLabel(source: string): string {
+  return source === 'intervals_icu' ? 'intervals.icu' : source === 'file' ? 'file' : source;
+}
+
+export function Metric({ label, value }: { label: string; value: string }) {
   return (
     <div>
       <dt>{label}</dt>

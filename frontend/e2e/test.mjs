@@ -1,3 +1,4 @@
 // Node 20's `node --test <dir>` only picks files named like *.test.mjs or test.mjs; this makes
-// `node --test e2e/` (and `node --test frontend/e2e/` from the repo root) run dashboard.e2e.mjs.
+// `node --test e2e/` (and `node --test frontend/e2e/` from the repo root) run the end-to-end files.
 import './dashboard.e2e.mjs';
+import './app.e2e.mjs';

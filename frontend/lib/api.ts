@@ -1,5 +1,8 @@
 // Browser-side calls to our own /api/* (the Next server adds the API key). No key ever reaches this code.
-import type { ManualWorkoutRequest, Page, ProblemDetails, Workout } from './types';
+import type {
+  GarminLoginResponse, GarminStatus, IntervalsConnection, ManualWorkoutRequest, Page, ProblemDetails, RouteDetail,
+  RouteSummary, Streams, SyncRun, Workout,
+} from './types';
 
 export class ApiError extends Error {
   constructor(
@@ -10,15 +13,23 @@ export class ApiError extends Error {
   }
 }
 
+function toSignIn() {
+  window.location.assign(`/sign-in?next=${encodeURIComponent(window.location.pathname + window.location.search)}`);
+}
+
 async function send<T>(path: string, init?: RequestInit): Promise<T> {
-  const response = await fetch(path, { cache: 'no-store', ...init });
+  const response = await fetch(path, { cache: 'no-store', ...init, headers: { accept: 'application/json', ...init?.headers } });
   if (response.status === 401) {
-    window.location.assign(`/sign-in?next=${encodeURIComponent(window.location.pathname)}`);
+    toSignIn();
   }
   if (!response.ok) {
     throw new ApiError(response.status, await readProblem(response));
   }
-  return (await response.json()) as T;
+  return response.status === 204 ? (undefined as T) : ((await response.json()) as T);
+}
+
+function json(method: string, body: unknown): RequestInit {
+  return { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
 }
 
 async function readProblem(response: Response): Promise<ProblemDetails | null> {
@@ -29,14 +40,75 @@ async function readProblem(response: Response): Promise<ProblemDetails | null> {
   }
 }
 
-export function listWorkouts(page = 1, pageSize = 50): Promise<Page<Workout>> {
-  return send(`/api/workouts?page=${page}&pageSize=${pageSize}`);
-}
+// Workouts (sync service)
+export const listWorkouts = (query = 'page=1&pageSize=50') => send<Page<Workout>>(`/api/workouts?${query}`);
+export const getWorkout = (id: string) => send<Workout>(`/api/workouts/${id}`);
+export const getStreams = (id: string) => send<Streams>(`/api/workouts/${id}/streams`);
+export const deleteWorkout = (id: string) => send<void>(`/api/workouts/${id}`, { method: 'DELETE' });
+export const logManualWorkout = (request: ManualWorkoutRequest) => send<Workout>('/api/workouts/manual', json('POST', request));
 
-export function logManualWorkout(request: ManualWorkoutRequest): Promise<Workout> {
-  return send('/api/workouts/manual', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
-    body: JSON.stringify(request),
+// Sync runs
+export async function latestSyncRun(): Promise<SyncRun | null> {
+  try {
+    return await send<SyncRun>('/api/sync/runs/latest');
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return null;
+    throw error;
+  }
+}
+export const startSyncRun = (source: 'garmin' | 'intervals_icu') => send<SyncRun>('/api/sync/runs', json('POST', { source }));
+
+// Garmin and intervals.icu connections
+export const garminStatus = () => send<GarminStatus>('/api/sync/garmin');
+export const garminImportToken = (token: string) =>
+  send<GarminStatus>('/api/sync/garmin/token', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: token });
+export const garminTicket = (ticket: string) => send<GarminStatus>('/api/sync/garmin/ticket', json('POST', { ticket }));
+export const garminLogin = (username: string, password: string) =>
+  send<GarminLoginResponse>('/api/sync/garmin/login', json('POST', { username, password }));
+export const garminMfa = (state: string, code: string) =>
+  send<GarminLoginResponse>(`/api/sync/garmin/login/${encodeURIComponent(state)}/mfa`, json('POST', { code }));
+export const garminDisconnect = () => send<GarminStatus>('/api/sync/garmin', { method: 'DELETE' });
+export const intervalsStatus = () => send<IntervalsConnection>('/api/sync/intervals');
+export const intervalsSave = (athleteId: string, apiKey: string) =>
+  send<IntervalsConnection>('/api/sync/intervals', json('PUT', { athleteId, apiKey }));
+export const intervalsDisconnect = () => send<void>('/api/sync/intervals', { method: 'DELETE' });
+
+// Routes
+export const listRoutes = (sort: string, desc: boolean, page = 1, pageSize = 100) =>
+  send<Page<RouteSummary>>(`/api/routes?sort=${sort}&desc=${desc}&page=${page}&pageSize=${pageSize}`);
+export const getRoute = (id: string) => send<RouteDetail>(`/api/routes/${id}`);
+export const renameRoute = (id: string, name: string) => send<RouteSummary>(`/api/routes/${id}`, json('PATCH', { name }));
+export const deleteRoute = (id: string) => send<void>(`/api/routes/${id}`, { method: 'DELETE' });
+
+/** What an upload ended with: the status and the parsed body (JSON or ProblemDetails), or a network failure. */
+export type UploadResult = { status: number; body: unknown };
+
+/**
+ * One multipart upload with progress (fetch has no upload progress; XMLHttpRequest does). Resolves for every HTTP
+ * status; rejects only when the request could not be sent.
+ */
+export function upload(url: string, file: File, onProgress: (fraction: number) => void, field = 'file'): Promise<UploadResult> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', url);
+    xhr.setRequestHeader('accept', 'application/json');
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress(event.loaded / event.total);
+    };
+    xhr.onload = () => {
+      if (xhr.status === 401) toSignIn();
+      let body: unknown = null;
+      try {
+        body = JSON.parse(xhr.responseText);
+      } catch {
+        body = null;
+      }
+      onProgress(1);
+      resolve({ status: xhr.status, body });
+    };
+    xhr.onerror = () => reject(new Error('The upload could not be sent (network error).'));
+    const form = new FormData();
+    form.append(field, file, file.name);
+    xhr.send(form);
   });
 }

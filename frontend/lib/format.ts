@@ -56,3 +56,20 @@ export function nowForInput(): string {
   const local = new Date(now.getTime() - now.getTimezoneOffset() * 60_000);
   return local.toISOString().slice(0, 16);
 }
+
+/** "just now", "5 min ago", "3 h ago", "2 d ago" (or in the future: "in 12 min"). */
+export function relativeTime(iso: string | null | undefined, now = Date.now()): string {
+  if (!iso) return '';
+  const seconds = Math.round((now - Date.parse(iso)) / 1000);
+  if (Number.isNaN(seconds)) return '';
+  const future = seconds < 0;
+  const s = Math.abs(seconds);
+  const text = s < 45 ? null : s < 3600 ? `${Math.round(s / 60)} min` : s < 86_400 ? `${Math.round(s / 3600)} h` : `${Math.round(s / 86_400)} d`;
+  if (!text) return 'just now';
+  return future ? `in ${text}` : `${text} ago`;
+}
+
+export function formatDate(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+}

@@ -97,10 +97,15 @@ public sealed class CoachLoopTests
         var workoutId = workout.GetProperty("id").GetGuid();
         var day = DateOnly.FromDateTime(workout.GetProperty("startTime").GetDateTimeOffset().DateTime);
 
-        async Task<double?> TssAsync() =>
-            (await client.GetFromJsonAsync<JsonElement>($"/api/coach/workouts/{workoutId}")).GetProperty("trainingStressScore") is { ValueKind: JsonValueKind.Number } tss
+        async Task<double?> TssAsync()
+        {
+            using var coachView = await client.GetAsync($"/api/coach/workouts/{workoutId}");
+            return coachView.IsSuccessStatusCode
+                && (await coachView.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("trainingStressScore") is { ValueKind: JsonValueKind.Number } tss
                 ? tss.GetDouble()
                 : null;
+        }
+
         async Task<double> LoadAsync()
         {
             var fitness = await client.GetFromJsonAsync<JsonElement>($"/api/coach/fitness?from={day:yyyy-MM-dd}&to={day:yyyy-MM-dd}");
@@ -166,7 +171,7 @@ public sealed class CoachLoopTests
             var analyses = await Eventually.WaitAsync(
                 () => client.GetFromJsonAsync<JsonElement>($"/api/coach/analyses?workoutId={workoutId}&type=workout_review"),
                 page => page.GetProperty("items").EnumerateArray().Any(a => a.GetProperty("status").GetString() == "ready"),
-                TimeSpan.FromSeconds(30));
+                TimeSpan.FromSeconds(60)); // a killed worker's lease (15 s) must run out first
             var items = analyses.GetProperty("items").EnumerateArray().ToList();
             Assert.True(items.Count == 1, $"workout {workoutId}: {items.Count} analyses");
             Assert.Equal("ready", items[0].GetProperty("status").GetString());

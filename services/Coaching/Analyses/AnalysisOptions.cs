@@ -9,8 +9,8 @@ public sealed class AnalysisOptions
     /// <summary>Attempts before an analysis is marked failed (a crash or an engine fault costs one).</summary>
     public int MaxAttempts { get; set; } = 3;
 
-    /// <summary>How long a worker owns an analysis; after that another worker (or the next start) takes it over.</summary>
-    public int LeaseSeconds { get; set; } = 600;
+    /// <summary>How long a lease lasts unrenewed: the running worker renews it every third of this; a dead one's analysis is taken over after it.</summary>
+    public int LeaseSeconds { get; set; } = 15;
 
     public double PollSeconds { get; set; } = 2;
 

@@ -73,6 +73,8 @@ public sealed class AnalysisWorker(
             return true;
         }
 
+        using var renewing = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var renewal = RenewLeaseAsync(analysis.Id, analysis.Attempts, renewing.Token);
         try
         {
             var result = await scope.ServiceProvider.GetRequiredService<AnalysisRunner>().RunAsync(analysis.WorkoutId!.Value, stoppingToken);
@@ -100,8 +102,41 @@ public sealed class AnalysisWorker(
             await db.Analyses.Where(a => a.Id == analysis.Id && a.Attempts == analysis.Attempts)
                 .ExecuteUpdateAsync(s => s.SetProperty(a => a.Error, e.Message).SetProperty(a => a.LeaseUntil, retryAt), CancellationToken.None);
         }
+        finally
+        {
+            await renewing.CancelAsync();
+            await renewal;
+        }
 
         return true;
+    }
+
+    /// <summary>
+    /// Keeps the lease while an analysis runs (an LLM answer can take minutes), so the lease itself can be short: a
+    /// worker that dies stops renewing and its analysis is taken over within <see cref="AnalysisOptions.LeaseSeconds"/>.
+    /// </summary>
+    private async Task RenewLeaseAsync(Guid id, int attempt, CancellationToken cancellationToken)
+    {
+        var every = TimeSpan.FromSeconds(options.Value.LeaseSeconds / 3.0);
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(every, time, cancellationToken);
+                await using var scope = scopes.CreateAsyncScope();
+                var until = time.GetUtcNow().UtcDateTime.AddSeconds(options.Value.LeaseSeconds);
+                await scope.ServiceProvider.GetRequiredService<CoachingDbContext>().Analyses
+                    .Where(a => a.Id == id && a.Attempts == attempt && a.Status == AnalysisStatus.Pending)
+                    .ExecuteUpdateAsync(s => s.SetProperty(a => a.LeaseUntil, until), cancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Renewing the lease of analysis {AnalysisId} failed; another worker may take it over", id);
+        }
     }
 
     private void Complete(CoachingDbContext db, Analysis analysis, AnalysisResult result)

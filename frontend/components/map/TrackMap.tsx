@@ -1,0 +1,85 @@
+'use client';
+// The ride or route on a Leaflet map. Tiles come from NEXT_PUBLIC_TILE_URL (default OpenStreetMap; empty = none);
+// when they cannot load the track still draws on the plain background, with a note.
+import { useEffect, useImperativeHandle, useRef, useState } from 'react';
+import type { CircleMarker, Map as LeafletMap } from 'leaflet';
+import 'leaflet/dist/leaflet.css';
+
+const TILE_URL = process.env.NEXT_PUBLIC_TILE_URL ?? 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
+
+export type TrackMapHandle = { moveMarker: (position: [number, number] | null) => void };
+
+type Props = {
+  points: [number, number][];
+  color?: string;
+  label: string;
+  /** Filled with a handle that moves the cursor marker (the charts' shared cursor drives it). */
+  control?: React.RefObject<TrackMapHandle | null>;
+};
+
+export default function TrackMap({ points, color = '#e4572e', label, control }: Props) {
+  const element = useRef<HTMLDivElement>(null);
+  const marker = useRef<CircleMarker | null>(null);
+  const [tilesFailed, setTilesFailed] = useState(!TILE_URL);
+
+  useImperativeHandle(control, () => ({
+    moveMarker(position) {
+      const m = marker.current;
+      if (!m) return;
+      if (position) {
+        m.setLatLng(position);
+        m.setStyle({ opacity: 1, fillOpacity: 1 });
+      } else {
+        m.setStyle({ opacity: 0, fillOpacity: 0 });
+      }
+    },
+  }));
+
+  useEffect(() => {
+    const el = element.current;
+    if (!el || points.length === 0) return;
+    let map: LeafletMap | null = null;
+    let cancelled = false;
+    void import('leaflet').then((L) => {
+      if (cancelled) return;
+      map = L.map(el, { zoomControl: true, attributionControl: Boolean(TILE_URL) });
+      if (TILE_URL) {
+        let failures = 0;
+        L.tileLayer(TILE_URL, { maxZoom: 19, attribution: '© OpenStreetMap contributors' })
+          .on('tileerror', () => {
+            failures += 1;
+            if (failures === 1) setTilesFailed(true);
+          })
+          .addTo(map);
+      }
+      const line = L.polyline(points, { color, weight: 4, opacity: 0.9 }).addTo(map);
+      L.circleMarker(points[0], { radius: 6, color: '#fff', weight: 2, fillColor: '#2e7d32', fillOpacity: 1 }).bindTooltip('Start').addTo(map);
+      L.circleMarker(points[points.length - 1], { radius: 6, color: '#fff', weight: 2, fillColor: '#c62828', fillOpacity: 1 })
+        .bindTooltip('Finish')
+        .addTo(map);
+      marker.current = L.circleMarker(points[0], { radius: 7, color: '#111', weight: 2, fillColor: '#ffeb3b', opacity: 0, fillOpacity: 0 }).addTo(map);
+      map.fitBounds(line.getBounds(), { padding: [20, 20] });
+      el.dataset.ready = 'true';
+    });
+    return () => {
+      cancelled = true;
+      marker.current = null;
+      map?.remove();
+      delete el.dataset.ready;
+    };
+  }, [points, color]);
+
+  if (points.length === 0) {
+    return <p className="muted empty">No GPS track in this file.</p>;
+  }
+  return (
+    <div className="map-wrap">
+      <div ref={element} className="track-map" role="img" aria-label={label} data-testid="map" />
+      {tilesFailed && (
+        <p className="map-note muted" data-testid="tiles-note">
+          Map tiles are not available{TILE_URL ? '' : ' (no tile server set)'}; the track is drawn on a plain background.
+        </p>
+      )}
+    </div>
+  );
+}

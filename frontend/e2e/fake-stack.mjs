@@ -1,0 +1,52 @@
+// The built web server (.next/standalone, `npm run build` first) in front of the fake gateway, both on free
+// loopback ports, for the end-to-end tests that need known data (app.e2e.mjs).
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+import { startFakeGateway } from './fake-gateway.mjs';
+
+const root = resolve(import.meta.dirname, '..');
+export const SERVER = join(root, '.next', 'standalone', 'server.js');
+export const built = () => existsSync(SERVER);
+
+const freePort = () =>
+  new Promise((done, fail) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = /** @type {import('node:net').AddressInfo} */ (s.address());
+      s.close(() => done(port));
+    });
+    s.on('error', fail);
+  });
+
+export async function startFakeStack() {
+  const apiKey = `e2e-${Math.random().toString(36).slice(2)}`;
+  const gateway = await startFakeGateway({ apiKey });
+  const port = await freePort();
+  const web = spawn(process.execPath, [SERVER], {
+    env: { ...process.env, API_KEY: apiKey, GATEWAY_HTTP: gateway.url, PORT: String(port), HOSTNAME: '127.0.0.1', NEXT_TELEMETRY_DISABLED: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  web.stdout.on('data', (d) => (log += d));
+  web.stderr.on('data', (d) => (log += d));
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (i > 100 || web.exitCode !== null) throw new Error(`web server did not start:\n${log}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url,
+    apiKey,
+    gateway,
+    async close() {
+      web.kill('SIGTERM');
+      await gateway.close();
+    },
+  };
+}

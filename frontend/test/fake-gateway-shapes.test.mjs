@@ -1,0 +1,90 @@
+// The fake gateway (e2e/) must answer in the services' shapes: every body it serves is checked against the schema
+// of that operation's 200 response in the committed OpenAPI snapshot (required properties present, no unknown
+// ones, types as declared). So the e2e tests cannot pass on bodies the real services would never send.
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { startFakeGateway } from '../e2e/fake-gateway.mjs';
+import { numbersAsNumbers } from '../scripts/gen-api.mjs';
+
+const root = resolve(import.meta.dirname, '..');
+// Numbers as the generated types read them (the services write JSON numbers, never strings).
+const load = async (service) => numbersAsNumbers(JSON.parse(await readFile(join(root, 'openapi', `${service}.json`), 'utf8')));
+
+/** Problems with `value` against `schema` (a small subset of JSON Schema: what these documents use). */
+export function check(schema, value, doc, path = '$') {
+  if (schema.$ref) return check(doc.components.schemas[schema.$ref.split('/').pop()], value, doc, path);
+  if (schema.oneOf || schema.anyOf) {
+    const options = schema.oneOf ?? schema.anyOf;
+    return options.some((o) => check(o, value, doc, path).length === 0) ? [] : [`${path}: matches none of ${options.length} options`];
+  }
+  const types = [schema.type ?? []].flat();
+  if (value === null) return types.length === 0 || types.includes('null') ? [] : [`${path}: null not allowed`];
+  if (types.length === 0) return [];
+  const kind = Array.isArray(value) ? 'array' : Number.isInteger(value) ? 'integer' : typeof value;
+  const allowed = types.some((t) => t === kind || (t === 'number' && kind === 'integer') || (t === 'string' && kind === 'string'));
+  if (!allowed) return [`${path}: ${kind} where ${types.join('|')} expected`];
+  if (schema.enum && !schema.enum.includes(value)) return [`${path}: ${JSON.stringify(value)} not in ${schema.enum.join(', ')}`];
+  if (kind === 'array') return schema.items ? value.slice(0, 50).flatMap((v, i) => check(schema.items, v, doc, `${path}[${i}]`)) : [];
+  if (kind === 'object' && schema.properties) {
+    const problems = (schema.required ?? []).filter((k) => !(k in value)).map((k) => `${path}.${k}: missing`);
+    for (const [k, v] of Object.entries(value)) {
+      problems.push(...(schema.properties[k] ? check(schema.properties[k], v, doc, `${path}.${k}`) : schema.additionalProperties ? [] : [`${path}.${k}: not in the schema`]));
+    }
+    return problems;
+  }
+  if (kind === 'object' && schema.additionalProperties && typeof schema.additionalProperties === 'object') {
+    return Object.entries(value).flatMap(([k, v]) => check(schema.additionalProperties, v, doc, `${path}.${k}`));
+  }
+  return [];
+}
+
+const responseSchema = (doc, path, method = 'get') => doc.paths[path][method].responses['200'].content['application/json'].schema;
+
+describe('fake gateway bodies match the OpenAPI documents', () => {
+  let gateway;
+  let sync;
+  let routes;
+  const get = async (path) => {
+    const response = await fetch(`${gateway.url}${path}`, { headers: { 'x-api-key': 'k' } });
+    assert.equal(response.status, 200, path);
+    return response.json();
+  };
+
+  before(async () => {
+    gateway = await startFakeGateway({ apiKey: 'k' });
+    sync = await load('sync');
+    routes = await load('routes');
+  });
+  after(() => gateway?.close());
+
+  it('the checker itself catches a missing, an unknown and a mistyped property', () => {
+    const doc = { components: { schemas: {} } };
+    const schema = { type: 'object', required: ['a'], properties: { a: { type: 'number' }, b: { type: ['null', 'string'] } } };
+    assert.deepEqual(check(schema, { a: 1, b: null }, doc), []);
+    assert.deepEqual(check(schema, { b: 'x' }, doc), ['$.a: missing']);
+    assert.deepEqual(check(schema, { a: 1, c: 2 }, doc), ['$.c: not in the schema']);
+    assert.deepEqual(check(schema, { a: '1' }, doc), ['$.a: string where number expected']);
+  });
+
+  it('workouts: list, one ride and its streams', async () => {
+    const list = await get('/api/workouts?pageSize=10');
+    assert.deepEqual(check(responseSchema(sync, '/api/workouts'), list, sync), []);
+    const ride = list.items.find((w) => w.hasStreams);
+    assert.deepEqual(check(responseSchema(sync, '/api/workouts/{id}'), await get(`/api/workouts/${ride.id}`), sync), []);
+    assert.deepEqual(check(responseSchema(sync, '/api/workouts/{id}/streams'), await get(`/api/workouts/${ride.id}/streams`), sync), []);
+  });
+
+  it('sync runs, Garmin and intervals.icu', async () => {
+    assert.deepEqual(check(responseSchema(sync, '/api/sync/runs/latest'), await get('/api/sync/runs/latest'), sync), []);
+    assert.deepEqual(check(responseSchema(sync, '/api/sync/garmin'), await get('/api/sync/garmin'), sync), []);
+    assert.deepEqual(check(responseSchema(sync, '/api/sync/intervals'), await get('/api/sync/intervals'), sync), []);
+  });
+
+  it('routes: list and one route', async () => {
+    const list = await get('/api/routes');
+    assert.deepEqual(check(responseSchema(routes, '/api/routes'), list, routes), []);
+    assert.deepEqual(check(responseSchema(routes, '/api/routes/{id}'), await get(`/api/routes/${list.items[0].id}`), routes), []);
+  });
+});
