@@ -70,23 +70,25 @@ public sealed class FitnessService(CoachingDbContext db, CoachClock clock, IOpti
     public async Task<PowerCurveResponse> PowerCurveAsync(CancellationToken cancellationToken)
     {
         var today = clock.Today;
-        var rides = await db.Workouts.AsNoTracking()
-            .Where(w => w.MeanMax != null)
-            .Select(w => new { w.WorkoutId, w.LocalDate, w.MeanMax })
-            .ToListAsync(cancellationToken);
-        PowerCurveWindow Window(string name, int? days)
+        List<PowerCurveWindow> windows = [];
+        foreach (var (name, days) in new (string, int?)[] { ("last42Days", 42), ("last90Days", 90), ("last365Days", 365), ("allTime", null) })
         {
             DateOnly? since = days is { } d ? today.AddDays(-d + 1) : null;
-            var points = rides
-                .Where(r => since is null || r.LocalDate >= since)
-                .SelectMany(r => r.MeanMax!.Select(p => new PowerCurvePoint(p.DurationSeconds, p.Watts, r.WorkoutId, r.LocalDate)))
-                .GroupBy(p => p.DurationSeconds)
-                .Select(g => g.OrderByDescending(p => p.Watts).ThenBy(p => p.Date).First())
-                .OrderBy(p => p.DurationSeconds)
-                .ToList();
-            return new PowerCurveWindow(name, since, points);
+            windows.Add(new PowerCurveWindow(name, since, await BestPerDurationAsync(since ?? DateOnly.MinValue, cancellationToken)));
         }
 
-        return new PowerCurveResponse([Window("last42Days", 42), Window("last90Days", 90), Window("last365Days", 365), Window("allTime", null)]);
+        return new PowerCurveResponse(windows);
     }
+
+    /// <summary>
+    /// The best of every ride's mean-max points per duration, found in SQL (earliest ride first on a tie): ten years
+    /// of rides are a few thousand jsonb arrays, which the database unnests far faster than the service could read them.
+    /// </summary>
+    private Task<List<PowerCurvePoint>> BestPerDurationAsync(DateOnly since, CancellationToken cancellationToken) =>
+        db.Database.SqlQuery<PowerCurvePoint>($"""
+            SELECT DISTINCT ON (p."durationSeconds") p."durationSeconds" AS duration_seconds, p.watts, w.workout_id, w.local_date AS date
+            FROM workouts w, jsonb_to_recordset(w.mean_max) AS p("durationSeconds" integer, watts double precision)
+            WHERE w.mean_max IS NOT NULL AND jsonb_typeof(w.mean_max) = 'array' AND w.local_date >= {since} AND p.watts > 0
+            ORDER BY p."durationSeconds", p.watts DESC, w.local_date, w.workout_id
+            """).ToListAsync(cancellationToken);
 }

@@ -45,7 +45,14 @@ public sealed class IsolatedSync : IAsyncDisposable
     public ServiceFactory<Program> Host { get; private set; } = null!;
     public HttpClient Client { get; private set; } = null!;
     public ConsumedMessages Consumed { get; } = new();
+    /// <summary>
+    /// Every distinct WorkoutMetricsRecalculated received, by MessageId: the outbox delivers at least once (a relay
+    /// stopped between publishing and marking the row sends it again from the next host), and every consumer of
+    /// ours drops a repeated MessageId, so that is what "once" means on the bus.
+    /// </summary>
     public ConcurrentQueue<WorkoutMetricsRecalculated> Recalculated { get; } = new();
+
+    private readonly ConcurrentDictionary<Guid, bool> recalculatedIds = new();
 
     public static async Task<IsolatedSync> StartAsync(string prefix, IReadOnlyDictionary<string, string?>? settings = null)
     {
@@ -72,7 +79,11 @@ public sealed class IsolatedSync : IAsyncDisposable
         var endpoint = bus.ConnectReceiveEndpoint(observerQueue, e =>
             e.Handler<WorkoutMetricsRecalculated>(context =>
             {
-                Recalculated.Enqueue(context.Message);
+                if (recalculatedIds.TryAdd(context.MessageId ?? Guid.NewGuid(), true))
+                {
+                    Recalculated.Enqueue(context.Message);
+                }
+
                 return Task.CompletedTask;
             }));
         await endpoint.Ready;
