@@ -2,14 +2,16 @@
 # Refreshes frontend/openapi/{sync,coaching,routes}.json from the services themselves, one at a time, then
 # regenerates frontend/lib/api/*.d.ts (npm run gen:api).
 #   scripts/fetch-openapi.sh [sync|coaching|routes ...]      (default: all three)
-# Each service is built (Debug), started briefly on a free loopback port against the test PostgreSQL/RabbitMQ from
-# /work/devenv.sh (its own database webdocs_<service>, the default vhost, a temp Storage:DataPath), asked for
-# /openapi/v1.json, and stopped.
+# Each service is built (Debug), started briefly on a free loopback port against the PostgreSQL and RabbitMQ named by
+# COACH_TEST_POSTGRES and COACH_TEST_RABBITMQ (as ./coach test exports them; or put them in a file and pass DEVENV=file)
+# — its own database webdocs_<service>, the default vhost, a temp Storage:DataPath — asked for /openapi/v1.json, and
+# stopped.
 # Alternative when a stack is running: curl "$GATEWAY/openapi/<service>.json" > openapi/<service>.json.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 repo="$(cd "$here/.." && pwd)"
-source "${DEVENV:-/work/devenv.sh}"
+if [ -n "${DEVENV:-}" ]; then source "$DEVENV"; fi
+: "${COACH_TEST_POSTGRES:?set COACH_TEST_POSTGRES and COACH_TEST_RABBITMQ (or DEVENV=file that exports them)}" "${COACH_TEST_RABBITMQ:?}"
 services=("$@")
 [ ${#services[@]} -gt 0 ] || services=(sync coaching routes)
 

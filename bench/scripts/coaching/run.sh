@@ -8,7 +8,7 @@
 # Every process it starts is stopped on exit, and the database and virtual host are dropped.
 #
 # Needs: COACH_TEST_POSTGRES, COACH_TEST_RABBITMQ, COACH_TEST_RABBITMQ_MANAGEMENT, COACH_TEST_RABBITMQ_USER,
-# COACH_TEST_RABBITMQ_PASSWORD (`source /work/devenv.sh`), psql, curl, dotnet.
+# COACH_TEST_RABBITMQ_PASSWORD (as ./coach test exports them), psql, curl, dotnet.
 # Usage: bench/scripts/coaching/run.sh [rides=50] [interval-ms=200] [fitness-calls=50] [plan-calls=30] [llm-calls=150]
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../../.." && pwd)
@@ -17,7 +17,7 @@ INTERVAL=${2:-200}
 FITNESS_CALLS=${3:-50}
 PLAN_CALLS=${4:-30}
 LLM_CALLS=${5:-150}
-: "${COACH_TEST_POSTGRES:?set the test PostgreSQL connection string (source /work/devenv.sh)}"
+: "${COACH_TEST_POSTGRES:?set the test PostgreSQL connection string (the COACH_TEST_* variables ./coach test exports)}"
 : "${COACH_TEST_RABBITMQ:?}" "${COACH_TEST_RABBITMQ_MANAGEMENT:?}" "${COACH_TEST_RABBITMQ_USER:?}" "${COACH_TEST_RABBITMQ_PASSWORD:?}"
 
 NAME=benchcoaching

@@ -35,8 +35,7 @@ public static class FtpSuggestions
             return;
         }
 
-        var periods = await db.ThresholdPeriods.AsNoTracking().OrderBy(p => p.EffectiveFrom).ThenBy(p => p.CreatedAt).ToListAsync(cancellationToken);
-        var current = AthleteService.InEffect([.. periods.GroupBy(p => p.EffectiveFrom).Select(g => g.Last())], today)?.FtpWatts;
+        var current = (await AthleteService.InEffectAsync(db, today, cancellationToken))?.FtpWatts;
         if (current is { } ftp && Math.Abs(estimate.FtpWatts - ftp) / ftp < MinimumChange)
         {
             return;

@@ -15,11 +15,17 @@ namespace CyclingCoach.Coaching.Athletes;
 public sealed class AthleteService(CoachingDbContext db, CoachClock clock)
 {
     /// <summary>One period per effective date (the newest entry for a date wins), oldest first.</summary>
-    public async Task<IReadOnlyList<AthleteThresholdPeriod>> PeriodsAsync(CancellationToken cancellationToken)
+    public Task<IReadOnlyList<AthleteThresholdPeriod>> PeriodsAsync(CancellationToken cancellationToken) => PeriodsAsync(db, cancellationToken);
+
+    public static async Task<IReadOnlyList<AthleteThresholdPeriod>> PeriodsAsync(CoachingDbContext db, CancellationToken cancellationToken)
     {
         var rows = await db.ThresholdPeriods.AsNoTracking().OrderBy(p => p.EffectiveFrom).ThenBy(p => p.CreatedAt).ToListAsync(cancellationToken);
         return rows.GroupBy(p => p.EffectiveFrom).Select(g => g.Last()).ToList();
     }
+
+    /// <summary>The thresholds in effect on <paramref name="date"/>, read from <paramref name="db"/> (for consumers in a transaction).</summary>
+    public static async Task<AthleteThresholdPeriod?> InEffectAsync(CoachingDbContext db, DateOnly date, CancellationToken cancellationToken) =>
+        InEffect(await PeriodsAsync(db, cancellationToken), date);
 
     public static AthleteThresholdPeriod? InEffect(IReadOnlyList<AthleteThresholdPeriod> periods, DateOnly date) =>
         periods.LastOrDefault(p => p.EffectiveFrom <= date);

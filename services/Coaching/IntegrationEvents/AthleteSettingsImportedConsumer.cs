@@ -19,8 +19,7 @@ public sealed class AthleteSettingsImportedConsumer(CoachingDbContext db, CoachC
     protected override async Task HandleAsync(ConsumeContext<AthleteSettingsImported> context, CancellationToken cancellationToken)
     {
         var m = context.Message;
-        var periods = await Db.ThresholdPeriods.AsNoTracking().OrderBy(p => p.EffectiveFrom).ThenBy(p => p.CreatedAt).ToListAsync(cancellationToken);
-        var current = AthleteService.InEffect([.. periods.GroupBy(p => p.EffectiveFrom).Select(g => g.Last())], clock.Today);
+        var current = await AthleteService.InEffectAsync(Db, clock.Today, cancellationToken);
         static T? Differs<T>(T? offered, T? have) where T : struct => offered is { } o && !Equals(o, have) ? o : null;
         var proposal = new ThresholdProposal(
             m.Source.ToString(),
