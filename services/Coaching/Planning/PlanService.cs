@@ -64,13 +64,9 @@ public sealed class PlanService(
         }
     }
 
+    /// <summary>An engine's plan that the validator cannot make keep the rules falls back to the built-in coach.</summary>
     private static IReadOnlyList<string> Problems(TrainingPlan plan, PlanContext context)
     {
-        if (plan.StartDate != context.StartDate || plan.Weeks.Count != context.Weeks)
-        {
-            return [$"The plan must start on {context.StartDate:yyyy-MM-dd} and last {context.Weeks} weeks."];
-        }
-
         var repaired = PlanValidator.Repair(plan, context.Rules);
         return repaired.Accepted ? [] : Errors(repaired);
     }

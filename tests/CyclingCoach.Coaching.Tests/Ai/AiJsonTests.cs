@@ -2,6 +2,7 @@ using System.Text.Json;
 using CyclingCoach.Coaching.Ai;
 using CyclingCoach.Coaching.Coach.Analyses;
 using CyclingCoach.Coaching.Coach.Plans;
+using CyclingCoach.Coaching.Data;
 
 namespace CyclingCoach.Coaching.Tests.Ai;
 
@@ -54,7 +55,7 @@ public sealed class AiJsonTests
     {
         var feedback = new CoachFeedback("Solid ride.", [new CoachClaim("Steady pacing", ["intensityFactor"])], [],
             [new PlanSuggestion(new PlanOperation(PlanOperationKind.Shorten, new DateOnly(2026, 12, 3), DurationSeconds: 3600), "Tired", ["tsb"])]);
-        using var answer = JsonDocument.Parse(ServiceJson.Serialize(feedback));
+        using var answer = JsonDocument.Parse(CoachJson.Serialize(feedback));
 
         Assert.Empty(JsonSchemaCheck.Validate(AiJson.CheckSchema(typeof(CoachFeedback)), answer.RootElement));
     }

@@ -3,8 +3,9 @@ using CyclingCoach.Coaching.Ai;
 using CyclingCoach.Coaching.Coach.Analyses;
 using CyclingCoach.Coaching.Coach.Plans;
 using CyclingCoach.Coaching.Coach.Rules;
-using CyclingCoach.Coaching.Engines;
+using CyclingCoach.Coaching.Data;
 using CyclingCoach.Coaching.Engines.Llm;
+using CyclingCoach.Coaching.Engines;
 
 namespace CyclingCoach.Coaching.Tests.Ai;
 
@@ -36,7 +37,7 @@ public sealed class LlmCoachEngineTests : IAsyncLifetime
     public async Task Parses_rules_with_the_stored_prompt_and_the_text_json_encoded()
     {
         var expected = new RuleParseResult(Rules, ["ride with friends when possible"]);
-        server.Reply(FakeReply.Content(ServiceJson.Serialize(expected)));
+        server.Reply(FakeReply.Content(CoachJson.Serialize(expected)));
         await using var host = AiHost.Create(server);
         var prompt = new PromptTemplate(Guid.NewGuid(), AiAction.RuleParsing, AiHost.Model, 2, "Rules: {{rules_text}} (today {{today}})");
         host.Prompts.Prompts[(AiAction.RuleParsing, AiHost.Model)] = prompt;
@@ -44,7 +45,7 @@ public sealed class LlmCoachEngineTests : IAsyncLifetime
 
         var result = await Engine(host).ParseRulesAsync(text, CancellationToken.None);
 
-        Assert.Equal(ServiceJson.Serialize(expected), ServiceJson.Serialize(result));
+        Assert.Equal(CoachJson.Serialize(expected), CoachJson.Serialize(result));
         Assert.Equal("""Rules: "No riding on Mondays, \"max\" 9 h a week.\n{{today}}" (today 2026-12-01)""", server.ChatRequests[0].MessageContents[^1]);
         var record = Assert.Single(host.CallLog.Records);
         Assert.Equal((AiAction.RuleParsing, prompt.Id, (int?)2, AiCallOutcome.Success), (record.Action, record.PromptId, record.PromptVersion, record.Outcome));
@@ -54,12 +55,12 @@ public sealed class LlmCoachEngineTests : IAsyncLifetime
     public async Task Generates_a_plan_with_the_default_prompt_when_none_is_stored()
     {
         var plan = Plan(Monday, 4);
-        server.Reply(FakeReply.Content(ServiceJson.Serialize(plan)));
+        server.Reply(FakeReply.Content(CoachJson.Serialize(plan)));
         await using var host = AiHost.Create(server);
 
         var result = await Engine(host).GeneratePlanAsync(Context, CancellationToken.None);
 
-        Assert.Equal(ServiceJson.Serialize(plan), ServiceJson.Serialize(result));
+        Assert.Equal(CoachJson.Serialize(plan), CoachJson.Serialize(result));
         var sent = server.ChatRequests[0].MessageContents[^1];
         Assert.Contains("starts on Monday 2026-12-07", sent);
         Assert.Contains(JsonSerializer.Serialize(Rules, AiJson.Options), sent);
@@ -72,7 +73,7 @@ public sealed class LlmCoachEngineTests : IAsyncLifetime
     [Fact]
     public async Task A_plan_of_the_wrong_shape_is_sent_back_for_repair()
     {
-        server.Reply(FakeReply.Content(ServiceJson.Serialize(Plan(Monday.AddDays(1), 3))), FakeReply.Content(ServiceJson.Serialize(Plan(Monday, 4))));
+        server.Reply(FakeReply.Content(CoachJson.Serialize(Plan(Monday.AddDays(1), 3))), FakeReply.Content(CoachJson.Serialize(Plan(Monday, 4))));
         await using var host = AiHost.Create(server);
 
         var result = await Engine(host).GeneratePlanAsync(Context, CancellationToken.None);
@@ -90,7 +91,7 @@ public sealed class LlmCoachEngineTests : IAsyncLifetime
         var watts = Plan(Monday, 4);
         var first = watts.Weeks[0].Days[1].Workouts[0];
         watts = Replace(watts, 0, 1, first with { Steps = [new WorkoutStep(StepKind.Steady, 3600, 180, 200)] });
-        server.Otherwise = FakeReply.Content(ServiceJson.Serialize(watts));
+        server.Otherwise = FakeReply.Content(CoachJson.Serialize(watts));
         await using var host = AiHost.Create(server);
 
         var e = await Assert.ThrowsAsync<AiOutputException>(() => Engine(host).GeneratePlanAsync(Context, CancellationToken.None));
@@ -104,7 +105,7 @@ public sealed class LlmCoachEngineTests : IAsyncLifetime
     {
         var plan = Plan(Monday, 4);
         var built = plan.Weeks[1].Days[2].Workouts[0];
-        server.Reply(FakeReply.Content(ServiceJson.Serialize(Replace(plan, 1, 2, built with { DurationSeconds = 60, TargetTss = 999 }))));
+        server.Reply(FakeReply.Content(CoachJson.Serialize(Replace(plan, 1, 2, built with { DurationSeconds = 60, TargetTss = 999 }))));
         await using var host = AiHost.Create(server);
 
         var result = await Engine(host).GeneratePlanAsync(Context, CancellationToken.None);
@@ -121,12 +122,12 @@ public sealed class LlmCoachEngineTests : IAsyncLifetime
             [new CoachClaim("Intensity stayed in zone 2", ["intensityFactor", "normalizedPowerWatts"])],
             [new CoachClaim("Form is low", ["tsb"])],
             [new PlanSuggestion(new PlanOperation(PlanOperationKind.Shorten, Monday.AddDays(2), DurationSeconds: 3600), "Fatigue is high", ["tsb", "atl"])]);
-        server.Reply(FakeReply.Content(ServiceJson.Serialize(feedback)));
+        server.Reply(FakeReply.Content(CoachJson.Serialize(feedback)));
         await using var host = AiHost.Create(server);
 
         var result = await Engine(host).AnalyzeAsync(new AnalysisContext(facts, Plan(Monday, 4), Rules, Context.Athlete), CancellationToken.None);
 
-        Assert.Equal(ServiceJson.Serialize(feedback), ServiceJson.Serialize(result));
+        Assert.Equal(CoachJson.Serialize(feedback), CoachJson.Serialize(result));
         var sent = server.ChatRequests[0].MessageContents[^1];
         Assert.Contains("\"citable\":{", sent);
         Assert.Contains("\"intensityFactor\":0.68", sent);
@@ -138,7 +139,7 @@ public sealed class LlmCoachEngineTests : IAsyncLifetime
     {
         var bad = new CoachFeedback("Good.", [new CoachClaim("Great cadence", ["cadenceRpm"])], [], []);
         var good = bad with { Strengths = [new CoachClaim("Good pacing", ["intensityFactor"])] };
-        server.Reply(FakeReply.Content(ServiceJson.Serialize(bad)), FakeReply.Content(ServiceJson.Serialize(good)));
+        server.Reply(FakeReply.Content(CoachJson.Serialize(bad)), FakeReply.Content(CoachJson.Serialize(good)));
         await using var host = AiHost.Create(server);
 
         var result = await Engine(host).AnalyzeAsync(new AnalysisContext(Facts(), null, Rules, Context.Athlete), CancellationToken.None);
@@ -150,7 +151,7 @@ public sealed class LlmCoachEngineTests : IAsyncLifetime
     [Fact]
     public async Task A_stored_prompt_with_an_unknown_placeholder_falls_back_to_the_default()
     {
-        server.Reply(FakeReply.Content(ServiceJson.Serialize(new RuleParseResult(Rules, []))));
+        server.Reply(FakeReply.Content(CoachJson.Serialize(new RuleParseResult(Rules, []))));
         await using var host = AiHost.Create(server);
         host.Prompts.Prompts[(AiAction.RuleParsing, AiHost.Model)] = new(Guid.NewGuid(), AiAction.RuleParsing, AiHost.Model, 5, "{{rules_text}} {{weather}}");
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using CyclingCoach.Coaching.Ai;
 using CyclingCoach.Coaching.Coach.Rules;
+using CyclingCoach.Coaching.Data;
 
 namespace CyclingCoach.Coaching.Tests.Ai;
 
@@ -23,7 +24,7 @@ public sealed class StructuredOutputTests : IAsyncLifetime
 
     private FakeOpenAiServer server = null!;
 
-    private static string ValidJson => ServiceJson.Serialize(Parsed);
+    private static string ValidJson => CoachJson.Serialize(Parsed);
 
     public async Task InitializeAsync() => server = await FakeOpenAiServer.StartAsync();
 
@@ -37,7 +38,7 @@ public sealed class StructuredOutputTests : IAsyncLifetime
 
         var result = await Ask(host);
 
-        Assert.Equal(ValidJson, ServiceJson.Serialize(result));
+        Assert.Equal(ValidJson, CoachJson.Serialize(result));
         var record = Assert.Single(host.CallLog.Records);
         Assert.Equal(AiCallOutcome.Success, record.Outcome);
         Assert.Equal(1, record.Attempts);
@@ -113,7 +114,7 @@ public sealed class StructuredOutputTests : IAsyncLifetime
 
         var result = await Ask(host);
 
-        Assert.Equal(ValidJson, ServiceJson.Serialize(result));
+        Assert.Equal(ValidJson, CoachJson.Serialize(result));
         Assert.Equal(AiCallOutcome.Success, Assert.Single(host.CallLog.Records).Outcome);
     }
 
@@ -126,7 +127,7 @@ public sealed class StructuredOutputTests : IAsyncLifetime
 
         var result = await Ask(host);
 
-        Assert.Equal(ValidJson, ServiceJson.Serialize(result));
+        Assert.Equal(ValidJson, CoachJson.Serialize(result));
         var record = Assert.Single(host.CallLog.Records);
         Assert.Equal(AiCallOutcome.Repaired, record.Outcome);
         Assert.Equal(2, record.Attempts);
@@ -172,7 +173,7 @@ public sealed class StructuredOutputTests : IAsyncLifetime
     public async Task A_failed_semantic_check_is_repaired_like_a_schema_error()
     {
         var wrong = Parsed with { Rules = Parsed.Rules with { MaxHoursPerWeek = 80 } };
-        server.Reply(FakeReply.Content(ServiceJson.Serialize(wrong)), FakeReply.Content(ValidJson));
+        server.Reply(FakeReply.Content(CoachJson.Serialize(wrong)), FakeReply.Content(ValidJson));
         await using var host = AiHost.Create(server);
 
         var result = await host.Get<StructuredOutput>().GetAsync<RuleParseResult>(Prompt,

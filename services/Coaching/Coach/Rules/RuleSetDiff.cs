@@ -1,5 +1,5 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using CyclingCoach.Coaching.Data;
 
 namespace CyclingCoach.Coaching.Coach.Rules;
 
@@ -10,19 +10,14 @@ public sealed record RuleChange(string Field, JsonElement? Before, JsonElement? 
 /// <summary>Field-by-field comparison of two rule sets, as the API shows them (camelCase, enums snake_case).</summary>
 public static class RuleSetDiff
 {
-    public static JsonSerializerOptions JsonOptions { get; } = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
-    };
-
     /// <summary>
     /// The fields whose values differ, in the rule set's field order. Every list in a rule set is a set (days, day
     /// caps, blackout ranges), so lists that hold the same items in another order or repeated are equal.
     /// </summary>
     public static IReadOnlyList<RuleChange> Compare(RuleSet before, RuleSet after)
     {
-        var a = JsonSerializer.SerializeToElement(before, JsonOptions);
-        var b = JsonSerializer.SerializeToElement(after, JsonOptions);
+        var a = JsonSerializer.SerializeToElement(before, CoachJson.Options);
+        var b = JsonSerializer.SerializeToElement(after, CoachJson.Options);
         return a.EnumerateObject()
             .Select(field => (field.Name, Before: field.Value, After: b.GetProperty(field.Name)))
             .Where(field => Canonical(field.Before) != Canonical(field.After))

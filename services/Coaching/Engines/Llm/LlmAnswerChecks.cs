@@ -1,42 +1,16 @@
 using CyclingCoach.Coaching.Coach.Analyses;
 using CyclingCoach.Coaching.Coach.Plans;
-using CyclingCoach.Coaching.Coach.Rules;
 
 namespace CyclingCoach.Coaching.Engines.Llm;
 
 /// <summary>
-/// What makes a model's answer structurally unusable, as messages the repair retry sends back. Whether a plan keeps
-/// the rider's rules is the shared validator's job, not this.
+/// What makes a model's plan or feedback structurally unusable, as messages the repair retry sends back (parsed rules
+/// are checked by <c>RuleSetChecks</c>, as every rule set is). Whether a plan keeps the rider's rules is the shared
+/// validator's job, not this.
 /// </summary>
 public static class LlmAnswerChecks
 {
     private const double MaxPowerFraction = 3.0; // above this the model wrote watts, not fractions of FTP
-
-    public static IReadOnlyList<string> Rules(RuleParseResult result)
-    {
-        var errors = new List<string>();
-        var rules = result.Rules;
-        foreach (var (name, hours) in new[]
-                 {
-                     ("maxHoursPerWeek", rules.MaxHoursPerWeek), ("minHoursPerWeek", rules.MinHoursPerWeek),
-                     ("maxHoursPerDay", rules.MaxHoursPerDay), ("longRideMaxHours", rules.LongRideMaxHours),
-                 })
-        {
-            if (hours is < 0 or > 7 * 24)
-            {
-                errors.Add($"rules.{name}: {hours} is not a number of hours");
-            }
-        }
-
-        errors.AddRange(rules.DayCaps.Where(c => c.MaxHours is < 0 or > 24).Select(c => $"rules.dayCaps: {c.MaxHours} hours on {c.Day} is not possible"));
-        errors.AddRange(rules.BlackoutDates.Where(r => r.To < r.From).Select(r => $"rules.blackoutDates: {r.From:yyyy-MM-dd} is after {r.To:yyyy-MM-dd}"));
-        if (rules.MaxHardSessionsPerWeek is < 0)
-        {
-            errors.Add("rules.maxHardSessionsPerWeek: must not be negative");
-        }
-
-        return errors;
-    }
 
     public static IReadOnlyList<string> Plan(TrainingPlan plan, DateOnly startDate, int weeks)
     {

@@ -4,6 +4,7 @@ using CyclingCoach.Coaching.Ai;
 using CyclingCoach.Coaching.Coach.Analyses;
 using CyclingCoach.Coaching.Coach.Plans;
 using CyclingCoach.Coaching.Coach.Rules;
+using CyclingCoach.Coaching.RuleSets;
 using Microsoft.Extensions.Options;
 
 namespace CyclingCoach.Coaching.Engines.Llm;
@@ -29,7 +30,7 @@ public sealed class LlmCoachEngine(
         {
             [PromptPlaceholders.RulesText] = Json(text),
             [PromptPlaceholders.Today] = Date(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)),
-        }, LlmAnswerChecks.Rules, cancellationToken);
+        }, r => RuleSetChecks.Problems(r.Rules), cancellationToken);
 
     public async Task<TrainingPlan> GeneratePlanAsync(PlanContext context, CancellationToken cancellationToken)
     {
