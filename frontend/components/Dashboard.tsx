@@ -43,7 +43,7 @@ export default function Dashboard() {
       <section className="card workouts-card" aria-labelledby="workouts-heading">
         <div className="card-heading">
           <h2 id="workouts-heading">Rides</h2>
-          {workouts.status === 'ready' && (
+          {workouts.status === 'ready' && workouts.total > 0 && (
             <Link href="/workouts" className="muted">
               All {workouts.total} rides →
             </Link>
