@@ -2,6 +2,8 @@
 
 import { usePreferences } from '@/lib/preferences';
 import { formatDistance, formatElevation, formatSpeed } from '@/lib/units.mjs';
+import AthleteCard from './AthleteCard';
+import EngineStatus from './EngineStatus';
 import GarminCard from './GarminCard';
 import IntervalsCard from './IntervalsCard';
 
@@ -11,6 +13,10 @@ export default function SettingsPage() {
     <>
       <h1>Settings</h1>
       <div className="settings-grid">
+        <section className="card settings-wide" aria-labelledby="athlete-heading">
+          <h2 id="athlete-heading">Athlete and bike</h2>
+          <AthleteCard />
+        </section>
         <section className="card" aria-labelledby="garmin-heading">
           <h2 id="garmin-heading">Garmin Connect</h2>
           <GarminCard />
@@ -43,6 +49,10 @@ export default function SettingsPage() {
             ))}
           </fieldset>
           <p className="muted">Kept in this browser only.</p>
+        </section>
+        <section className="card" aria-labelledby="engine-heading">
+          <h2 id="engine-heading">AI engine</h2>
+          <EngineStatus />
         </section>
       </div>
     </>

@@ -16,6 +16,7 @@ export const PAGES = [
   { href: '/rules', label: 'Rules' },
   { href: '/routes', label: 'Routes' },
   { href: '/coach', label: 'Coach' },
+  { href: '/prompts', label: 'Prompts' },
   { href: '/settings', label: 'Settings' },
 ];
 

@@ -1,12 +1,7 @@
-import { ComingSoon } from '@/components/States';
+import RulesPage from '@/components/rules/RulesPage';
 
 export const metadata = { title: 'Rules · CyclingCoach' };
 
-export default function RulesPage() {
-  return (
-    <ComingSoon title="Rules">
-      Write your training rules in plain words, see what the coach understood, and keep every version with its diff.
-      This page arrives with the coaching service&apos;s rules API.
-    </ComingSoon>
-  );
+export default function Page() {
+  return <RulesPage />;
 }

@@ -1,0 +1,7 @@
+import PromptsPage from '@/components/prompts/PromptsPage';
+
+export const metadata = { title: 'Prompts · CyclingCoach' };
+
+export default function Page() {
+  return <PromptsPage />;
+}

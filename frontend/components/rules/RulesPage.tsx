@@ -1,0 +1,309 @@
+'use client';
+
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { ApiError } from '@/lib/api';
+import { diffRules, listRuleVersions, parseRules, saveRules, type RuleParseResponse, type RuleSetVersion } from '@/lib/api/rules';
+import { formatDateTime } from '@/lib/format';
+import { baselines, diffRows, parsePreview, ruleLines } from '@/lib/rules-view.mjs';
+import { Empty, ErrorState, Loading } from '../States';
+import '../coaching.css';
+
+type Versions = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; items: RuleSetVersion[]; total: number };
+
+const EXAMPLE =
+  'I can ride at most 8 hours a week. Rest on Mondays. Long ride on Saturday, up to 4 hours. ' +
+  'No more than two hard sessions a week, never two hard days in a row. Tuesdays at most an hour.';
+
+export default function RulesPage() {
+  const [versions, setVersions] = useState<Versions>({ status: 'loading' });
+  const [text, setText] = useState<string | null>(null);
+  const [name, setName] = useState('');
+  const [preview, setPreview] = useState<{ text: string; parsed: RuleParseResponse } | null>(null);
+  const [busy, setBusy] = useState<'parse' | 'save' | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState<RuleSetVersion | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      const page = await listRuleVersions();
+      setVersions({ status: 'ready', items: page.items, total: page.total });
+      // The editor starts from the active version's words (once; never over what the rider is typing).
+      setText((current) => current ?? page.items.find((v) => v.isActive)?.text ?? '');
+    } catch (e) {
+      setVersions({ status: 'error', message: (e as Error).message });
+    }
+  }, []);
+  useEffect(() => void load(), [load]);
+
+  const current = text ?? '';
+  const previewIsCurrent = preview !== null && preview.text === current.trim();
+  const active = versions.status === 'ready' ? versions.items.find((v) => v.isActive) : undefined;
+  const nextVersion = versions.status === 'ready' ? Math.max(0, ...versions.items.map((v) => v.version)) + 1 : null;
+
+  function problemMessage(e: unknown) {
+    return e instanceof ApiError && e.problem?.errors ? Object.values(e.problem.errors).flat().join(' ') : (e as Error).message;
+  }
+
+  async function onPreview(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setError(null);
+    setSaved(null);
+    setBusy('parse');
+    try {
+      const trimmed = current.trim();
+      setPreview({ text: trimmed, parsed: await parseRules(trimmed) });
+    } catch (e) {
+      setError(problemMessage(e));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function onSave() {
+    setError(null);
+    setBusy('save');
+    try {
+      const version = await saveRules(current.trim(), name.trim());
+      setSaved(version);
+      setName('');
+      await load();
+    } catch (e) {
+      setError(problemMessage(e));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  return (
+    <>
+      <div className="page-heading">
+        <div>
+          <h1>Rules</h1>
+          <p className="muted">Your training rules in plain words. Every plan the coach makes keeps them.</p>
+        </div>
+        {active && (
+          <p className="badge" data-testid="active-rules">
+            Active: version {active.version}
+          </p>
+        )}
+      </div>
+
+      <div className="rules-grid">
+        <section className="card" aria-labelledby="editor-heading">
+          <h2 id="editor-heading">Write your rules</h2>
+          {versions.status === 'loading' && text === null ? (
+            <Loading what="your rules" />
+          ) : (
+            <form onSubmit={onPreview} className="stack wide-stack" aria-label="Rules in plain words" noValidate>
+              <label htmlFor="rules-text">In plain words, one rule per sentence</label>
+              <textarea
+                id="rules-text"
+                className="prose-input"
+                rows={8}
+                maxLength={10_000}
+                value={current}
+                placeholder={EXAMPLE}
+                onChange={(e) => setText(e.target.value)}
+                aria-describedby="rules-hint"
+              />
+              <p id="rules-hint" className="hint muted">
+                Days you can ride or must rest, hours a week or on a day, the long ride, hard sessions, holidays
+                (2026-12-20 to 2026-12-27) and a target event with its date.
+              </p>
+              <label htmlFor="rules-name">Name of this version (optional)</label>
+              <input id="rules-name" value={name} maxLength={120} onChange={(e) => setName(e.target.value)} placeholder="Winter base" />
+              <div className="actions">
+                <button type="submit" disabled={busy !== null || current.trim() === ''}>
+                  {busy === 'parse' ? 'Reading…' : 'Preview'}
+                </button>
+                <button
+                  type="button"
+                  className="secondary"
+                  disabled={busy !== null || !previewIsCurrent}
+                  onClick={() => void onSave()}
+                  data-testid="save-rules"
+                >
+                  {busy === 'save' ? 'Saving…' : nextVersion ? `Save as version ${nextVersion}` : 'Save'}
+                </button>
+              </div>
+              {!previewIsCurrent && current.trim() !== '' && <p className="hint muted">Preview first to see what the coach understood; then save.</p>}
+            </form>
+          )}
+          {error && (
+            <p className="field-error" role="alert">
+              {error}
+            </p>
+          )}
+          {saved && (
+            <p className="success" role="status" data-testid="rules-saved">
+              Saved as version {saved.version}.
+            </p>
+          )}
+        </section>
+
+        <section className="card" aria-labelledby="preview-heading" aria-live="polite">
+          <h2 id="preview-heading">What the coach understood</h2>
+          {preview ? (
+            <ParsePreview parsed={preview.parsed} stale={!previewIsCurrent} />
+          ) : (
+            <Empty title="No preview yet">Write your rules and press Preview. Nothing is saved until you save.</Empty>
+          )}
+        </section>
+      </div>
+
+      <section className="card" aria-labelledby="history-heading">
+        <h2 id="history-heading">History</h2>
+        {versions.status === 'loading' && <Loading what="the rule versions" />}
+        {versions.status === 'error' && <ErrorState what="the rule versions" message={versions.message} onRetry={load} />}
+        {versions.status === 'ready' &&
+          (versions.items.length === 0 ? (
+            <Empty title="No rules saved yet">The first version you save appears here; each later one with what changed.</Empty>
+          ) : (
+            <VersionHistory versions={versions.items} total={versions.total} openId={saved?.id ?? versions.items[0].id} />
+          ))}
+      </section>
+    </>
+  );
+}
+
+function ParsePreview({ parsed, stale }: { parsed: RuleParseResponse; stale: boolean }) {
+  const view = parsePreview(parsed);
+  return (
+    <div data-testid="rules-preview" className={stale ? 'stale' : undefined}>
+      {stale && <p className="warn-box">The text changed since this preview: preview again before saving.</p>}
+      {view.nothingUnderstood ? (
+        <p className="warn-box">No rule understood. Try one rule per sentence, e.g. “Rest on Mondays.”</p>
+      ) : (
+        <RuleLinesList lines={view.understood} testId="understood" />
+      )}
+      {view.notUnderstood.length > 0 && (
+        <div className="not-understood" data-testid="not-understood">
+          <h3>Not understood</h3>
+          <p className="hint muted">These phrases set no rule; reword them or leave them as notes.</p>
+          <ul>
+            {view.notUnderstood.map((phrase, i) => (
+              <li key={i}>“{phrase}”</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <p className="hint muted">
+        Read by the {view.engine === 'llm' ? 'AI model' : 'built-in coach'}
+        {view.fallbackReason ? ` (the AI model failed: ${view.fallbackReason})` : ''}.
+      </p>
+    </div>
+  );
+}
+
+function VersionHistory({ versions, total, openId }: { versions: RuleSetVersion[]; total: number; openId: string }) {
+  const base = baselines(versions);
+  return (
+    <>
+      {total > versions.length && (
+        <p className="hint muted">
+          The newest {versions.length} of {total} versions.
+        </p>
+      )}
+      <ol className="version-list" data-testid="rule-versions">
+        {versions.map((v) => (
+          <VersionItem key={v.id} version={v} baseline={base.get(v.id) ?? null} initiallyOpen={v.id === openId} />
+        ))}
+      </ol>
+    </>
+  );
+}
+
+type Diff = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; rows: ReturnType<typeof diffRows> };
+
+function VersionItem({ version, baseline, initiallyOpen }: { version: RuleSetVersion; baseline: RuleSetVersion | null; initiallyOpen: boolean }) {
+  const [open, setOpen] = useState(initiallyOpen);
+  const [diff, setDiff] = useState<Diff | null>(null);
+  useEffect(() => setOpen(initiallyOpen), [initiallyOpen]);
+
+  const loadDiff = useCallback(async () => {
+    if (!baseline) return;
+    setDiff({ status: 'loading' });
+    try {
+      setDiff({ status: 'ready', rows: diffRows((await diffRules(baseline.id, version.id)).changes) });
+    } catch (e) {
+      setDiff({ status: 'error', message: (e as Error).message });
+    }
+  }, [baseline, version.id]);
+  useEffect(() => {
+    if (open && diff === null) void loadDiff();
+  }, [open, diff, loadDiff]);
+
+  const panel = `version-${version.id}`;
+  return (
+    <li className="version" data-testid="rule-version" data-version={version.version}>
+      <button type="button" className="version-head" aria-expanded={open} aria-controls={panel} onClick={() => setOpen((o) => !o)}>
+        <span className="version-number">v{version.version}</span>
+        <span className="version-name">{version.name || 'Rules'}</span>
+        {version.isActive && <span className="badge badge-active">active</span>}
+        <span className="muted version-meta">
+          {formatDateTime(version.createdAt)} · {version.createdBy}
+        </span>
+        <span aria-hidden="true" className="chevron">
+          {open ? '▾' : '▸'}
+        </span>
+      </button>
+      {open && (
+        <div id={panel} className="version-body">
+          <h3>{baseline ? `Changes from version ${baseline.version}` : 'First version'}</h3>
+          {!baseline ? (
+            <RuleLinesList lines={ruleLines(version.rules)} />
+          ) : diff === null || diff.status === 'loading' ? (
+            <Loading what="the changes" />
+          ) : diff.status === 'error' ? (
+            <ErrorState what="the changes" message={diff.message} onRetry={loadDiff} />
+          ) : diff.rows.length === 0 ? (
+            <p className="muted">No rule changed (only the words).</p>
+          ) : (
+            <div className="table-scroll">
+              <table className="data-table diff-table" data-testid="rule-diff">
+                <thead>
+                  <tr>
+                    <th scope="col">Rule</th>
+                    <th scope="col">Before</th>
+                    <th scope="col">After</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {diff.rows.map((row) => (
+                    <tr key={row.field} className={`diff-${row.kind}`}>
+                      <th scope="row">
+                        {row.label} <span className={`diff-kind diff-kind-${row.kind}`}>{row.kind}</span>
+                      </th>
+                      <td className="diff-before">{row.before ?? '—'}</td>
+                      <td className="diff-after">{row.after ?? '—'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          <details className="version-text">
+            <summary>The words of version {version.version}</summary>
+            <p>{version.text}</p>
+            {version.notUnderstood.length > 0 && <p className="muted">Not understood: {version.notUnderstood.map((p) => `“${p}”`).join(', ')}</p>}
+          </details>
+        </div>
+      )}
+    </li>
+  );
+}
+
+function RuleLinesList({ lines, testId }: { lines: ReturnType<typeof ruleLines>; testId?: string }) {
+  return lines.length === 0 ? (
+    <p className="muted">No rule set.</p>
+  ) : (
+    <dl className="rule-list" data-testid={testId}>
+      {lines.map((line) => (
+        <div key={line.field} className="rule-line">
+          <dt>{line.label}</dt>
+          <dd>{line.value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
