@@ -27,6 +27,9 @@ const pages = [
   ride && ['workout', `/workouts/${ride.id}`],
   ['routes', '/routes'],
   routes.items[0] && ['route', `/routes/${routes.items[0].id}`],
+  ['rules', '/rules'],
+  ['coach', '/coach'],
+  ['prompts', '/prompts'],
   ['settings', '/settings'],
   ['plan', '/plan'],
 ].filter(Boolean);
@@ -53,4 +56,17 @@ await page.goto(`${WEB_URL}/workouts`);
 await page.getByRole('button', { name: 'Menu' }).click();
 await page.screenshot({ path: join(out, 'menu-phone-light.png') });
 console.log(join(out, 'menu-phone-light.png'));
+// The coach mid-conversation (asks the built-in coach once, so the real stack gains one conversation).
+for (const [width, height, label] of [[1280, 800, 'desktop'], [390, 844, 'phone']]) {
+  await page.setViewportSize({ width, height });
+  await page.goto(`${WEB_URL}/coach`);
+  const question = page.locator('#chat-question');
+  if (await question.count()) {
+    await question.fill('How is this week going?');
+    await question.press('Enter');
+    await page.locator('[data-testid=coach-reply] .badge').last().waitFor({ timeout: 20_000 }).catch(() => {});
+    await page.screenshot({ path: join(out, `coach-answer-${label}-light.png`), fullPage: true });
+    console.log(join(out, `coach-answer-${label}-light.png`));
+  }
+}
 await browser.close();

@@ -2,3 +2,4 @@
 // `node --test e2e/` (and `node --test frontend/e2e/` from the repo root) run the end-to-end files.
 import './dashboard.e2e.mjs';
 import './app.e2e.mjs';
+import './rules-coach.e2e.mjs';

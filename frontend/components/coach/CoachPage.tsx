@@ -31,7 +31,7 @@ export default function CoachPage() {
   const [error, setError] = useState<string | null>(null);
   const abort = useRef<AbortController | null>(null);
   const input = useRef<HTMLTextAreaElement>(null);
-  const end = useRef<HTMLDivElement>(null);
+  const log = useRef<HTMLDivElement>(null);
 
   const loadList = useCallback(async () => {
     try {
@@ -42,7 +42,11 @@ export default function CoachPage() {
   }, []);
   useEffect(() => void loadList(), [loadList]);
   useEffect(() => () => abort.current?.abort(), []);
-  useEffect(() => end.current?.scrollIntoView?.({ block: 'nearest' }), [turns]);
+  // The log scrolls itself to the newest words (not the page: scrollIntoView would move the whole page).
+  useEffect(() => {
+    const el = log.current;
+    if (el) el.scrollTop = el.scrollHeight;
+  }, [turns]);
 
   const open = useCallback(async (id: string) => {
     abort.current?.abort();
@@ -169,7 +173,7 @@ export default function CoachPage() {
           <h2 id="chat-heading" className="chat-title">
             {title ?? (conversationId ? 'Conversation' : 'New conversation')}
           </h2>
-          <div className="chat-log" data-testid="chat-log" aria-live="polite" aria-busy={asking}>
+          <div className="chat-log" ref={log} data-testid="chat-log" aria-live="polite" aria-busy={asking}>
             {thread.status === 'loading' && <Loading what="the conversation" />}
             {thread.status === 'error' && <ErrorState what="the conversation" message={thread.message} onRetry={() => conversationId && void open(conversationId)} />}
             {thread.status === 'empty' && (
@@ -201,7 +205,6 @@ export default function CoachPage() {
                   ))}
                 </article>
               ))}
-            <div ref={end} />
           </div>
           <form className="chat-form" onSubmit={onSubmit} aria-label="Ask the coach">
             <label htmlFor="chat-question" className="visually-hidden">

@@ -218,7 +218,9 @@ type Diff = { status: 'loading' } | { status: 'error'; message: string } | { sta
 function VersionItem({ version, baseline, initiallyOpen }: { version: RuleSetVersion; baseline: RuleSetVersion | null; initiallyOpen: boolean }) {
   const [open, setOpen] = useState(initiallyOpen);
   const [diff, setDiff] = useState<Diff | null>(null);
-  useEffect(() => setOpen(initiallyOpen), [initiallyOpen]);
+  useEffect(() => {
+    setOpen(initiallyOpen);
+  }, [initiallyOpen]);
 
   const loadDiff = useCallback(async () => {
     if (!baseline) return;

@@ -1,0 +1,153 @@
+// End-to-end against the real stack (./coach test starts it): sign in (a wrong key refused), rules in plain words →
+// preview → save → version N+1 in the history with its diff, the athlete FTP → zones, a question to the built-in
+// coach streamed back, and the seeded prompts. Other tests share the database, so every check is relative to what
+// was there before. Needs WEB_URL and API_KEY (skipped otherwise).
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { launchBrowser } from './browser.mjs';
+
+const WEB_URL = process.env.WEB_URL?.replace(/\/+$/, '');
+const API_KEY = process.env.API_KEY;
+const skip = !WEB_URL || !API_KEY ? 'set WEB_URL and API_KEY to run the rules / coach / prompts end-to-end test against a running stack' : false;
+
+describe('rules, athlete, coach and prompts (real stack)', { skip }, () => {
+  /** @type {Awaited<ReturnType<typeof launchBrowser>>} */
+  let browser;
+  /** @type {import('playwright-core').Page} */
+  let page;
+  const api = async (path) => {
+    const response = await page.request.get(`${WEB_URL}${path}`);
+    assert.equal(response.status(), 200, `GET ${path}`);
+    return response.json();
+  };
+
+  before(async () => {
+    browser = await launchBrowser({ viewport: { width: 1280, height: 900 } });
+    page = await browser.context.newPage();
+  });
+
+  after(async () => {
+    await browser?.close();
+  });
+
+  it('refuses a wrong key, then signs in', async () => {
+    await page.goto(`${WEB_URL}/rules`);
+    await page.waitForURL(/\/sign-in/);
+    await page.fill('#apiKey', `wrong-${API_KEY}`);
+    await page.click('button[type=submit]');
+    await page.waitForURL(/error=invalid/);
+    await page.locator('#sign-in-error').waitFor();
+    assert.equal((await page.request.get(`${WEB_URL}/api/coach/rules/versions`)).status(), 401);
+    await page.fill('#apiKey', API_KEY);
+    await page.click('button[type=submit]');
+    await page.waitForURL(`${WEB_URL}/rules`);
+    await page.getByRole('heading', { level: 1, name: 'Rules' }).waitFor();
+  });
+
+  it('previews rules written in plain words, saves them as the next version and shows its diff', async () => {
+    const before = await api('/api/coach/rules/versions?pageSize=1');
+    const latest = before.items[0]?.version ?? 0;
+    // Another weekly cap than the active version's, so the new version always differs from the one before.
+    const hours = before.items[0]?.rules.maxHoursPerWeek === 7 ? 9 : 7;
+    const text = `I can ride at most ${hours} hours a week. Rest on Mondays. Long ride on Saturday, up to 4 hours. ` +
+      'No more than two hard sessions a week. I like purple bikes.';
+    await page.goto(`${WEB_URL}/rules`);
+    const editor = page.locator('#rules-text');
+    await editor.waitFor();
+    await editor.fill(text);
+    assert.equal(await page.getByTestId('save-rules').isDisabled(), true, 'save waits for a preview');
+    await page.getByRole('button', { name: 'Preview' }).click();
+
+    const preview = page.getByTestId('rules-preview');
+    await preview.waitFor();
+    const understood = await preview.getByTestId('understood').innerText();
+    assert.match(understood, /Rest days\s+Monday/);
+    assert.match(understood, new RegExp(`Most hours a week\\s+${hours} h`));
+    assert.match(understood, /Long-ride day\s+Saturday/);
+    assert.match(understood, /Most hard sessions a week\s+2/);
+    assert.match(await preview.getByTestId('not-understood').innerText(), /purple bikes/);
+    const afterPreview = await api('/api/coach/rules/versions?pageSize=1');
+    assert.equal(afterPreview.total, before.total, 'a preview saves nothing');
+
+    const save = page.getByTestId('save-rules');
+    assert.equal(await save.innerText(), `Save as version ${latest + 1}`);
+    await save.click();
+    await page.getByTestId('rules-saved').filter({ hasText: `version ${latest + 1}` }).waitFor();
+    assert.equal((await api('/api/coach/rules/versions?pageSize=1')).items[0].version, latest + 1);
+
+    const newest = page.locator(`[data-testid=rule-version][data-version="${latest + 1}"]`);
+    await newest.waitFor();
+    assert.match(await newest.innerText(), /active/);
+    if (latest === 0) {
+      assert.match(await newest.innerText(), /First version/);
+    } else {
+      const diff = newest.getByTestId('rule-diff');
+      await diff.waitFor();
+      assert.match(await diff.innerText(), /Most hours a week/, 'the hours changed from the version before');
+      assert.match(await diff.innerText(), new RegExp(`${hours} h`));
+    }
+    assert.match(await page.getByTestId('active-rules').innerText(), new RegExp(`version ${latest + 1}`));
+  });
+
+  it('sets the athlete FTP and shows the zones it gives', async () => {
+    const before = await api('/api/coach/athlete');
+    const ftp = before.ftpWatts === 251 ? 252 : 251;
+    await page.goto(`${WEB_URL}/settings`);
+    const input = page.locator('#athlete-ftpWatts');
+    await input.waitFor();
+    await input.fill(String(ftp));
+    // Before saving: a preview computed in the page (Z4 threshold from 90 % FTP).
+    const zones = page.getByTestId('power-zones');
+    assert.equal(await zones.getAttribute('data-preview'), 'true');
+    assert.match(await zones.innerText(), new RegExp(`Z4 Threshold\\s+${Math.round(0.9 * ftp)}–${Math.round(1.05 * ftp) - 1} W`));
+    await page.getByRole('button', { name: 'Save profile' }).click();
+    await page.getByTestId('athlete-saved').waitFor();
+    // After saving: the zones the API computed, the new period in the history.
+    await page.locator('[data-testid=power-zones][data-preview=false]').waitFor();
+    const saved = await api('/api/coach/athlete');
+    assert.equal(saved.ftpWatts, ftp);
+    assert.equal(saved.version, before.version + 1);
+    const z4 = saved.powerZones.find((z) => z.zone === 4);
+    assert.match(await zones.innerText(), new RegExp(`Z4 Threshold\\s+${z4.min}–${z4.max} W`));
+    assert.match(await page.getByTestId('threshold-history').innerText(), new RegExp(`\\b${ftp}\\b`));
+  });
+
+  it('streams an answer from the built-in coach', async () => {
+    const status = await api('/api/coach/status');
+    const before = await api('/api/coach/conversations?pageSize=1');
+    await page.goto(`${WEB_URL}/coach`);
+    await page.getByRole('heading', { level: 1, name: 'Coach' }).waitFor();
+    await page.fill('#chat-question', 'How is my form?');
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    const reply = page.getByTestId('coach-reply').last();
+    await reply.locator('.badge').waitFor({ timeout: 30_000 }); // the engine badge comes with `done`
+    const text = await reply.innerText();
+    assert.match(text, /form|TSB/i);
+    if (status.engine === 'builtin') assert.match(text, /built-in coach/);
+    assert.match(await page.getByTestId('my-question').last().innerText(), /How is my form\?/);
+    const afterAsk = await api('/api/coach/conversations?pageSize=1');
+    assert.equal(afterAsk.total, before.total + 1, 'the question started a conversation');
+    await page.getByTestId('conversations').getByText('How is my form?').first().waitFor();
+    // The stored conversation has both messages.
+    const stored = await api(`/api/coach/conversations/${afterAsk.items[0].id}`);
+    assert.deepEqual(stored.messages.map((m) => m.role), ['user', 'assistant']);
+  });
+
+  it('lists the seeded prompts for every job and the engine status', async () => {
+    await page.goto(`${WEB_URL}/prompts`);
+    await page.getByRole('heading', { level: 1, name: 'Prompts' }).waitFor();
+    const tabs = page.getByTestId('prompt-tab');
+    await tabs.first().waitFor();
+    const names = await tabs.allInnerTexts();
+    for (const job of ['Rule parsing', 'Plan generation', 'Ride analysis', 'Plan evolution', 'Chat']) {
+      assert.ok(names.some((n) => n.startsWith(job)), `${job} tab in ${names.join(' | ')}`);
+    }
+    await page.getByRole('tab', { name: /^Chat/ }).click();
+    await page.getByTestId('prompt-versions').getByText('active').first().waitFor();
+    assert.match(await page.getByTestId('prompt-template').innerText(), /\{\{athlete_json\}\}/);
+    await page.getByRole('button', { name: 'Edit as new version' }).click();
+    assert.deepEqual(await page.getByTestId('placeholders').locator('button').allInnerTexts(), ['{{athlete_json}}', '{{today}}']);
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByTestId('engine-status').waitFor();
+  });
+});
