@@ -133,6 +133,34 @@ describe('rules, athlete, coach and prompts (real stack)', { skip }, () => {
     assert.deepEqual(stored.messages.map((m) => m.role), ['user', 'assistant']);
   });
 
+  it('shows a proposal from a reply with its suggestions and state', async (t) => {
+    // Only the LLM proposes changes, so the browser gets a stubbed stream naming a real analysis with suggestions;
+    // the card reads that analysis through the proxy. Read-only: another test may be about to approve it.
+    const { items } = await api('/api/coach/analyses?pageSize=50');
+    const analysis = items.find((a) => a.suggestions.length > 0);
+    if (!analysis) return t.skip('no analysis with suggestions in this database yet');
+    const event = (type, body) => `event: ${type}\ndata: ${JSON.stringify({ type, ...body })}\n\n`;
+    await page.route('**/api/coach/chat', (route) => route.fulfill({
+      status: 200,
+      headers: { 'content-type': 'text/event-stream' },
+      body: event('delta', { text: 'I propose a change.' }) + event('proposal', { analysisId: analysis.id }) + event('done', { engine: 'llm' }),
+    }));
+    try {
+      await page.goto(`${WEB_URL}/coach`);
+      await page.fill('#chat-question', 'Should I change anything?');
+      await page.press('#chat-question', 'Enter');
+      const card = page.getByTestId('proposal');
+      await card.waitFor();
+      assert.equal(await card.getAttribute('data-status'), analysis.status);
+      const text = await card.innerText();
+      assert.ok(text.includes(analysis.suggestions[0].reason), `the reason of ${analysis.suggestions[0].id} in ${text}`);
+      const pending = analysis.suggestions.some((s) => (s.state ?? 'pending') === 'pending');
+      assert.equal(await card.getByRole('button', { name: 'Approve' }).count(), pending ? 1 : 0);
+    } finally {
+      await page.unroute('**/api/coach/chat');
+    }
+  });
+
   it('lists the seeded prompts for every job and the engine status', async () => {
     await page.goto(`${WEB_URL}/prompts`);
     await page.getByRole('heading', { level: 1, name: 'Prompts' }).waitFor();

@@ -62,7 +62,7 @@ for (const [width, height, label] of [[1280, 800, 'desktop'], [390, 844, 'phone'
   await page.goto(`${WEB_URL}/coach`);
   const question = page.locator('#chat-question');
   if (await question.count()) {
-    await question.fill('How is this week going?');
+    await question.fill('How much training is planned this week?');
     await question.press('Enter');
     await page.locator('[data-testid=coach-reply] .badge').last().waitFor({ timeout: 20_000 }).catch(() => {});
     await page.screenshot({ path: join(out, `coach-answer-${label}-light.png`), fullPage: true });

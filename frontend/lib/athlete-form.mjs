@@ -199,3 +199,18 @@ export function validateAthlete(form) {
 export function serverErrors(problemErrors) {
   return Object.fromEntries(Object.entries(problemErrors ?? {}).map(([k, v]) => [k, v.join(' ')]));
 }
+
+/**
+ * The threshold history as the page lists it (newest first, as the API sends it), each period marked `replaced`
+ * when a later entry for the same date took its place (the newest entry for a date wins).
+ * @template {{ effectiveFrom: string, createdAt: string }} P
+ * @param {P[]} history @returns {(P & { replaced: boolean })[]}
+ */
+export function historyRows(history) {
+  const newest = new Map();
+  for (const p of history) {
+    const seen = newest.get(p.effectiveFrom);
+    if (!seen || Date.parse(p.createdAt) > Date.parse(seen.createdAt)) newest.set(p.effectiveFrom, p);
+  }
+  return history.map((p) => ({ ...p, replaced: newest.get(p.effectiveFrom) !== p }));
+}

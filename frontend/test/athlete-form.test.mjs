@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { roundHalfEven, toForm, validateAthlete, zonePreview, zonesFor } from '../lib/athlete-form.mjs';
+import { historyRows, roundHalfEven, toForm, validateAthlete, zonePreview, zonesFor } from '../lib/athlete-form.mjs';
 
 const today = '2026-12-01';
 const blank = () => toForm(null, today);
@@ -107,5 +107,16 @@ describe('toForm', () => {
     assert.equal(form.bike.chainrings, '50, 34');
     assert.equal(form.availability.saturday, '4');
     assert.deepEqual(validateAthlete(form).request.bike.cassette, [11, 28], 'a loaded profile saves back unchanged');
+  });
+});
+
+describe('historyRows', () => {
+  it('marks the periods a later entry for the same date replaced', () => {
+    const rows = historyRows([
+      { id: 'c', effectiveFrom: '2026-12-01', ftpWatts: 252, createdAt: '2026-12-01T11:20:00Z' },
+      { id: 'b', effectiveFrom: '2026-12-01', ftpWatts: 251, createdAt: '2026-12-01T11:10:00Z' },
+      { id: 'a', effectiveFrom: '2026-09-01', ftpWatts: 240, createdAt: '2026-09-01T08:00:00Z' },
+    ]);
+    assert.deepEqual(rows.map((r) => [r.id, r.replaced]), [['c', false], ['b', true], ['a', false]]);
   });
 });

@@ -15,7 +15,7 @@ type Thread = { status: 'empty' } | { status: 'loading' } | { status: 'error'; m
 type Turn = { key: string; role: 'user' | 'assistant'; text: string; engine?: string | null; proposals: string[]; error?: string | null; streaming?: boolean };
 
 // What the built-in coach answers (services/Coaching/Conversations/CoachChatService.cs, Help).
-const STARTERS = ['How is this week going?', 'How is my form?', 'What is my next key session?', 'Why is this session planned?'];
+const STARTERS = ['How much training is planned this week?', 'How is my form?', 'When is my next key session?', "Why is today's session planned?"];
 
 const fromMessage = (m: ConversationMessage): Turn => ({
   key: m.id, role: m.role === 'user' ? 'user' : 'assistant', text: m.content, engine: m.engine, proposals: m.proposalIds,
@@ -97,7 +97,7 @@ export default function CoachPage() {
     try {
       const reply = await askCoach(message, conversationId, show, controller.signal);
       if (reply.conversationId) setConversationId(reply.conversationId);
-      void loadList();
+      await loadList();
     } catch (e) {
       if (controller.signal.aborted) {
         setTurns((t) => t.map((turn) => (turn.key === replyKey ? { ...turn, streaming: false, error: 'Stopped.' } : turn)));

@@ -4,36 +4,12 @@
 import Link from 'next/link';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError } from '@/lib/api';
-import { approveAnalysis, getAnalysis, rejectAnalysis, type Analysis, type Suggestion } from '@/lib/api/chat';
+import { approveAnalysis, getAnalysis, rejectAnalysis, type Analysis } from '@/lib/api/chat';
+import { suggestionText } from '@/lib/proposal-text.mjs';
+
+const DECIDED: Record<string, string> = { approved: 'Approved.', partially_approved: 'Partly approved.', rejected: 'Rejected.' };
 
 type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; analysis: Analysis };
-
-const minutes = (seconds?: number | null) => (seconds ? `${Math.round(seconds / 60)} min` : '');
-const WEEK = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const weekday = (date: string) => WEEK[new Date(`${date}T00:00:00Z`).getUTCDay()] ?? '';
-
-/** One plan operation or threshold change in words. */
-export function suggestionText(s: Suggestion): string {
-  const op = s.operation;
-  if (op) {
-    const on = `${weekday(op.date)} ${op.date}`;
-    switch (op.kind) {
-      case 'move': return `Move the session on ${on} to ${op.targetDate ?? '?'}`;
-      case 'swap': return `Swap the sessions on ${on} and ${op.targetDate ?? '?'}`;
-      case 'shorten': return `Shorten ${on} to ${minutes(op.durationSeconds)}`;
-      case 'lengthen': return `Lengthen ${on} to ${minutes(op.durationSeconds)}`;
-      case 'change_intensity': return `Make ${on} ${op.workoutType ?? 'a different'} session`;
-      case 'add_rest': return `Rest on ${on}`;
-      case 'replace': return `Replace ${on} with ${op.workout?.name ?? 'another session'}`;
-    }
-  }
-  const t = s.thresholds;
-  if (t) {
-    const parts = [t.ftpWatts && `FTP ${t.ftpWatts} W`, t.lactateThresholdHeartRateBpm && `LTHR ${t.lactateThresholdHeartRateBpm} bpm`, t.maxHeartRateBpm && `max HR ${t.maxHeartRateBpm} bpm`, t.weightKg && `weight ${t.weightKg} kg`].filter(Boolean);
-    return `Use ${parts.join(', ')} from ${t.effectiveFrom} (${t.source})`;
-  }
-  return s.kind;
-}
 
 export default function ProposalCard({ analysisId }: { analysisId: string }) {
   const [state, setState] = useState<State>({ status: 'loading' });
@@ -81,7 +57,8 @@ export default function ProposalCard({ analysisId }: { analysisId: string }) {
   return (
     <div className="proposal" data-testid="proposal" data-status={a.status}>
       <p className="proposal-title">Proposed change</p>
-      <ul>
+      {a.suggestions.length === 0 && <p className="muted">This proposal holds no change.</p>}
+      <ul hidden={a.suggestions.length === 0}>
         {a.suggestions.map((s) => (
           <li key={s.id}>
             <strong>{suggestionText(s)}</strong> <span className={`badge state-${s.state ?? 'pending'}`}>{s.state ?? 'pending'}</span>
@@ -99,9 +76,9 @@ export default function ProposalCard({ analysisId }: { analysisId: string }) {
             Reject
           </button>
         </div>
-      ) : (
+      ) : a.suggestions.length === 0 ? null : (
         <p className="muted" role="status">
-          {a.status === 'rejected' ? 'Rejected.' : 'Approved.'}{' '}
+          {DECIDED[a.status] ?? ''}{' '}
           {(newPlanId ?? a.resultPlanVersionId) && <Link href="/plan">See the new plan version</Link>}
         </p>
       )}

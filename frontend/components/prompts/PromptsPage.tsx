@@ -128,10 +128,11 @@ function ActionPrompts({ action, models, allowed, onChanged }: { action: string;
         <select id="prompt-model" value={model} onChange={(e) => { setModel(e.target.value); setSelectedId(null); }}>
           {(modelNames.length ? modelNames : ['default']).map((m) => (
             <option key={m} value={m}>
-              {m === 'default' ? 'default (every model without its own)' : m}
+              {m}
             </option>
           ))}
         </select>
+        <p className="hint muted">“default” serves every model without a prompt of its own.</p>
         {versions.length === 0 ? (
           <p className="muted">No prompt for this job yet.</p>
         ) : (

@@ -145,6 +145,11 @@ export default function RulesPage() {
           <h2 id="preview-heading">What the coach understood</h2>
           {preview ? (
             <ParsePreview parsed={preview.parsed} stale={!previewIsCurrent} />
+          ) : active ? (
+            <>
+              <p className="hint muted">Version {active.version}, in force now. Press Preview to see what your edited words give.</p>
+              <RuleLinesList lines={ruleLines(active.rules)} testId="active-rule-lines" />
+            </>
           ) : (
             <Empty title="No preview yet">Write your rules and press Preview. Nothing is saved until you save.</Empty>
           )}

@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { ApiError } from '@/lib/api';
 import { getAthlete, putAthlete, type Athlete } from '@/lib/api/athlete';
-import { BIKE_FIELDS, WEEKDAYS, serverErrors, toForm, validateAthlete, zonePreview, type AthleteForm } from '@/lib/athlete-form.mjs';
+import { BIKE_FIELDS, WEEKDAYS, historyRows, serverErrors, toForm, validateAthlete, zonePreview, type AthleteForm } from '@/lib/athlete-form.mjs';
 import { formatDate } from '@/lib/format';
 import { dayName } from '@/lib/rules-view.mjs';
 import { ErrorState, Loading } from '../States';
@@ -20,7 +20,7 @@ const todayIso = () => {
 
 const THRESHOLDS = [
   { key: 'ftpWatts', label: 'FTP', unit: 'W', hint: '30–700' },
-  { key: 'lactateThresholdHeartRateBpm', label: 'Lactate threshold HR', unit: 'bpm', hint: '60–230' },
+  { key: 'lactateThresholdHeartRateBpm', label: 'LTHR', unit: 'bpm', hint: 'threshold HR, 60–230' },
   { key: 'maxHeartRateBpm', label: 'Max HR', unit: 'bpm', hint: '80–250' },
   { key: 'restingHeartRateBpm', label: 'Resting HR', unit: 'bpm', hint: '25–120' },
   { key: 'weightKg', label: 'Weight', unit: 'kg', hint: '25–250' },
@@ -218,9 +218,12 @@ export default function AthleteCard() {
               </tr>
             </thead>
             <tbody>
-              {athlete.history.map((p) => (
-                <tr key={p.id}>
-                  <td>{formatDate(p.effectiveFrom)}</td>
+              {historyRows(athlete.history).map((p) => (
+                <tr key={p.id} className={p.replaced ? 'replaced' : undefined}>
+                  <td>
+                    {formatDate(p.effectiveFrom)}
+                    {p.replaced && <span className="muted"> (replaced)</span>}
+                  </td>
                   <td className="num">{p.ftpWatts ?? '—'}</td>
                   <td className="num">{p.lactateThresholdHeartRateBpm ?? '—'}</td>
                   <td className="num">{p.maxHeartRateBpm ?? '—'}</td>
