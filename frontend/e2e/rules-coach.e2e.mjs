@@ -178,4 +178,38 @@ describe('rules, athlete, coach and prompts (real stack)', { skip }, () => {
     await page.getByRole('button', { name: 'Cancel' }).click();
     await page.getByTestId('engine-status').waitFor();
   });
+
+  it('saves an edited prompt as a new version with placeholder help, then rolls back', async () => {
+    // plan_evolution: a job no code path calls yet (services/Coaching/README.md), so a new version changes no answer.
+    const list = async () => (await api('/api/coach/prompts?action=plan_evolution&model=default&pageSize=200')).items;
+    const before = await list();
+    const active = before.find((p) => p.isActive);
+    assert.ok(active, 'a seeded plan_evolution prompt is active');
+    const newest = Math.max(...before.map((p) => p.version));
+
+    await page.goto(`${WEB_URL}/prompts`);
+    await page.getByRole('tab', { name: /^Plan evolution/ }).click();
+    await page.getByRole('button', { name: 'Edit as new version' }).click();
+    const template = page.locator('#prompt-edit-template');
+    await template.fill('Change the plan {{plan_json}} as approved: {{nonsense}}');
+    await page.getByText('Not known for this job: {{nonsense}}').waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Save as new version' }).isDisabled(), true);
+    await template.fill('Change the plan as approved: ');
+    await template.press('End');
+    await page.getByTestId('placeholders').getByRole('button', { name: '{{suggestions_json}}' }).click();
+    assert.equal(await template.inputValue(), 'Change the plan as approved: {{suggestions_json}}');
+    await page.getByText('Not used: {{plan_json}}, {{rules_json}}').waitFor();
+    await page.getByRole('button', { name: 'Save as new version' }).click();
+    await page.getByText(`Saved version ${newest + 1} for default`).waitFor();
+    const saved = (await list()).find((p) => p.version === newest + 1);
+    assert.equal(saved.isActive, true);
+    assert.equal(saved.template, 'Change the plan as approved: {{suggestions_json}}');
+
+    // Roll back: the version that was active before is active again.
+    await page.getByTestId('prompt-versions').getByRole('button', { name: new RegExp(`^v${active.version}\\b`) }).click();
+    await page.getByRole('button', { name: 'Activate (roll back)' }).click();
+    await page.getByText(`Version ${active.version} is active again.`).waitFor();
+    const after = await list();
+    assert.deepEqual(after.filter((p) => p.isActive).map((p) => p.id), [active.id]);
+  });
 });

@@ -29,7 +29,7 @@ export function suggestionText(suggestion) {
       case 'swap': return `Swap the sessions on ${on} and ${to}`;
       case 'shorten': return `Shorten ${on} to ${minutes(op.durationSeconds)}`;
       case 'lengthen': return `Lengthen ${on} to ${minutes(op.durationSeconds)}`;
-      case 'change_intensity': return `Make ${on} ${op.workoutType ? `a ${op.workoutType.replace(/_/g, ' ')}` : 'a different'} session`;
+      case 'change_intensity': return op.workoutType ? `Change ${on} to ${op.workoutType.replace(/_/g, ' ')}` : `Change the intensity on ${on}`;
       case 'add_rest': return `Rest on ${on}`;
       case 'replace': return `Replace ${on} with ${op.workout?.name ?? 'another session'}`;
       default: return `${op.kind.replace(/_/g, ' ')} on ${on}`;

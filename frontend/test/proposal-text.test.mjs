@@ -10,7 +10,7 @@ describe('suggestionText', () => {
     const op = (o) => suggestionText({ kind: 'plan_operation', operation: { date: '2026-12-03', ...o } });
     assert.equal(op({ kind: 'move', targetDate: '2026-12-05' }), 'Move the session on Thursday 2026-12-03 to Saturday 2026-12-05');
     assert.equal(op({ kind: 'shorten', durationSeconds: 2700 }), 'Shorten Thursday 2026-12-03 to 45 min');
-    assert.equal(op({ kind: 'change_intensity', workoutType: 'sweet_spot' }), 'Make Thursday 2026-12-03 a sweet spot session');
+    assert.equal(op({ kind: 'change_intensity', workoutType: 'sweet_spot' }), 'Change Thursday 2026-12-03 to sweet spot');
     assert.equal(op({ kind: 'add_rest' }), 'Rest on Thursday 2026-12-03');
   });
   it('lists only the thresholds a proposal sets', () => {
