@@ -85,6 +85,10 @@ describe('rules, athlete, coach and prompts (real stack)', { skip }, () => {
       await diff.waitFor();
       assert.match(await diff.innerText(), /Most hours a week/, 'the hours changed from the version before');
       assert.match(await diff.innerText(), new RegExp(`${hours} h`));
+      // Any two versions: by default the two newest.
+      await page.getByText('Compare two versions').click();
+      await page.getByRole('button', { name: 'Compare', exact: true }).click();
+      assert.match(await page.getByTestId('compare-diff').innerText(), new RegExp(`Most hours a week[\\s\\S]*${hours} h`));
     }
     assert.match(await page.getByTestId('active-rules').innerText(), new RegExp(`version ${latest + 1}`));
   });

@@ -209,6 +209,8 @@ function VersionHistory({ versions, total, openId }: { versions: RuleSetVersion[
           The newest {versions.length} of {total} versions.
         </p>
       )}
+      {/* Keyed by the newest version: a new save starts the comparison again from the two newest. */}
+      {versions.length > 1 && <CompareVersions key={versions[0].id} versions={versions} />}
       <ol className="version-list" data-testid="rule-versions">
         {versions.map((v) => (
           <VersionItem key={v.id} version={v} baseline={base.get(v.id) ?? null} initiallyOpen={v.id === openId} />
@@ -218,7 +220,8 @@ function VersionHistory({ versions, total, openId }: { versions: RuleSetVersion[
   );
 }
 
-type Diff = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; rows: ReturnType<typeof diffRows> };
+type DiffRows = ReturnType<typeof diffRows>;
+type Diff = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; rows: DiffRows };
 
 function VersionItem({ version, baseline, initiallyOpen }: { version: RuleSetVersion; baseline: RuleSetVersion | null; initiallyOpen: boolean }) {
   const [open, setOpen] = useState(initiallyOpen);
@@ -266,28 +269,7 @@ function VersionItem({ version, baseline, initiallyOpen }: { version: RuleSetVer
           ) : diff.rows.length === 0 ? (
             <p className="muted">No rule changed (only the words).</p>
           ) : (
-            <div className="table-scroll">
-              <table className="data-table diff-table" data-testid="rule-diff">
-                <thead>
-                  <tr>
-                    <th scope="col">Rule</th>
-                    <th scope="col">Before</th>
-                    <th scope="col">After</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {diff.rows.map((row) => (
-                    <tr key={row.field} className={`diff-${row.kind}`}>
-                      <th scope="row">
-                        {row.label} <span className={`diff-kind diff-kind-${row.kind}`}>{row.kind}</span>
-                      </th>
-                      <td className="diff-before">{row.before ?? '—'}</td>
-                      <td className="diff-after">{row.after ?? '—'}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DiffTable rows={diff.rows} />
           )}
           <details className="version-text">
             <summary>The words of version {version.version}</summary>
@@ -312,5 +294,75 @@ function RuleLinesList({ lines, testId }: { lines: ReturnType<typeof ruleLines>;
         </div>
       ))}
     </dl>
+  );
+}
+
+function DiffTable({ rows, testId = 'rule-diff' }: { rows: DiffRows; testId?: string }) {
+  return (
+    <div className="table-scroll">
+      <table className="data-table diff-table" data-testid={testId}>
+        <thead>
+          <tr>
+            <th scope="col">Rule</th>
+            <th scope="col">Before</th>
+            <th scope="col">After</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.field} className={`diff-${row.kind}`}>
+              <th scope="row">
+                {row.label} <span className={`diff-kind diff-kind-${row.kind}`}>{row.kind}</span>
+              </th>
+              <td className="diff-before">{row.before ?? '—'}</td>
+              <td className="diff-after">{row.after ?? '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Any two versions side by side (the history shows each against its parent). */
+function CompareVersions({ versions }: { versions: RuleSetVersion[] }) {
+  const [from, setFrom] = useState(versions[1]?.id ?? '');
+  const [to, setTo] = useState(versions[0]?.id ?? '');
+  const [diff, setDiff] = useState<Diff | null>(null);
+  const label = (id: string) => `v${versions.find((v) => v.id === id)?.version ?? '?'}`;
+
+  async function compare(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setDiff({ status: 'loading' });
+    try {
+      setDiff({ status: 'ready', rows: diffRows((await diffRules(from, to)).changes) });
+    } catch (e) {
+      setDiff({ status: 'error', message: (e as Error).message });
+    }
+  }
+
+  return (
+    <details className="compare">
+      <summary>Compare two versions</summary>
+      <form className="compare-form" onSubmit={compare} aria-label="Compare two rule versions">
+        <div>
+          <label htmlFor="compare-from">From</label>
+          <select id="compare-from" value={from} onChange={(e) => { setFrom(e.target.value); setDiff(null); }}>
+            {versions.map((v) => <option key={v.id} value={v.id}>v{v.version} · {v.name}</option>)}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="compare-to">To</label>
+          <select id="compare-to" value={to} onChange={(e) => { setTo(e.target.value); setDiff(null); }}>
+            {versions.map((v) => <option key={v.id} value={v.id}>v{v.version} · {v.name}</option>)}
+          </select>
+        </div>
+        <button type="submit" className="secondary" disabled={from === to}>Compare</button>
+      </form>
+      {diff?.status === 'loading' && <Loading what="the changes" />}
+      {diff?.status === 'error' && <ErrorState what="the changes" message={diff.message} />}
+      {diff?.status === 'ready' &&
+        (diff.rows.length === 0 ? <p className="muted">No rule differs between {label(from)} and {label(to)}.</p> : <DiffTable rows={diff.rows} testId="compare-diff" />)}
+    </details>
   );
 }
