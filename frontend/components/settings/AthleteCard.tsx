@@ -20,7 +20,7 @@ const todayIso = () => {
 
 const THRESHOLDS = [
   { key: 'ftpWatts', label: 'FTP', unit: 'W', hint: '30–700' },
-  { key: 'lactateThresholdHeartRateBpm', label: 'LTHR', unit: 'bpm', hint: 'threshold HR, 60–230' },
+  { key: 'lactateThresholdHeartRateBpm', label: 'LTHR', unit: 'bpm', hint: '60–230' },
   { key: 'maxHeartRateBpm', label: 'Max HR', unit: 'bpm', hint: '80–250' },
   { key: 'restingHeartRateBpm', label: 'Resting HR', unit: 'bpm', hint: '25–120' },
   { key: 'weightKg', label: 'Weight', unit: 'kg', hint: '25–250' },
@@ -42,6 +42,7 @@ export default function AthleteCard() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  const [showReplaced, setShowReplaced] = useState(false);
 
   const load = useCallback(async () => {
     try {
@@ -79,6 +80,8 @@ export default function AthleteCard() {
     }
   }
 
+  const history = historyRows(athlete.history);
+  const replacedCount = history.filter((p) => p.replaced).length;
   const power = zonePreview('power', f.ftpWatts, athlete.ftpWatts, athlete.powerZones);
   const heart = zonePreview('heartRate', f.lactateThresholdHeartRateBpm, athlete.lactateThresholdHeartRateBpm, athlete.heartRateZones);
   const invalid = (key: string) => (errors[key] ? true : undefined);
@@ -200,7 +203,14 @@ export default function AthleteCard() {
         )}
       </form>
 
-      <h3 className="subheading">Threshold history</h3>
+      <div className="card-heading">
+        <h3 className="subheading">Threshold history</h3>
+        {replacedCount > 0 && (
+          <button type="button" className="link-button small-link" aria-pressed={showReplaced} onClick={() => setShowReplaced((v) => !v)}>
+            {showReplaced ? 'Hide' : 'Show'} {replacedCount} replaced the same day
+          </button>
+        )}
+      </div>
       {athlete.history.length === 0 ? (
         <p className="muted">No periods yet.</p>
       ) : (
@@ -218,7 +228,7 @@ export default function AthleteCard() {
               </tr>
             </thead>
             <tbody>
-              {historyRows(athlete.history).map((p) => (
+              {history.filter((p) => showReplaced || !p.replaced).map((p) => (
                 <tr key={p.id} className={p.replaced ? 'replaced' : undefined}>
                   <td>
                     {formatDate(p.effectiveFrom)}
