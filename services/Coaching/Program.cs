@@ -15,6 +15,7 @@ app.MapOpenApi();
 app.MapCoachWorkoutsApi();
 app.MapAthleteApi();
 app.MapFitnessApi();
+app.MapReadinessApi();
 app.MapRulesApi();
 app.MapPlansApi();
 app.MapAnalysesApi();

@@ -17,6 +17,7 @@ app.MapSyncRunsApi();
 app.MapIntervalsIcuApi();
 app.MapGarminApi();
 app.MapSeedCompatApi();
+app.MapWellnessApi();
 
 app.Run();
 

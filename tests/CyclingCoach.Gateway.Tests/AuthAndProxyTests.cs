@@ -48,6 +48,7 @@ public sealed class AuthAndProxyTests(GatewayFixture fixture)
     [InlineData("GET", "/api/workouts/x?y=1", "sync", "/api/workouts/x", "?y=1", "Bearer")]
     [InlineData("POST", "/api/workouts/manual", "sync", "/api/workouts/manual", "", "X-Api-Key")]
     [InlineData("GET", "/api/sync/runs?source=garmin", "sync", "/api/sync/runs", "?source=garmin", "Bearer")]
+    [InlineData("GET", "/api/wellness?from=2026-11-01&to=2026-11-30", "sync", "/api/wellness", "?from=2026-11-01&to=2026-11-30", "X-Api-Key")]
     [InlineData("DELETE", "/api/coach/plans/7", "coaching", "/api/coach/plans/7", "", "X-Api-Key")]
     [InlineData("GET", "/api/coach/workouts?page=2&pageSize=10", "coaching", "/api/coach/workouts", "?page=2&pageSize=10", "Bearer")]
     [InlineData("GET", "/api/routes/abc", "routes", "/api/routes/abc", "", "X-Api-Key")]

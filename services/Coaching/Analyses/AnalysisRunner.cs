@@ -6,6 +6,7 @@ using CyclingCoach.Coaching.Engines;
 using CyclingCoach.Coaching.Fitness;
 using CyclingCoach.Coaching.Model;
 using CyclingCoach.Coaching.Planning;
+using CyclingCoach.Coaching.Readiness;
 using CyclingCoach.Coaching.RuleSets;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,7 +22,8 @@ public sealed class AnalysisRunner(
     PlanService plans,
     RuleSetService ruleSets,
     AthleteService athletes,
-    FitnessService fitness)
+    FitnessService fitness,
+    ReadinessService readiness)
 {
     public async Task<AnalysisResult?> RunAsync(Guid workoutId, CancellationToken cancellationToken)
     {
@@ -40,7 +42,7 @@ public sealed class AnalysisRunner(
                 ride.WorkoutId, ride.LocalDate, ride.Name, ride.DurationSeconds, ride.DistanceMeters, ride.TrainingLoad ?? ride.TrainingStressScore,
                 ride.IntensityFactor, ride.NormalizedPower, ride.AveragePower, ride.AverageHeartRate, ride.FtpUsedWatts ?? athlete.FtpWatts,
                 athlete.LactateThresholdHeartRateBpm),
-            current?.Plan, form.Ctl, form.Atl, form.Tsb);
+            current?.Plan, form.Ctl, form.Atl, form.Tsb) with { ReadinessScore = (await readiness.ForDayAsync(ride.LocalDate, cancellationToken))?.Score };
         var context = new AnalysisContext(facts, current?.Plan, rules, athlete);
         var feedback = await engines.RunAsync(
             (engine, ct) => engine.AnalyzeAsync(context, ct),

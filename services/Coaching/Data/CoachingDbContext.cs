@@ -18,6 +18,8 @@ public sealed class CoachingDbContext(DbContextOptions<CoachingDbContext> option
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
     public DbSet<Conversation> Conversations => Set<Conversation>();
     public DbSet<ConversationMessage> ConversationMessages => Set<ConversationMessage>();
+    public DbSet<WellnessRecord> Wellness => Set<WellnessRecord>();
+    public DbSet<ReadinessSuggestionDay> ReadinessSuggestions => Set<ReadinessSuggestionDay>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -141,6 +143,21 @@ public sealed class CoachingDbContext(DbContextOptions<CoachingDbContext> option
             entity.Property(m => m.Role).HasMaxLength(16);
             entity.Property(m => m.Engine).HasMaxLength(16);
             entity.HasIndex(m => new { m.ConversationId, m.CreatedAt });
+        });
+
+        modelBuilder.Entity<WellnessRecord>(entity =>
+        {
+            entity.ToTable("wellness_days");
+            entity.HasKey(w => new { w.Date, w.Source });
+            entity.Property(w => w.Source).HasConversion<string>().HasMaxLength(32);
+            entity.Property(w => w.Metrics).IsJson();
+        });
+
+        modelBuilder.Entity<ReadinessSuggestionDay>(entity =>
+        {
+            entity.ToTable("readiness_suggestions");
+            entity.HasKey(r => r.Date);
+            entity.HasOne<Analysis>().WithMany().HasForeignKey(r => r.AnalysisId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.AddOutboxAndInbox();

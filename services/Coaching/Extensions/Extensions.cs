@@ -11,6 +11,7 @@ using CyclingCoach.Coaching.Fitness;
 using CyclingCoach.Coaching.IntegrationEvents;
 using CyclingCoach.Coaching.Planning;
 using CyclingCoach.Coaching.Prompts;
+using CyclingCoach.Coaching.Readiness;
 using CyclingCoach.Coaching.RuleSets;
 using CyclingCoach.ServiceDefaults;
 using CyclingCoach.ServiceDefaults.Data;
@@ -30,6 +31,7 @@ public static class Extensions
             bus.AddConsumer<WorkoutDeletedConsumer>();
             bus.AddConsumer<WorkoutMetricsRecalculatedConsumer>();
             bus.AddConsumer<AthleteSettingsImportedConsumer>();
+            bus.AddConsumer<WellnessRecordedConsumer>();
         });
         builder.AddOutboxRelay<CoachingDbContext>();
 
@@ -54,6 +56,7 @@ public static class Extensions
 
         services.AddScoped<AthleteService>();
         services.AddScoped<FitnessService>();
+        services.AddScoped<ReadinessService>();
         services.AddScoped<RuleSetService>();
         services.AddSingleton<PlanGenerationGate>();
         services.AddScoped<PlanService>();

@@ -37,6 +37,7 @@ public enum AnalysisType
     WorkoutReview,
     ThresholdUpdate,
     ChatProposal,
+    ReadinessAdjustment,
 }
 
 public enum AnalysisStatus

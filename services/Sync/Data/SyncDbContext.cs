@@ -18,6 +18,7 @@ public sealed class SyncDbContext(DbContextOptions<SyncDbContext> options) : DbC
     public DbSet<AthleteThresholdsRecord> AthleteThresholds => Set<AthleteThresholdsRecord>();
     public DbSet<AthleteThresholdPeriod> AthleteThresholdPeriods => Set<AthleteThresholdPeriod>();
     public DbSet<IntervalsIcuConnection> IntervalsIcuConnections => Set<IntervalsIcuConnection>();
+    public DbSet<WellnessDay> WellnessDays => Set<WellnessDay>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -122,6 +123,21 @@ public sealed class SyncDbContext(DbContextOptions<SyncDbContext> options) : DbC
             entity.Property(c => c.Id).ValueGeneratedNever();
             entity.Property(c => c.AthleteId).HasMaxLength(64);
             entity.Property(c => c.ApiKey).HasMaxLength(2000);
+        });
+
+        modelBuilder.Entity<WellnessDay>(entity =>
+        {
+            entity.ToTable("wellness_days");
+            entity.HasKey(w => new { w.Source, w.Date });
+            entity.Property(w => w.Source).HasConversion<string>().HasMaxLength(32);
+            entity.Property(w => w.Metrics)
+                .HasColumnType("jsonb")
+                .HasConversion(
+                    m => JsonSerializer.Serialize(m, JsonOptions),
+                    s => JsonSerializer.Deserialize<CyclingCoach.Contracts.WellnessMetrics>(s, JsonOptions) ?? new CyclingCoach.Contracts.WellnessMetrics(),
+                    new ValueComparer<CyclingCoach.Contracts.WellnessMetrics>((a, b) => a == b, m => m.GetHashCode(), m => m));
+            entity.Property(w => w.RawSourceJson).HasColumnType("jsonb");
+            entity.HasIndex(w => w.Date);
         });
 
         modelBuilder.AddOutboxAndInbox();

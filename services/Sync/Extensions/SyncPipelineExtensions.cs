@@ -4,6 +4,7 @@ using CyclingCoach.Sync.IntervalsIcu;
 using CyclingCoach.Sync.Recompute;
 using CyclingCoach.Sync.Runs;
 using CyclingCoach.Sync.Sources;
+using CyclingCoach.Sync.Wellness;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 
@@ -55,6 +56,7 @@ public static class SyncPipelineExtensions
             .RemoveAllResilienceHandlers();
 #pragma warning restore EXTEXP0001
         services.AddTransient<IActivitySource>(provider => provider.GetRequiredService<IntervalsIcuSource>());
+        builder.AddWellnessSync();
         return builder;
     }
 }

@@ -16,7 +16,7 @@ namespace CyclingCoach.Sync.IntervalsIcu;
 /// <c>GET /api/v1/activity/{id}/file</c> (the original, usually gzip'd FIT — the pipeline unwraps it). A 429 is waited
 /// out per Retry-After (bounded); a 401/403 fails the run with a reason.
 /// </summary>
-public sealed class IntervalsIcuSource(
+public sealed partial class IntervalsIcuSource(
     HttpClient http,
     IntervalsIcuCredentials credentials,
     IOptions<IntervalsIcuOptions> options,

@@ -6,6 +6,7 @@ using CyclingCoach.Sync.Data;
 using CyclingCoach.Sync.Import;
 using CyclingCoach.Sync.Model;
 using CyclingCoach.Sync.Sources;
+using CyclingCoach.Sync.Wellness;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -15,7 +16,8 @@ namespace CyclingCoach.Sync.Runs;
 /// Executes one claimed run: list the window, skip what the store has (workouts and aliases), download and import the
 /// rest through <see cref="WorkoutImporter"/>. Activities the rider deleted (tombstones) are skipped before downloading. Originals are downloaded a few activities ahead (<see cref="DownloadAhead"/>); imports stay sequential. Counts are recomputed from scratch on every attempt; a workout stored
 /// by an earlier attempt of the same run (ImportedByRunId) counts as imported, so a resumed run reports exact counts.
-/// Events: SyncRunStarted, SyncRunProgressed, SyncRunCompleted / SyncRunFailed, AthleteSettingsImported (outbox).
+/// Then the source's wellness days (<see cref="WellnessSync"/>; its failure is a note in the run's error, never a failed run).
+/// Events: SyncRunStarted, SyncRunProgressed, SyncRunCompleted / SyncRunFailed, AthleteSettingsImported, WellnessRecorded (outbox).
 /// </summary>
 public sealed class SyncRunExecutor(
     SyncDbContext db,
@@ -64,6 +66,7 @@ public sealed class SyncRunExecutor(
 
         logger.LogInformation("Sync run {RunId} ({Source}, attempt {Attempt}) over {From:o} – {To:o}", run.Id, run.Source, run.Attempts, run.WindowFromUtc, run.WindowToUtc);
         string? lastFailure = null;
+        WellnessSync.Result? wellness = null;
         try
         {
             await PublishSettingsAsync(source!, cancellationToken);
@@ -114,6 +117,8 @@ public sealed class SyncRunExecutor(
                     progressClock.Restart();
                 }
             }
+
+            wellness = await WellnessSync.RunInScopeAsync(scopes, run.Source, run.WindowFromUtc, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -129,6 +134,11 @@ public sealed class SyncRunExecutor(
         run.Status = SyncRunStatus.Success;
         run.FinishedAt = Now;
         run.Error = run.Failed > 0 ? Truncate($"{run.Failed} activit{(run.Failed == 1 ? "y" : "ies")} failed; last: {lastFailure}") : null;
+        if (wellness?.Error is { } wellnessError)
+        {
+            run.Error = Truncate(run.Error is null ? wellnessError : $"{run.Error} {wellnessError}");
+        }
+
         run.LeaseOwner = null;
         run.LeaseExpiresAt = null;
         db.AddOutboxMessage(new SyncRunCompleted(run.Id, run.Source, run.Found, run.Imported, run.Skipped, run.Failed, run.FinishedAt.Value.AsUtcOffset()));

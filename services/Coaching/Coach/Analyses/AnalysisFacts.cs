@@ -32,6 +32,9 @@ public sealed record AnalysisFacts(
     /// <summary>The rider's LTHR on the ride's date: rides without power are judged on heart rate against it.</summary>
     public double? LactateThresholdHeartRateBpm { get; init; }
 
+    /// <summary>The rider's readiness (0–100) on the morning of the ride's date, when wellness was recorded (Coach/Readiness).</summary>
+    public double? ReadinessScore { get; init; }
+
     /// <summary>Every numeric fact by name; null facts are absent (they cannot be cited).</summary>
     public IReadOnlyDictionary<string, double> Citable
     {
@@ -61,6 +64,7 @@ public sealed record AnalysisFacts(
             Add("ftpWatts", FtpWatts);
             Add("lactateThresholdHeartRateBpm", LactateThresholdHeartRateBpm);
             Add("compliancePercent", CompliancePercent);
+            Add("readinessScore", ReadinessScore);
             Add("plannedDurationSeconds", Planned?.DurationSeconds);
             Add("plannedTss", Planned?.TargetTss);
             return facts;

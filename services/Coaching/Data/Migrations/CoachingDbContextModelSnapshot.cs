@@ -569,6 +569,25 @@ namespace CyclingCoach.Coaching.Data.Migrations
                     b.ToTable("prompts", (string)null);
                 });
 
+            modelBuilder.Entity("CyclingCoach.Coaching.Model.ReadinessSuggestionDay", b =>
+                {
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<Guid>("AnalysisId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("analysis_id");
+
+                    b.HasKey("Date")
+                        .HasName("pk_readiness_suggestions");
+
+                    b.HasIndex("AnalysisId")
+                        .HasDatabaseName("ix_readiness_suggestions_analysis_id");
+
+                    b.ToTable("readiness_suggestions", (string)null);
+                });
+
             modelBuilder.Entity("CyclingCoach.Coaching.Model.RuleSetVersion", b =>
                 {
                     b.Property<Guid>("Id")
@@ -635,6 +654,32 @@ namespace CyclingCoach.Coaching.Data.Migrations
                         .HasDatabaseName("ix_rule_sets_version");
 
                     b.ToTable("rule_sets", (string)null);
+                });
+
+            modelBuilder.Entity("CyclingCoach.Coaching.Model.WellnessRecord", b =>
+                {
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Metrics")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("metrics");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.HasKey("Date", "Source")
+                        .HasName("pk_wellness_days");
+
+                    b.ToTable("wellness_days", (string)null);
                 });
 
             modelBuilder.Entity("CyclingCoach.Coaching.Model.WorkoutProjection", b =>
@@ -843,6 +888,16 @@ namespace CyclingCoach.Coaching.Data.Migrations
                         .HasForeignKey("RuleSetId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_plans_rule_sets_rule_set_id");
+                });
+
+            modelBuilder.Entity("CyclingCoach.Coaching.Model.ReadinessSuggestionDay", b =>
+                {
+                    b.HasOne("CyclingCoach.Coaching.Model.Analysis", null)
+                        .WithMany()
+                        .HasForeignKey("AnalysisId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_readiness_suggestions_analyses_analysis_id");
                 });
 
             modelBuilder.Entity("CyclingCoach.Coaching.Model.RuleSetVersion", b =>

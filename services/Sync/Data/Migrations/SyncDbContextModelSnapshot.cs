@@ -320,6 +320,43 @@ namespace CyclingCoach.Sync.Data.Migrations
                     b.ToTable("sync_runs", (string)null);
                 });
 
+            modelBuilder.Entity("CyclingCoach.Sync.Model.WellnessDay", b =>
+                {
+                    b.Property<string>("Source")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("source");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Metrics")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("metrics");
+
+                    b.Property<string>("RawSourceJson")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("raw_source_json");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Source", "Date")
+                        .HasName("pk_wellness_days");
+
+                    b.HasIndex("Date")
+                        .HasDatabaseName("ix_wellness_days_date");
+
+                    b.ToTable("wellness_days", (string)null);
+                });
+
             modelBuilder.Entity("CyclingCoach.Sync.Model.Workout", b =>
                 {
                     b.Property<Guid>("Id")

@@ -11,7 +11,7 @@ namespace CyclingCoach.Sync.Garmin.Client;
 /// Garmin Connect's API (<c>Garmin:ApiBaseUrl</c>, research §2) with the connection's Bearer token: refreshed before
 /// expiry, one refresh and one retry after a 401, a persisted cooldown after a 429, 204 read as "no data".
 /// </summary>
-public sealed class GarminApiClient(HttpClient http, GarminSession session, GarminRetry retry, ILogger<GarminApiClient> logger)
+public sealed partial class GarminApiClient(HttpClient http, GarminSession session, GarminRetry retry, ILogger<GarminApiClient> logger)
 {
     public const string ActivityListPath = "/activitylist-service/activities/search/activities";
 

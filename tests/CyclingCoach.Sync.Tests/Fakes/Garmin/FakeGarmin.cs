@@ -15,7 +15,7 @@ namespace CyclingCoach.Sync.Tests.Fakes.Garmin;
 /// diauth with rotation and invalid_grant, Bearer 401 with WWW-Authenticate, 204 for empty data, Cloudflare's 429
 /// HTML, 504 on download, newest-first paging with date filters, zip downloads, the real recorded bodies.
 /// </summary>
-public sealed class FakeGarmin : IAsyncDisposable
+public sealed partial class FakeGarmin : IAsyncDisposable
 {
     public const string ServiceUrl = "https://mobile.integration.garmin.com/gcm/android";
     public const string Username = "rider@example.com";
@@ -110,6 +110,7 @@ public sealed class FakeGarmin : IAsyncDisposable
             return await next(context);
         });
 
+        MapWellness(api);
         api.MapGet("/activitylist-service/activities/search/activities", (int? start, int? limit, string? startDate, string? endDate) =>
         {
             Interlocked.Increment(ref Counters.ListRequests);

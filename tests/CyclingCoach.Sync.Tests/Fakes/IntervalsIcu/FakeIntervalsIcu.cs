@@ -19,7 +19,7 @@ namespace CyclingCoach.Sync.Tests.Fakes.IntervalsIcu;
 /// <c>Content-Encoding: gzip</c>, half as a raw .fit.gz body), the athlete with sport settings, and 429 with
 /// Retry-After on demand.
 /// </summary>
-public sealed class FakeIntervalsIcu : IAsyncDisposable
+public sealed partial class FakeIntervalsIcu : IAsyncDisposable
 {
     public const string ApiKey = "fake-intervals-key";
     public const string AthleteId = "i4242";
@@ -49,6 +49,7 @@ public sealed class FakeIntervalsIcu : IAsyncDisposable
         app.MapGet("/api/v1/athlete/{athleteId}/activities", fake.ListAsync);
         app.MapGet("/api/v1/activity/{id}/file", fake.FileAsync);
         app.MapGet("/api/v1/athlete/{athleteId}", fake.Athlete);
+        app.MapGet("/api/v1/athlete/{athleteId}/wellness", fake.WellnessList);
         await app.StartAsync();
         fake.app = app;
         fake.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -1,0 +1,48 @@
+using CyclingCoach.Coaching.Coach.Analyses;
+using CyclingCoach.Coaching.Coach.Readiness;
+using CyclingCoach.Coaching.Data;
+using CyclingCoach.Coaching.Model;
+using Microsoft.EntityFrameworkCore;
+
+namespace CyclingCoach.Coaching.Readiness;
+
+/// <summary>
+/// On a low-readiness morning with a hard session planned today, one <see cref="AnalysisType.ReadinessAdjustment"/>
+/// analysis with the suggestion (<see cref="ReadinessAdvice"/>) waits for the rider; approving it makes the next plan
+/// version through the usual approval loop. Once per day: the day's row in <c>readiness_suggestions</c> is written
+/// in the same transaction (its key is the date), so a later wellness update the same day offers nothing more.
+/// </summary>
+public static class ReadinessSuggestions
+{
+    /// <summary>Adds the analysis to <paramref name="db"/>'s change set when due; the caller saves. True when added.</summary>
+    public static async Task<bool> OfferAsync(CoachingDbContext db, ReadinessService readiness, DateOnly today, DateTime now, CancellationToken cancellationToken)
+    {
+        if (await db.ReadinessSuggestions.AnyAsync(r => r.Date == today, cancellationToken)
+            || db.ChangeTracker.Entries<ReadinessSuggestionDay>().Any(e => e.Entity.Date == today))
+        {
+            return false;
+        }
+
+        var plan = await db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.IsActive, cancellationToken);
+        if (plan is null || await readiness.ForDayAsync(today, cancellationToken) is not { } day
+            || ReadinessAdvice.ForDay(day, plan.Plan) is not { } suggestion)
+        {
+            return false;
+        }
+
+        var claims = day.Reasons.Where(r => r.Score < ReadinessCalculator.LowBelow).Select(r => new CoachClaim(r.Text, r.Cites)).ToList();
+        var analysis = new Analysis
+        {
+            Type = AnalysisType.ReadinessAdjustment,
+            Status = AnalysisStatus.Ready,
+            Engine = "builtin",
+            PlanVersionId = plan.Id,
+            Feedback = new CoachFeedback($"Readiness {day.Score:0} ({day.Band.ToString().ToLowerInvariant()}, confidence {day.Confidence:0.00}) on {today:yyyy-MM-dd}.", [], claims, [suggestion]),
+            Suggestions = [new Suggestion("s1", SuggestionKind.PlanOperation, suggestion.Reason, suggestion.Cites, suggestion.Operation)],
+            CompletedAt = now,
+        };
+        db.Analyses.Add(analysis);
+        db.ReadinessSuggestions.Add(new ReadinessSuggestionDay { Date = today, AnalysisId = analysis.Id });
+        return true;
+    }
+}
