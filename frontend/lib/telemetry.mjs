@@ -2,7 +2,10 @@
 // SDK reads what the Aspire AppHost injects itself: OTEL_EXPORTER_OTLP_ENDPOINT, _PROTOCOL (grpc or http/protobuf),
 // _HEADERS, OTEL_SERVICE_NAME, OTEL_RESOURCE_ATTRIBUTES. Next.js makes the server spans; the undici instrumentation
 // makes a client span for each fetch() to the gateway and sends its traceparent, so web → gateway → services is
-// one trace.
+// one trace. What the server writes to the console becomes log records too (structured logs in the dashboard, with
+// the trace id of the request that wrote them).
+import { format } from 'node:util';
+import { logs, SeverityNumber } from '@opentelemetry/api-logs';
 import { NodeSDK, tracing } from '@opentelemetry/sdk-node';
 import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
 
@@ -29,4 +32,25 @@ function isHealthProbe(target) {
 
 export function startTelemetry() {
   new NodeSDK({ sampler, instrumentations: [new UndiciInstrumentation()] }).start();
+  bridgeConsole();
+}
+
+const CONSOLE_SEVERITIES = {
+  debug: [SeverityNumber.DEBUG, 'Debug'],
+  log: [SeverityNumber.INFO, 'Information'],
+  info: [SeverityNumber.INFO, 'Information'],
+  warn: [SeverityNumber.WARN, 'Warning'],
+  error: [SeverityNumber.ERROR, 'Error'],
+};
+
+/** Each console call still prints as before, and is also emitted, formatted as the console formats it. */
+export function bridgeConsole() {
+  const logger = logs.getLogger('cyclingcoach-web');
+  for (const [method, [severityNumber, severityText]] of Object.entries(CONSOLE_SEVERITIES)) {
+    const print = console[method].bind(console);
+    console[method] = (...args) => {
+      print(...args);
+      logger.emit({ severityNumber, severityText, body: format(...args) });
+    };
+  }
 }
