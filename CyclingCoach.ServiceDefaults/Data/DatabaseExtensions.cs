@@ -9,21 +9,33 @@ namespace CyclingCoach.ServiceDefaults.Data;
 public static class DatabaseExtensions
 {
     /// <summary>
-    /// The service's own PostgreSQL database from <c>ConnectionStrings:{name}</c> (Aspire's key): a pooled DbContext
-    /// with retry on transient failures and snake_case names, a readiness health check, the outbox interceptor, and
-    /// migrations applied at start-up under a PostgreSQL advisory lock (so two replicas never migrate at once).
+    /// The service's own PostgreSQL database from <c>ConnectionStrings:{name}</c> (Aspire's key), through Aspire's
+    /// Npgsql EF Core integration: a pooled DbContext with retry on transient failures (every explicit transaction
+    /// in our code runs inside <c>CreateExecutionStrategy().ExecuteAsync</c>, so the retrying strategy is allowed),
+    /// Npgsql tracing and metrics. Ours on top: snake_case names, the outbox interceptor, a readiness health check
+    /// named after the connection, and migrations applied at start-up under a PostgreSQL advisory lock (so two
+    /// replicas never migrate at once).
     /// </summary>
     public static IHostApplicationBuilder AddServiceDatabase<TContext>(this IHostApplicationBuilder builder, string connectionName)
         where TContext : DbContext
     {
+        // Read first so a missing setting fails at start-up with our message, not at the first query.
         var connectionString = builder.Configuration.GetRequiredConnectionString(connectionName);
 
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<OutboxSaveChangesInterceptor>();
-        builder.Services.AddDbContextPool<TContext>((services, options) => options
-            .UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure())
-            .UseSnakeCaseNamingConvention()
-            .AddInterceptors(services.GetRequiredService<OutboxSaveChangesInterceptor>()));
+        builder.AddNpgsqlDbContext<TContext>(
+            connectionName,
+            settings =>
+            {
+                settings.ConnectionString = connectionString;
+                // Aspire's check is the same AddDbContextCheck<TContext>, but named after the class and untagged;
+                // ours keeps /health reporting "syncdb" etc., which tests, bench and the AppHost's waits read.
+                settings.DisableHealthChecks = true;
+            },
+            options => options.UseSnakeCaseNamingConvention());
+        builder.Services.ConfigureDbContext<TContext>((services, options) =>
+            options.AddInterceptors(services.GetRequiredService<OutboxSaveChangesInterceptor>()));
 
         builder.Services.AddHealthChecks().AddDbContextCheck<TContext>(connectionName, tags: [Extensions.ReadyTag]);
         builder.Services.AddHostedService<MigrationHostedService<TContext>>();

@@ -1,12 +1,14 @@
-using System.Net;
-using CyclingCoach.Gateway.Discovery;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.ServiceDiscovery;
 using Yarp.ReverseProxy.Configuration;
+using Yarp.ReverseProxy.ServiceDiscovery;
 
 namespace CyclingCoach.Gateway.Tests;
 
+/// <summary>
+/// What the gateway relies on from Microsoft.Extensions.ServiceDiscovery.Yarp (registered as in AddGatewayServices):
+/// logical addresses resolved from Aspire's <c>services__{name}__{endpoint}__{i}</c> settings, with path kept.
+/// </summary>
 public sealed class DestinationResolverTests
 {
     private static async Task<IReadOnlyDictionary<string, DestinationConfig>> ResolveAsync(Dictionary<string, string?> configuration, string address)
@@ -15,10 +17,10 @@ public sealed class DestinationResolverTests
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(configuration).Build());
         services.AddLogging();
         services.AddServiceDiscovery();
+        services.AddReverseProxy().AddServiceDiscoveryDestinationResolver();
         await using var provider = services.BuildServiceProvider();
-        var resolver = new ServiceDiscoveryDestinationResolver(provider.GetRequiredService<ServiceEndpointResolver>());
 
-        var resolved = await resolver.ResolveDestinationsAsync(
+        var resolved = await provider.GetRequiredService<IDestinationResolver>().ResolveDestinationsAsync(
             new Dictionary<string, DestinationConfig> { ["dest"] = new() { Address = address } },
             CancellationToken.None);
         return resolved.Destinations;
@@ -32,6 +34,7 @@ public sealed class DestinationResolverTests
         var destination = Assert.Single(destinations);
         Assert.Equal("http://127.0.0.1:5999/", destination.Value.Address);
         Assert.Contains("127.0.0.1:5999", destination.Key);
+        Assert.Null(destination.Value.Host); // no Host override: the service sees its own address, as before
     }
 
     [Fact]
@@ -55,28 +58,21 @@ public sealed class DestinationResolverTests
         Assert.Equal("http://coaching/", destination.Value.Address);
     }
 
-    public static TheoryData<string, EndPoint, string> Rewrites => new()
+    [Fact]
+    public async Task The_configured_path_is_kept()
     {
-        { "http://sync", new IPEndPoint(IPAddress.Loopback, 5101), "http://127.0.0.1:5101/" },
-        { "https://sync/base/path", new IPEndPoint(IPAddress.Parse("10.1.2.3"), 8443), "https://10.1.2.3:8443/base/path" },
-        { "http://sync/base", new IPEndPoint(IPAddress.IPv6Loopback, 5101), "http://[::1]:5101/base" },
-        { "https://coaching/api", new DnsEndPoint("coaching.internal", 7000), "https://coaching.internal:7000/api" },
-        { "http://coaching/api", new DnsEndPoint("coaching", 0), "http://coaching/api" },
-        { "http://routes/v1/", new UriEndPoint(new Uri("http://10.0.0.5:9000")), "http://10.0.0.5:9000/v1/" },
-        { "http://routes", new UriEndPoint(new Uri("http://routes-1.local:81/")), "http://routes-1.local:81/" },
-    };
+        var destinations = await ResolveAsync(new() { ["services:sync:http:0"] = "http://10.1.2.3:5101" }, "http://sync/base/path");
 
-    [Theory]
-    [MemberData(nameof(Rewrites))]
-    public void Rewrite_takes_host_and_port_from_the_endpoint_and_keeps_scheme_and_path(string address, EndPoint endPoint, string expected)
-    {
-        Assert.Equal(expected, ServiceDiscoveryDestinationResolver.Rewrite(new Uri(address), endPoint).ToString());
+        Assert.Equal("http://10.1.2.3:5101/base/path", Assert.Single(destinations).Value.Address);
     }
 
     [Fact]
-    public void An_unknown_endpoint_type_is_refused()
+    public async Task An_https_endpoint_is_preferred_when_the_address_allows_both()
     {
-        Assert.Throws<NotSupportedException>(() =>
-            ServiceDiscoveryDestinationResolver.Rewrite(new Uri("http://sync"), new System.Net.Sockets.UnixDomainSocketEndPoint("/tmp/x.sock")));
+        var destinations = await ResolveAsync(
+            new() { ["services:sync:http:0"] = "http://127.0.0.1:5101", ["services:sync:https:0"] = "https://127.0.0.1:7101" },
+            "https+http://sync");
+
+        Assert.Equal("https://127.0.0.1:7101/", Assert.Single(destinations).Value.Address);
     }
 }

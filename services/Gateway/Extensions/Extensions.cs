@@ -1,12 +1,10 @@
 using CyclingCoach.Gateway.Auth;
-using CyclingCoach.Gateway.Discovery;
 using CyclingCoach.Gateway.Events;
 using CyclingCoach.Gateway.Health;
 using CyclingCoach.Gateway.OpenApi;
 using CyclingCoach.ServiceDefaults;
 using CyclingCoach.ServiceDefaults.Configuration;
 using CyclingCoach.ServiceDefaults.Messaging;
-using Yarp.ReverseProxy.ServiceDiscovery;
 
 namespace CyclingCoach.Gateway.Extensions;
 
@@ -23,8 +21,11 @@ public static class Extensions
         builder.Services.AddSingleton<FailedAuthLimiter>();
         builder.Services.AddSingleton(TimeProvider.System);
 
-        builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
-        builder.Services.AddSingleton<IDestinationResolver, ServiceDiscoveryDestinationResolver>();
+        // Destinations are logical (http://sync): resolved from services__sync__http__0 (Aspire, ./coach) or, when
+        // nothing is configured, left as the DNS name itself (compose).
+        builder.Services.AddReverseProxy()
+            .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
+            .AddServiceDiscoveryDestinationResolver();
 
         builder.Services.AddSingleton<EventBroadcaster>();
         builder.AddServiceBus(EventRelay.AddConsumers, EventRelay.ConfigureEndpoint);

@@ -1,6 +1,7 @@
 // Backend-for-frontend: every method of /api/* goes to the gateway with the API key added server-side.
 // Bodies stream both ways (uploads, and the /api/events Server-Sent Events stream), so nothing is buffered here.
 import { randomBytes } from 'node:crypto';
+import { trace } from '@opentelemetry/api';
 import type { NextRequest } from 'next/server';
 import { hasValidSession } from '@/lib/auth';
 import { problem } from '@/lib/problem';
@@ -74,7 +75,13 @@ function upstreamHeaders(request: NextRequest, apiKey: string): Headers {
     }
   });
   headers.set('x-api-key', apiKey);
-  if (!headers.has('traceparent')) {
+  if (trace.getActiveSpan()) {
+    // OpenTelemetry is on (instrumentation.ts): the fetch instrumentation adds this request's own traceparent, a
+    // child of the incoming one; a copied header beside it would be a second, conflicting one.
+    headers.delete('traceparent');
+    headers.delete('tracestate');
+    headers.delete('baggage');
+  } else if (!headers.has('traceparent')) {
     headers.set('traceparent', `00-${randomBytes(16).toString('hex')}-${randomBytes(8).toString('hex')}-01`);
   }
   const forwardedFor = request.headers.get('x-forwarded-for');
