@@ -1,0 +1,51 @@
+'use client';
+// This ride's mean-max power against the rider's best, on a log duration axis (uPlot).
+import { useEffect, useRef } from 'react';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import { durationLabel, type powerCurveSeries } from '@/lib/plan-data.mjs';
+
+type Props = { data: ReturnType<typeof powerCurveSeries>; bestLabel: string; label: string };
+
+export default function PowerCurveChart({ data, bestLabel, label }: Props) {
+  const container = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const root = container.current;
+    if (!root || data.x.length === 0) return;
+    const width = () => Math.max(260, root.clientWidth);
+    const axisStroke = '#8a9691';
+    const grid = { stroke: 'rgba(128,128,128,0.18)', width: 1 };
+    const watts = (_u: uPlot, v: number | null) => (v == null ? '–' : `${Math.round(v)} W`);
+    const chart = new uPlot(
+      {
+        width: width(),
+        height: 220,
+        scales: { x: { time: false, distr: 3 } },
+        cursor: { drag: { x: false, y: false }, points: { size: 6 } },
+        legend: { show: true, live: true },
+        axes: [
+          { stroke: axisStroke, grid, values: (_u, splits) => splits.map((s) => durationLabel(Math.round(s))) },
+          { stroke: axisStroke, grid, size: 48, label: 'W', labelSize: 14 },
+        ],
+        series: [
+          { label: 'Duration', value: (_u, v) => (v == null ? '–' : durationLabel(v)) },
+          { label: 'This ride', stroke: '#7c4dff', width: 2, spanGaps: true, points: { show: true, size: 4 }, value: watts },
+          { label: bestLabel, stroke: '#8a9691', width: 1.5, dash: [5, 4], spanGaps: true, points: { show: false }, value: watts },
+        ],
+      },
+      [data.x, data.ride, data.best] as uPlot.AlignedData,
+      root,
+    );
+    root.dataset.ready = 'true';
+    const resize = new ResizeObserver(() => chart.setSize({ width: width(), height: chart.height }));
+    resize.observe(root);
+    return () => {
+      resize.disconnect();
+      chart.destroy();
+      delete root.dataset.ready;
+    };
+  }, [data, bestLabel]);
+
+  return <div ref={container} className="synced-charts" role="img" aria-label={label} data-testid="power-curve-chart" />;
+}

@@ -1,0 +1,55 @@
+'use client';
+
+import dynamic from 'next/dynamic';
+import { useMemo } from 'react';
+import { fitness } from '@/lib/api/plan';
+import { useEventListener } from '@/lib/events';
+import { addDays, dayMs, fitnessSeries, latestFitness, localToday } from '@/lib/plan-data.mjs';
+import { useLoad } from '@/lib/use-load';
+import { ErrorState, Loading } from '../States';
+import { Metric } from '../WorkoutList';
+import { FITNESS_COLORS } from '../charts/FitnessChart';
+
+// uPlot only in the browser, fetched alongside the data.
+const FitnessChart = dynamic(() => import('../charts/FitnessChart'), { ssr: false, loading: () => <Loading what="the chart" /> });
+
+/** CTL / ATL / TSB for the last 90 days and, dashed, through the current plan (the API projects after today). */
+export default function FitnessCard() {
+  const today = localToday();
+  const [state, reload] = useLoad(() => fitness(addDays(today, -90)), [today]);
+  useEventListener(['plan-version-created', 'workout-imported', 'athlete-profile-changed'], () => void reload());
+  const data = useMemo(() => (state.status === 'ready' ? fitnessSeries(state.value.days) : null), [state]);
+  const now = state.status === 'ready' ? latestFitness(state.value.days) : null;
+  const noLoad = state.status === 'ready' && state.value.days.every((d) => d.load === 0);
+
+  return (
+    <section className="card fitness-card" aria-labelledby="fitness-heading" data-testid="fitness-card">
+      <div className="card-heading">
+        <h2 id="fitness-heading">Fitness</h2>
+        {now && (
+          <dl className="metrics">
+            <Metric label="CTL" value={now.ctl.toFixed(0)} />
+            <Metric label="ATL" value={now.atl.toFixed(0)} />
+            <Metric label="TSB" value={now.tsb.toFixed(0)} />
+          </dl>
+        )}
+      </div>
+      {state.status === 'loading' && <Loading what="fitness" />}
+      {state.status === 'error' && <ErrorState what="fitness" message={state.message} onRetry={reload} />}
+      {state.status === 'ready' && data && (
+        <>
+          {noLoad && <p className="muted empty">No training load yet: rides with power or heart rate (or an RPE) build the curve.</p>}
+          <FitnessChart data={data} todaySeconds={dayMs(state.value.today) / 1000} label="Fitness, fatigue and form by day" />
+          <ul className="legend" aria-label="Legend">
+            {(['ctl', 'atl', 'tsb'] as const).map((k) => (
+              <li key={k}>
+                <span className="swatch" style={{ background: FITNESS_COLORS[k] }} /> {k.toUpperCase()}
+              </li>
+            ))}
+            <li>{data.hasProjection ? '– – planned (current plan)' : 'No plan ahead to project'}</li>
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
