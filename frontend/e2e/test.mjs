@@ -2,3 +2,5 @@
 // `node --test e2e/` (and `node --test frontend/e2e/` from the repo root) run the end-to-end files.
 import './dashboard.e2e.mjs';
 import './app.e2e.mjs';
+import './coach-pages.e2e.mjs';
+import './coach-flow.e2e.mjs';

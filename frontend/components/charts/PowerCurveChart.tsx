@@ -5,6 +5,8 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { durationLabel, type powerCurveSeries } from '@/lib/plan-data.mjs';
 
+const TICKS = [1, 5, 15, 30, 60, 120, 300, 600, 1200, 1800, 3600, 7200, 10800, 14400, 18000, 21600];
+
 type Props = { data: ReturnType<typeof powerCurveSeries>; bestLabel: string; label: string };
 
 export default function PowerCurveChart({ data, bestLabel, label }: Props) {
@@ -21,11 +23,12 @@ export default function PowerCurveChart({ data, bestLabel, label }: Props) {
       {
         width: width(),
         height: 220,
-        scales: { x: { time: false, distr: 3 } },
+        scales: { x: { time: false, distr: 3, log: 10 } },
         cursor: { drag: { x: false, y: false }, points: { size: 6 } },
         legend: { show: true, live: true },
         axes: [
-          { stroke: axisStroke, grid, values: (_u, splits) => splits.map((s) => durationLabel(Math.round(s))) },
+          // Ticks at the durations riders talk about, not at powers of ten.
+          { stroke: axisStroke, grid, splits: (u) => TICKS.filter((t) => t >= (u.scales.x.min ?? 1) && t <= (u.scales.x.max ?? 1)), values: (_u, splits) => splits.map((s) => durationLabel(s)) },
           { stroke: axisStroke, grid, size: 48, label: 'W', labelSize: 14 },
         ],
         series: [

@@ -8,7 +8,6 @@ import { addDays, dayMs, fitnessSeries, latestFitness, localToday } from '@/lib/
 import { useLoad } from '@/lib/use-load';
 import { ErrorState, Loading } from '../States';
 import { Metric } from '../WorkoutList';
-import { FITNESS_COLORS } from '../charts/FitnessChart';
 
 // uPlot only in the browser, fetched alongside the data.
 const FitnessChart = dynamic(() => import('../charts/FitnessChart'), { ssr: false, loading: () => <Loading what="the chart" /> });
@@ -40,14 +39,9 @@ export default function FitnessCard() {
         <>
           {noLoad && <p className="muted empty">No training load yet: rides with power or heart rate (or an RPE) build the curve.</p>}
           <FitnessChart data={data} todaySeconds={dayMs(state.value.today) / 1000} label="Fitness, fatigue and form by day" />
-          <ul className="legend" aria-label="Legend">
-            {(['ctl', 'atl', 'tsb'] as const).map((k) => (
-              <li key={k}>
-                <span className="swatch" style={{ background: FITNESS_COLORS[k] }} /> {k.toUpperCase()}
-              </li>
-            ))}
-            <li>{data.hasProjection ? '– – planned (current plan)' : 'No plan ahead to project'}</li>
-          </ul>
+          <p className="muted hint fitness-note">
+            {data.hasProjection ? 'Dashed: where the current plan takes you, from its planned TSS.' : 'No plan ahead to project.'} The dotted line is today.
+          </p>
         </>
       )}
     </section>

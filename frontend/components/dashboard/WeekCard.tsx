@@ -58,7 +58,7 @@ function Week({ days, monday, today }: { days: Parameters<typeof weekPlannedVsDo
             <span className="week-plan">{r.planned.length === 0 ? 'Rest' : r.planned.map((s) => s.name).join(' + ')}</span>
             <span className="week-done">
               {r.doneSeconds > 0 ? formatDuration(r.doneSeconds) : r.plannedSeconds > 0 ? `– / ${formatDuration(r.plannedSeconds)}` : ''}
-              {r.compliancePercent != null && ` · ${Math.round(r.compliancePercent)} %`}
+              {r.compliancePercent != null && (r.doneSeconds > 0 || r.when === 'past') && ` · ${Math.round(r.compliancePercent)} %`}
             </span>
             <span className="badge">{STATUS[r.status]}</span>
           </li>

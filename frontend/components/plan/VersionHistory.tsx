@@ -64,7 +64,7 @@ export default function VersionHistory({ versions }: { versions: PlanVersionSumm
                   </td>
                   <td>
                     {origin.label}
-                    {origin.source && origin.source !== v.origin && <span className="muted"> ({origin.source})</span>}
+                    {origin.source === 'coach' && <span className="muted"> ({origin.sourceId === 'builtin' ? 'built-in coach' : origin.sourceId})</span>}
                   </td>
                   <td>{formatDateTime(v.createdAt)}</td>
                   <td>

@@ -43,7 +43,7 @@ export default function AnalysisCard({ workoutId }: { workoutId: string }) {
         <h2 id="analysis-heading">Coach&apos;s analysis</h2>
         {analysis && (
           <span className={`badge analysis-${analysis.status}`} data-testid="analysis-status" data-status={analysis.status}>
-            {STATUS[analysis.status] ?? analysis.status}
+            {analysis.status === 'ready' && !analysis.suggestions.some((s) => s.state === 'pending') ? 'Ready' : (STATUS[analysis.status] ?? analysis.status)}
           </span>
         )}
       </div>

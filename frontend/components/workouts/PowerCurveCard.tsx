@@ -10,13 +10,17 @@ import { ErrorState, Loading } from '../States';
 const PowerCurveChart = dynamic(() => import('../charts/PowerCurveChart'), { ssr: false, loading: () => <Loading what="the chart" /> });
 
 const WINDOWS: Record<string, string> = { last42Days: 'Best, last 42 days', last90Days: 'Best, last 90 days', last365Days: 'Best, last year', allTime: 'Best, all time' };
+const NONE: never[] = [];
 const KEY_DURATIONS = [5, 60, 300, 1200, 3600];
 
 /** This ride's best power per duration (from its metrics) against the rider's best over a chosen window. */
 export default function PowerCurveCard({ meanMax }: { meanMax: Record<string, number> }) {
   const [state, reload] = useLoad(() => powerCurve(), []);
-  const [window, setWindow] = useState('last90Days');
-  const best = state.status === 'ready' ? (state.value.windows.find((w) => w.name === window)?.points ?? []) : [];
+  const [chosen, setWindow] = useState<string | null>(null);
+  // The last 90 days unless they hold no rides with power (an old ride, a new rider): then all time.
+  const windows = state.status === 'ready' ? state.value.windows : [];
+  const window = chosen ?? (windows.find((w) => w.name === 'last90Days')?.points.length ? 'last90Days' : 'allTime');
+  const best = windows.find((w) => w.name === window)?.points ?? NONE;
   const data = useMemo(() => powerCurveSeries(meanMax, best), [meanMax, best]);
   const rows = KEY_DURATIONS.map((d) => ({ d, ride: data.ride[data.x.indexOf(d)] ?? null, best: data.bestFrom[data.x.indexOf(d)] ?? null })).filter((r) => r.ride != null);
 
@@ -46,7 +50,7 @@ export default function PowerCurveCard({ meanMax }: { meanMax: Record<string, nu
           <PowerCurveChart data={data} bestLabel={WINDOWS[window] ?? window} label="This ride's power curve against your best" />
           {rows.length > 0 && (
             <div className="table-scroll">
-              <table className="data-table">
+              <table className="data-table" data-testid="power-curve-table">
                 <thead>
                   <tr>
                     <th scope="col">Duration</th>

@@ -17,8 +17,9 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   try {
     const upstream = await fetch(`${gateway}/api/coach/calendar/${file}`, { cache: 'no-store', redirect: 'manual' });
     if (!upstream.ok) {
-      await upstream.body?.cancel();
-      return new Response(null, { status: upstream.status === 404 ? 404 : 502 });
+      // Read the (small) error body to the end: awaiting body.cancel() here left the response hanging.
+      await upstream.arrayBuffer().catch(() => undefined);
+      return new Response('Not found', { status: upstream.status === 404 ? 404 : 502, headers: { 'content-type': 'text/plain' } });
     }
     return new Response(upstream.body, {
       status: 200,
