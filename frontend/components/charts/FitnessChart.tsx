@@ -6,7 +6,7 @@ import 'uplot/dist/uPlot.min.css';
 import type { fitnessSeries } from '@/lib/plan-data.mjs';
 
 export const FITNESS_COLORS = { ctl: '#1e88e5', atl: '#e53935', tsb: '#f9a825' } as const;
-const NAMES = { ctl: 'Fitness (CTL)', atl: 'Fatigue (ATL)', tsb: 'Form (TSB)' } as const;
+const NAMES = { ctl: 'CTL (fitness)', atl: 'ATL (fatigue)', tsb: 'TSB (form)' } as const;
 
 type Props = { data: ReturnType<typeof fitnessSeries>; todaySeconds: number; label: string };
 
@@ -34,7 +34,7 @@ export default function FitnessChart({ data, todaySeconds, label }: Props) {
         series: [
           { label: 'Day', value: (_u, v) => (v == null ? '–' : day(v)) },
           ...data.series.map((s) => ({
-            label: s.projected ? `${NAMES[s.key]} planned` : NAMES[s.key],
+            label: s.projected ? `${s.key.toUpperCase()} planned` : NAMES[s.key],
             stroke: FITNESS_COLORS[s.key],
             width: s.key === 'ctl' ? 2 : 1.5,
             dash: s.projected ? [6, 5] : undefined,

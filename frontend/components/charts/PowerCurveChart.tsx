@@ -28,7 +28,22 @@ export default function PowerCurveChart({ data, bestLabel, label }: Props) {
         legend: { show: true, live: true },
         axes: [
           // Ticks at the durations riders talk about, not at powers of ten.
-          { stroke: axisStroke, grid, splits: (u) => TICKS.filter((t) => t >= (u.scales.x.min ?? 1) && t <= (u.scales.x.max ?? 1)), values: (_u, splits) => splits.map((s) => durationLabel(s)) },
+          {
+            stroke: axisStroke,
+            grid,
+            splits: (u) => TICKS.filter((t) => t >= (u.scales.x.min ?? 1) && t <= (u.scales.x.max ?? 1)),
+            // Keep a label only with room for it (a phone shows fewer).
+            filter: (u, splits) => {
+              let last = -Infinity;
+              return splits.map((t) => {
+                const x = u.valToPos(t, 'x');
+                if (x - last < 46) return null;
+                last = x;
+                return t;
+              });
+            },
+            values: (_u, splits) => splits.map((t) => (t == null ? '' : durationLabel(t))),
+          },
           { stroke: axisStroke, grid, size: 48, label: 'W', labelSize: 14 },
         ],
         series: [

@@ -1,7 +1,7 @@
 'use client';
 
 import dynamic from 'next/dynamic';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { fitness } from '@/lib/api/plan';
 import { useEventListener } from '@/lib/events';
 import { addDays, dayMs, fitnessSeries, latestFitness, localToday } from '@/lib/plan-data.mjs';
@@ -10,11 +10,14 @@ import { ErrorState, Loading } from '../States';
 import { Metric } from '../WorkoutList';
 
 // uPlot only in the browser, fetched alongside the data.
-const FitnessChart = dynamic(() => import('../charts/FitnessChart'), { ssr: false, loading: () => <Loading what="the chart" /> });
+// Fetched on mount, in parallel with the data (not after it: no waterfall).
+const loadChart = () => import('../charts/FitnessChart');
+const FitnessChart = dynamic(loadChart, { ssr: false, loading: () => <Loading what="the chart" /> });
 
 /** CTL / ATL / TSB for the last 90 days and, dashed, through the current plan (the API projects after today). */
 export default function FitnessCard() {
   const today = localToday();
+  useEffect(() => void loadChart(), []);
   const [state, reload] = useLoad(() => fitness(addDays(today, -90)), [today]);
   useEventListener(['plan-version-created', 'workout-imported', 'athlete-profile-changed'], () => void reload());
   const data = useMemo(() => (state.status === 'ready' ? fitnessSeries(state.value.days) : null), [state]);

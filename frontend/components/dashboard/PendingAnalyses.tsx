@@ -11,7 +11,7 @@ const TYPES = { workout_review: 'Ride review', threshold_update: 'Threshold upda
 
 /** Analyses with suggestions waiting for the rider's decision (status ready), each linked to where it is decided. */
 export default function PendingAnalyses() {
-  const [state, reload] = useLoad(() => analyses({ status: 'ready', pageSize: 5 }), []);
+  const [state, reload] = useLoad(() => analyses({ status: 'ready', pageSize: 20 }), []);
   useEventListener(['analysis-completed', 'plan-version-created'], () => void reload());
   const waiting = state.status === 'ready' ? state.value.items.filter((a) => a.suggestions.some((s) => s.state === 'pending')) : [];
 
@@ -23,7 +23,7 @@ export default function PendingAnalyses() {
       {state.status === 'ready' && waiting.length === 0 && <p className="muted empty">Nothing to approve: the coach has no open suggestions.</p>}
       {waiting.length > 0 && (
         <ul className="workout-list" aria-label="Analyses waiting for approval">
-          {waiting.map((a) => {
+          {waiting.slice(0, 5).map((a) => {
             const pending = a.suggestions.filter((s) => s.state === 'pending').length;
             const title = a.facts?.name ?? TYPES[a.type];
             return (
@@ -46,9 +46,7 @@ export default function PendingAnalyses() {
           })}
         </ul>
       )}
-      {state.status === 'ready' && state.value.total > waiting.length && waiting.length > 0 && (
-        <p className="muted small-text">{state.value.total} analyses are ready in all.</p>
-      )}
+      {waiting.length > 5 && <p className="muted small-text">and {waiting.length - 5} more.</p>}
     </section>
   );
 }

@@ -174,7 +174,7 @@ function Suggestions({ analysis, onDecided }: { analysis: Analysis; onDecided: (
         {analysis.suggestions.map((s) => (
           <li key={s.id} className={`suggestion state-${s.state}`} data-testid="suggestion" data-state={s.state}>
             <div className="suggestion-row">
-              {s.state === 'pending' ? (
+              {s.state === 'pending' && pending.length > 1 ? (
                 <label className="radio">
                   <input type="checkbox" checked={chosen.has(s.id)} onChange={() => toggle(s.id)} disabled={busy} />
                   <span>{s.reason}</span>

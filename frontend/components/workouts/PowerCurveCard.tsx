@@ -1,13 +1,15 @@
 'use client';
 
 import dynamic from 'next/dynamic';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { powerCurve } from '@/lib/api/plan';
 import { durationLabel, powerCurveSeries } from '@/lib/plan-data.mjs';
 import { useLoad } from '@/lib/use-load';
 import { ErrorState, Loading } from '../States';
 
-const PowerCurveChart = dynamic(() => import('../charts/PowerCurveChart'), { ssr: false, loading: () => <Loading what="the chart" /> });
+// Fetched on mount, in parallel with the data (not after it: no waterfall).
+const loadChart = () => import('../charts/PowerCurveChart');
+const PowerCurveChart = dynamic(loadChart, { ssr: false, loading: () => <Loading what="the chart" /> });
 
 const WINDOWS: Record<string, string> = { last42Days: 'Best, last 42 days', last90Days: 'Best, last 90 days', last365Days: 'Best, last year', allTime: 'Best, all time' };
 const NONE: never[] = [];
@@ -15,6 +17,7 @@ const KEY_DURATIONS = [5, 60, 300, 1200, 3600];
 
 /** This ride's best power per duration (from its metrics) against the rider's best over a chosen window. */
 export default function PowerCurveCard({ meanMax }: { meanMax: Record<string, number> }) {
+  useEffect(() => void loadChart(), []);
   const [state, reload] = useLoad(() => powerCurve(), []);
   const [chosen, setWindow] = useState<string | null>(null);
   // The last 90 days unless they hold no rides with power (an old ride, a new rider): then all time.
