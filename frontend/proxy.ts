@@ -21,5 +21,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ['/((?!api/|auth/|healthz|_next/|favicon\\.ico|icon\\.svg|robots\\.txt).*)'],
+  matcher: ['/((?!api/|auth/|ical/|healthz|_next/|favicon\\.ico|icon\\.svg|robots\\.txt).*)'],
 };

@@ -4,6 +4,9 @@ import Link from 'next/link';
 import { useCallback, useEffect, useState } from 'react';
 import { listWorkouts } from '@/lib/api';
 import type { Page, Workout } from '@/lib/types';
+import FitnessCard from './dashboard/FitnessCard';
+import PendingAnalyses from './dashboard/PendingAnalyses';
+import WeekCard from './dashboard/WeekCard';
 import LiveEvents from './LiveEvents';
 import ManualWorkoutForm from './ManualWorkoutForm';
 import WorkoutList, { type WorkoutsState } from './WorkoutList';
@@ -40,6 +43,9 @@ export default function Dashboard() {
 
   return (
     <div className="dashboard">
+      <FitnessCard />
+      <WeekCard />
+      <PendingAnalyses />
       <section className="card workouts-card" aria-labelledby="workouts-heading">
         <div className="card-heading">
           <h2 id="workouts-heading">Rides</h2>

@@ -41,7 +41,7 @@ describe('app shell and pages (fake gateway)', { skip }, () => {
       assert.equal(current, link);
     }
     await page.goto(`${stack.url}/plan`);
-    assert.match(await page.locator('[data-testid=coming-soon]').innerText(), /Coming soon/);
+    await page.locator('.empty-state', { hasText: 'No plan yet' }).waitFor();
     await page.locator('[data-testid=live-indicator]', { hasText: 'Live' }).waitFor();
     await page.locator('[data-testid=sync-state]', { hasText: /Synced .*ago/ }).waitFor();
   });

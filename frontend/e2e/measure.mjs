@@ -19,6 +19,8 @@ const routes = await (await page.request.get(`${WEB_URL}/api/routes`)).json();
 
 const targets = [
   ['/', 'ul[aria-label=Rides], .workouts-card .empty'],
+  ['/ (fitness chart drawn)', '[data-testid=fitness-chart][data-ready=true]', '/'],
+  ['/plan', '[data-testid=plan-calendar], [data-testid=generate-form], .empty-state'],
   ['/workouts', '[data-testid=workouts-total]'],
   ['/workouts/import', '[data-testid=drop-zone]'],
   ride && [`/workouts/${ride.id}`, '[data-testid=charts][data-ready=true]'],
@@ -27,7 +29,8 @@ const targets = [
   ['/settings', '[data-testid=garmin-status]'],
 ].filter(Boolean);
 
-for (const [path, ready] of targets) {
+for (const [label, ready, url = label] of targets) {
+  const path = url;
   const cold = await browser.context.newPage();
   const cdp = await browser.context.newCDPSession(cold);
   await cdp.send('Network.enable');
@@ -40,9 +43,14 @@ for (const [path, ready] of targets) {
   await cold.locator(ready).first().waitFor({ timeout: 30_000 });
   const readyMs = Date.now() - started;
   const renderMs = await cold.locator('[data-testid=charts]').getAttribute('data-render-ms').catch(() => null);
+  // Largest Contentful Paint as Chromium reports it (buffered entries; the last one is the LCP).
+  const lcp = await cold.evaluate(() => new Promise((done) => {
+    new PerformanceObserver((list) => done(list.getEntries().at(-1)?.startTime ?? null)).observe({ type: 'largest-contentful-paint', buffered: true });
+    setTimeout(() => done(null), 2000);
+  }));
   await cold.waitForLoadState('networkidle');
   const js = [...scripts.values()].reduce((a, b) => a + b, 0);
-  console.log(`${path.padEnd(52)} JS ${(js / 1024).toFixed(0).padStart(4)} KB  ready ${String(readyMs).padStart(5)} ms${renderMs ? `  charts built in ${renderMs} ms` : ''}`);
+  console.log(`${label.padEnd(52)} JS ${(js / 1024).toFixed(0).padStart(4)} KB  ready ${String(readyMs).padStart(5)} ms  LCP ${lcp == null ? '–' : Math.round(lcp)} ms${renderMs ? `  charts built in ${renderMs} ms` : ''}`);
   await cold.close();
 }
 await browser.close();

@@ -20,6 +20,9 @@ await page.waitForURL(`${WEB_URL}/`);
 const workouts = await (await page.request.get(`${WEB_URL}/api/workouts?pageSize=5`)).json();
 const ride = workouts.items.find((w) => w.hasStreams && w.durationSeconds >= 4 * 3600) ?? workouts.items.find((w) => w.hasStreams);
 const routes = await (await page.request.get(`${WEB_URL}/api/routes`)).json();
+// A ride the coach reviewed (its analysis card with suggestions), when the stack has one.
+const reviewed = await page.request.get(`${WEB_URL}/api/coach/analyses?type=workout_review&pageSize=20`).then((r) => (r.ok() ? r.json() : { items: [] }));
+const analysed = reviewed.items.find((a) => a.workoutId && a.suggestions.length > 0) ?? reviewed.items.find((a) => a.workoutId);
 const pages = [
   ['dashboard', '/'],
   ['workouts', '/workouts'],
@@ -32,6 +35,7 @@ const pages = [
   ['prompts', '/prompts'],
   ['settings', '/settings'],
   ['plan', '/plan'],
+  analysed && ['workout-analysis', `/workouts/${analysed.workoutId}#analysis`],
 ].filter(Boolean);
 
 for (const scheme of ['light', 'dark']) {

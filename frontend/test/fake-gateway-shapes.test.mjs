@@ -46,6 +46,7 @@ describe('fake gateway bodies match the OpenAPI documents', () => {
   let gateway;
   let sync;
   let routes;
+  let coaching;
   const get = async (path) => {
     const response = await fetch(`${gateway.url}${path}`, { headers: { 'x-api-key': 'k' } });
     assert.equal(response.status, 200, path);
@@ -56,6 +57,7 @@ describe('fake gateway bodies match the OpenAPI documents', () => {
     gateway = await startFakeGateway({ apiKey: 'k' });
     sync = await load('sync');
     routes = await load('routes');
+    coaching = await load('coaching');
   });
   after(() => gateway?.close());
 
@@ -86,5 +88,18 @@ describe('fake gateway bodies match the OpenAPI documents', () => {
     const list = await get('/api/routes');
     assert.deepEqual(check(responseSchema(routes, '/api/routes'), list, routes), []);
     assert.deepEqual(check(responseSchema(routes, '/api/routes/{id}'), await get(`/api/routes/${list.items[0].id}`), routes), []);
+  });
+
+  it('coaching: fitness, the power curve, analyses and plan versions', async () => {
+    const fitness = await get('/api/coach/fitness');
+    assert.deepEqual(check(responseSchema(coaching, '/api/coach/fitness'), fitness, coaching), []);
+    assert.ok(fitness.days.some((d) => d.ctl > 0), 'the seeded rides build fitness');
+    const curve = await get('/api/coach/fitness/power-curve');
+    assert.deepEqual(check(responseSchema(coaching, '/api/coach/fitness/power-curve'), curve, coaching), []);
+    assert.ok(curve.windows.find((w) => w.name === 'allTime').points.length > 0);
+    const ready = await get('/api/coach/analyses?status=ready');
+    assert.equal(ready.items.length, 1);
+    assert.deepEqual(check(responseSchema(coaching, '/api/coach/analyses'), ready, coaching), []);
+    assert.deepEqual(check(responseSchema(coaching, '/api/coach/plans/versions'), await get('/api/coach/plans/versions'), coaching), []);
   });
 });

@@ -13,6 +13,8 @@ import { formatBytes, formatClock } from '@/lib/units.mjs';
 import type { ChartPanel } from '../charts/SyncedCharts';
 import type { TrackMapHandle } from '../map/TrackMap';
 import { ErrorState, Loading } from '../States';
+import AnalysisCard from './AnalysisCard';
+import PowerCurveCard from './PowerCurveCard';
 import { Metric, sourceLabel } from '../WorkoutList';
 
 // Canvas and map code only in the browser, and only on this page; fetched while the streams download.
@@ -140,6 +142,10 @@ function Ride({ workout, streams, onRetry }: { workout: Workout; streams: Load<S
 
       {m && <MetricsCard metrics={m} />}
 
+      {m?.hasPower && Object.keys(m.meanMaxPowerWatts ?? {}).length > 0 && <PowerCurveCard meanMax={m.meanMaxPowerWatts} />}
+
+      <AnalysisCard workoutId={workout.id} />
+
       <section className="card" aria-labelledby="charts-heading">
         <div className="card-heading">
           <h2 id="charts-heading">Streams</h2>
@@ -184,6 +190,8 @@ function MetricsCard({ metrics: m }: { metrics: WorkoutMetrics }) {
       <p className="muted thresholds" data-testid="thresholds">
         Computed with FTP {m.ftpUsedWatts != null ? `${Math.round(m.ftpUsedWatts)} W` : 'not set'} and LTHR{' '}
         {m.lthrUsedBpm != null ? `${Math.round(m.lthrUsedBpm)} bpm` : 'not set'}
+        {m.maxHeartRateUsedBpm != null ? `, max HR ${Math.round(m.maxHeartRateUsedBpm)} bpm` : ''}
+        {m.restingHeartRateUsedBpm != null ? `, resting HR ${Math.round(m.restingHeartRateUsedBpm)} bpm` : ''}
         {m.thresholdsVersion != null ? ` (thresholds version ${m.thresholdsVersion})` : ''}.
       </p>
       <dl className="metrics">

@@ -1,0 +1,52 @@
+'use client';
+
+import dynamic from 'next/dynamic';
+import { useEffect, useMemo } from 'react';
+import { fitness } from '@/lib/api/plan';
+import { useEventListener } from '@/lib/events';
+import { addDays, dayMs, fitnessSeries, latestFitness, localToday } from '@/lib/plan-data.mjs';
+import { useLoad } from '@/lib/use-load';
+import { ErrorState, Loading } from '../States';
+import { Metric } from '../WorkoutList';
+
+// uPlot only in the browser, fetched alongside the data.
+// Fetched on mount, in parallel with the data (not after it: no waterfall).
+const loadChart = () => import('../charts/FitnessChart');
+const FitnessChart = dynamic(loadChart, { ssr: false, loading: () => <Loading what="the chart" /> });
+
+/** CTL / ATL / TSB for the last 90 days and, dashed, through the current plan (the API projects after today). */
+export default function FitnessCard() {
+  const today = localToday();
+  useEffect(() => void loadChart(), []);
+  const [state, reload] = useLoad(() => fitness(addDays(today, -90)), [today]);
+  useEventListener(['plan-version-created', 'workout-imported', 'athlete-profile-changed'], () => void reload());
+  const data = useMemo(() => (state.status === 'ready' ? fitnessSeries(state.value.days) : null), [state]);
+  const now = state.status === 'ready' ? latestFitness(state.value.days) : null;
+  const noLoad = state.status === 'ready' && state.value.days.every((d) => d.load === 0);
+
+  return (
+    <section className="card fitness-card" aria-labelledby="fitness-heading" data-testid="fitness-card">
+      <div className="card-heading">
+        <h2 id="fitness-heading">Fitness</h2>
+        {now && (
+          <dl className="metrics">
+            <Metric label="CTL" value={now.ctl.toFixed(0)} />
+            <Metric label="ATL" value={now.atl.toFixed(0)} />
+            <Metric label="TSB" value={now.tsb.toFixed(0)} />
+          </dl>
+        )}
+      </div>
+      {state.status === 'loading' && <Loading what="fitness" />}
+      {state.status === 'error' && <ErrorState what="fitness" message={state.message} onRetry={reload} />}
+      {state.status === 'ready' && data && (
+        <>
+          {noLoad && <p className="muted empty">No training load yet: rides with power or heart rate (or an RPE) build the curve.</p>}
+          <FitnessChart data={data} todaySeconds={dayMs(state.value.today) / 1000} label="Fitness, fatigue and form by day" />
+          <p className="muted hint fitness-note">
+            {data.hasProjection ? 'Dashed: where the current plan takes you, from its planned TSS.' : 'No plan ahead to project.'} The dotted line is today.
+          </p>
+        </>
+      )}
+    </section>
+  );
+}

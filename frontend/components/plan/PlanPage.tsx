@@ -1,0 +1,130 @@
+'use client';
+
+import { useCallback, useMemo, useState } from 'react';
+import { ApiError } from '@/lib/api';
+import { compliance, currentPlan, planVersions, undoPlan, type PlanVersion } from '@/lib/api/plan';
+import { useEventListener } from '@/lib/events';
+import { calendarWeeks, localToday, versionOrigin } from '@/lib/plan-data.mjs';
+import { useLoad } from '@/lib/use-load';
+import { Empty, ErrorState, Loading } from '../States';
+import CalendarFeedCard from './CalendarFeedCard';
+import GeneratePlanForm from './GeneratePlanForm';
+import PlanCalendar from './PlanCalendar';
+import VersionHistory from './VersionHistory';
+
+/** The current plan's calendar with planned against done, its versions and diffs, generate, undo and exports. */
+export default function PlanPage() {
+  const today = localToday();
+  const [plan, reloadPlan] = useLoad(async () => {
+    const current = await currentPlan();
+    const done = current ? await compliance(current.plan.startDate, current.plan.endDate ?? undefined) : null;
+    return { current, done };
+  }, []);
+  const [versions, reloadVersions] = useLoad(() => planVersions(1, 50), []);
+  const [message, setMessage] = useState<{ text: string; bad?: boolean } | null>(null);
+  const [undoing, setUndoing] = useState(false);
+  const [showGenerate, setShowGenerate] = useState(false);
+
+  const reload = useCallback(() => {
+    void reloadPlan();
+    void reloadVersions();
+  }, [reloadPlan, reloadVersions]);
+  useEventListener(['plan-version-created', 'workout-imported', 'workout-deleted'], reload);
+
+  const weeks = useMemo(
+    () => (plan.status === 'ready' && plan.value.current ? calendarWeeks(plan.value.current.plan, plan.value.done?.days ?? [], today) : null),
+    [plan, today],
+  );
+
+  function generated(version: PlanVersion) {
+    setShowGenerate(false);
+    setMessage({ text: `Plan v${version.version} generated${version.repairs.length ? ` (${version.repairs.length} repairs to keep the rules)` : ''}.` });
+    reload();
+  }
+
+  async function undo() {
+    setUndoing(true);
+    setMessage(null);
+    try {
+      const version = await undoPlan();
+      setMessage({ text: `Undone: v${version.version} is the plan before the last change.` });
+      reload();
+    } catch (error) {
+      setMessage({ text: error instanceof ApiError && error.status === 409 ? (error.problem?.detail ?? 'Nothing to undo.') : `Could not undo: ${(error as Error).message}`, bad: true });
+    } finally {
+      setUndoing(false);
+    }
+  }
+
+  const current = plan.status === 'ready' ? plan.value.current : null;
+  return (
+    <>
+      <div className="page-heading">
+        <div>
+          <h1>Plan</h1>
+          {current && (
+            <p className="muted" data-testid="plan-summary">
+              v{current.version} · {versionOrigin(current).label} · {current.plan.startDate} to {current.plan.endDate} · {current.plan.focus}
+            </p>
+          )}
+        </div>
+        <div className="actions">
+          <button type="button" onClick={() => setShowGenerate((v) => !v)} aria-expanded={showGenerate} aria-controls="generate-panel">
+            {current ? 'Generate…' : 'Generate plan…'}
+          </button>
+          {current && current.version > 1 && (
+            <button type="button" className="secondary" onClick={undo} disabled={undoing}>
+              {undoing ? 'Undoing…' : 'Undo last change'}
+            </button>
+          )}
+        </div>
+      </div>
+      {message && (
+        <p className={message.bad ? 'field-error' : 'success'} role={message.bad ? 'alert' : 'status'} data-testid="plan-message">
+          {message.text}
+        </p>
+      )}
+      {showGenerate && (
+        <section className="card" id="generate-panel" aria-labelledby="generate-heading">
+          <h2 id="generate-heading">Generate a plan</h2>
+          <p className="muted hint">From your active rules, your thresholds and current fitness. It becomes the current version; the old one stays in the history.</p>
+          <GeneratePlanForm onGenerated={generated} hasPlan={current !== null} />
+        </section>
+      )}
+
+      <section className="card" aria-labelledby="calendar-heading">
+        <h2 id="calendar-heading">Calendar</h2>
+        {plan.status === 'loading' && <Loading what="the plan" />}
+        {plan.status === 'error' && <ErrorState what="the plan" message={plan.message} onRetry={reloadPlan} />}
+        {plan.status === 'ready' && !current && (
+          <Empty title="No plan yet">
+            Generate one from your rules: <button type="button" className="secondary small" onClick={() => setShowGenerate(true)}>Generate plan…</button>
+          </Empty>
+        )}
+        {current && (current.warnings.length > 0 || current.repairs.length > 0) && (
+          <ul className="warnings">
+            {[...current.repairs, ...current.warnings].map((w) => (
+              <li key={w}>{w}</li>
+            ))}
+          </ul>
+        )}
+        {weeks && <PlanCalendar weeks={weeks} />}
+        {plan.status === 'ready' && plan.value.done?.score != null && (
+          <p className="muted" data-testid="compliance-score">
+            Compliance so far: {Math.round(plan.value.done.score)} %
+          </p>
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="versions-heading">
+        <h2 id="versions-heading">Version history</h2>
+        {versions.status === 'loading' && <Loading what="versions" />}
+        {versions.status === 'error' && <ErrorState what="versions" message={versions.message} onRetry={reloadVersions} />}
+        {versions.status === 'ready' && versions.value.items.length === 0 && <p className="muted empty">No versions yet.</p>}
+        {versions.status === 'ready' && versions.value.items.length > 0 && <VersionHistory versions={versions.value.items} />}
+      </section>
+
+      {current && <CalendarFeedCard />}
+    </>
+  );
+}

@@ -1,0 +1,121 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import { planDiff, type PlanDiff, type PlanVersionSummary } from '@/lib/api/plan';
+import { formatDateTime } from '@/lib/format';
+import { versionOrigin } from '@/lib/plan-data.mjs';
+import type { Loaded } from '@/lib/use-load';
+import { ErrorState, Loading } from '../States';
+import PlanDiffView from './PlanDiffView';
+
+/** Every version with what created it, and the day diff of any two (default: the newest against its parent). */
+export default function VersionHistory({ versions }: { versions: PlanVersionSummary[] }) {
+  const newest = versions[0];
+  const parentOf = (v: PlanVersionSummary | undefined) => (v ? (versions.find((p) => p.id === v.parentId) ?? versions[versions.indexOf(v) + 1]) : undefined);
+  const [pair, setPair] = useState<{ from: string; to: string } | null>(null);
+  const from = pair?.from ?? parentOf(newest)?.id ?? '';
+  const to = pair?.to ?? newest?.id ?? '';
+  const [diff, setDiff] = useState<Loaded<PlanDiff> | null>(null);
+
+  useEffect(() => {
+    if (!from || !to || from === to) {
+      setDiff(null);
+      return;
+    }
+    let live = true;
+    setDiff({ status: 'loading' });
+    planDiff(from, to).then(
+      (value) => live && setDiff({ status: 'ready', value }),
+      (error) => live && setDiff({ status: 'error', message: (error as Error).message }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [from, to]);
+
+  const choose = (side: 'from' | 'to', id: string) => setPair({ from, to, [side]: id });
+  const label = (v: PlanVersionSummary) => `v${v.version} · ${versionOrigin(v).label}`;
+  return (
+    <>
+      <div className="table-scroll">
+        <table className="data-table" data-testid="plan-versions">
+          <caption className="visually-hidden">Plan versions, newest first</caption>
+          <thead>
+            <tr>
+              <th scope="col">Version</th>
+              <th scope="col">Created by</th>
+              <th scope="col">When</th>
+              <th scope="col">Dates</th>
+              <th scope="col" className="num">Hours</th>
+              <th scope="col" className="num">TSS</th>
+              <th scope="col">
+                <span className="visually-hidden">Compare</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {versions.map((v) => {
+              const origin = versionOrigin(v);
+              const parent = parentOf(v);
+              return (
+                <tr key={v.id} data-testid="plan-version" data-version={v.version} data-origin={v.origin}>
+                  <td>
+                    v{v.version} {v.isActive && <span className="badge active-badge">current</span>}
+                  </td>
+                  <td>
+                    {origin.label}
+                    {origin.source === 'coach' && <span className="muted"> ({origin.sourceId === 'builtin' ? 'built-in coach' : origin.sourceId})</span>}
+                  </td>
+                  <td>{formatDateTime(v.createdAt)}</td>
+                  <td>
+                    {v.startDate} – {v.endDate}
+                  </td>
+                  <td className="num">{v.weeks.reduce((a, w) => a + w.hours, 0).toFixed(1)}</td>
+                  <td className="num">{Math.round(v.weeks.reduce((a, w) => a + w.tss, 0))}</td>
+                  <td>
+                    {parent && (
+                      <button type="button" className="secondary small" onClick={() => setPair({ from: parent.id, to: v.id })} aria-label={`Compare v${v.version} with v${parent.version}`}>
+                        Diff with v{parent.version}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      {versions.length > 1 && (
+        <div className="diff-section" id="diff">
+          <h3>Compare versions</h3>
+          <div className="diff-pickers">
+            <div>
+              <label htmlFor="diff-from">From</label>
+              <select id="diff-from" value={from} onChange={(e) => choose('from', e.target.value)}>
+                {versions.map((v) => (
+                  <option key={v.id} value={v.id}>
+                    {label(v)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div>
+              <label htmlFor="diff-to">To</label>
+              <select id="diff-to" value={to} onChange={(e) => choose('to', e.target.value)}>
+                {versions.map((v) => (
+                  <option key={v.id} value={v.id}>
+                    {label(v)}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </div>
+          {from === to && <p className="muted">Pick two different versions.</p>}
+          {diff?.status === 'loading' && <Loading what="the diff" />}
+          {diff?.status === 'error' && <ErrorState what="the diff" message={diff.message} />}
+          {diff?.status === 'ready' && <PlanDiffView diff={diff.value} />}
+        </div>
+      )}
+    </>
+  );
+}

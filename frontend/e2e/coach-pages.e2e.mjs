@@ -1,0 +1,99 @@
+// The coach parts of the dashboard, the ride page and the plan page against the fake gateway (known data: 40 seeded
+// rides with TSS and mean-max power, the newest reviewed with two suggestions, no plan, generation refused): the
+// fitness chart drawn, this week's and the plan page's empty states, the waiting review linked, reject one
+// suggestion with a reason and approve the other, the power curve against the best, a refused plan's violations.
+// Needs `npm run build` first.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { launchBrowser } from './browser.mjs';
+import { built, startFakeStack } from './fake-stack.mjs';
+
+const skip = built() ? false : 'run npm run build first (needs .next/standalone/server.js)';
+
+describe('coach pages (fake gateway)', { skip }, () => {
+  /** @type {Awaited<ReturnType<typeof startFakeStack>>} */
+  let stack;
+  /** @type {Awaited<ReturnType<typeof launchBrowser>>} */
+  let browser;
+  /** @type {import('playwright-core').Page} */
+  let page;
+
+  before(async () => {
+    stack = await startFakeStack();
+    browser = await launchBrowser({ viewport: { width: 1280, height: 800 } });
+    page = await browser.context.newPage();
+    await page.goto(`${stack.url}/sign-in`);
+    await page.fill('#apiKey', stack.apiKey);
+    await page.click('button[type=submit]');
+    await page.waitForURL(`${stack.url}/`);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await stack?.close();
+  });
+
+  it('draws fitness on the dashboard and says there is no plan for this week', async () => {
+    await page.locator('[data-testid=fitness-chart][data-ready=true]').waitFor();
+    const ctl = await page.locator('[data-testid=fitness-card] dl dd').first().innerText();
+    assert.ok(Number(ctl) > 0, `CTL ${ctl} from the seeded rides`);
+    await page.locator('[data-testid=week-card] .empty-state', { hasText: 'No plan yet' }).waitFor();
+    const waiting = page.locator('[data-testid=pending-analysis]');
+    await waiting.first().waitFor();
+    assert.equal(await waiting.count(), 1);
+    assert.match(await waiting.innerText(), /2 suggestions/);
+    // What the dashboard had is still there.
+    await page.getByRole('heading', { name: 'Rides' }).waitFor();
+    await page.getByRole('heading', { name: 'Log a ride' }).waitFor();
+  });
+
+  it('rejects one suggestion with a reason and approves the other on the ride page', async () => {
+    await page.goto(`${stack.url}/`);
+    await page.locator('[data-testid=pending-analysis] a').click();
+    await page.waitForURL(/\/workouts\/.+#analysis$/);
+    await page.locator('[data-testid=analysis-status][data-status=ready]').waitFor();
+    assert.match(await page.locator('[data-testid=analysis-summary]').innerText(), /TSB -32/);
+    const suggestions = page.locator('[data-testid=suggestion]');
+    assert.equal(await suggestions.count(), 2);
+    await suggestions.nth(1).getByRole('button', { name: 'Reject…' }).click();
+    await page.getByLabel('Why not? (optional)').fill('I have a race on Sunday');
+    await suggestions.nth(1).getByRole('button', { name: 'Reject', exact: true }).click();
+    await page.locator('[data-testid=suggestion][data-state=rejected]').waitFor();
+    assert.equal(await suggestions.nth(0).getAttribute('data-state'), 'pending');
+    await page.locator('text=Rejected because: I have a race on Sunday').waitFor();
+    // One pending left: approving all approves just that one; the review ends partly approved.
+    await page.locator('[data-testid=approve-all]').click();
+    await page.locator('[data-testid=analysis-status][data-status=partially_approved]').waitFor();
+    assert.equal(await suggestions.nth(0).getAttribute('data-state'), 'approved');
+    assert.equal(await page.locator('[data-testid=approve-all]').count(), 0);
+  });
+
+  it('shows a ride\'s power curve against the best and offers an analysis', async () => {
+    const rides = await (await page.request.get(`${stack.url}/api/workouts?pageSize=5`)).json();
+    const ride = rides.items.slice(1).find((w) => w.metrics?.hasPower); // the newest has a review
+    await page.goto(`${stack.url}/workouts/${ride.id}`);
+    await page.locator('[data-testid=power-curve-chart][data-ready=true]').waitFor();
+    const rows = page.locator('[data-testid=power-curve-table] tbody tr');
+    assert.equal(await rows.count(), Object.keys(ride.metrics.meanMaxPowerWatts).length);
+    assert.match(await rows.first().innerText(), new RegExp(`5 s\\s+${ride.metrics.meanMaxPowerWatts[5]} W`));
+    await page.locator('[data-testid=analysis]', { hasText: 'Not analysed yet' }).waitFor();
+    await page.getByRole('button', { name: 'Analyse this ride' }).waitFor();
+  });
+
+  it('keeps the plan page usable by keyboard with no plan', async () => {
+    await page.goto(`${stack.url}/plan`);
+    await page.locator('.empty-state', { hasText: 'No plan yet' }).waitFor();
+    const generate = page.getByRole('button', { name: 'Generate plan…' }).first();
+    await generate.focus();
+    await page.keyboard.press('Enter');
+    await page.locator('#plan-start').waitFor();
+    assert.equal(await generate.getAttribute('aria-expanded'), 'true');
+    // The rules refuse the plan: the violations are listed, nothing else changes.
+    await page.locator('form[aria-label="Generate a plan"] button[type=submit]').click();
+    const refused = page.locator('[data-testid=generate-refused]');
+    await refused.waitFor();
+    assert.equal(await refused.locator('li').count(), 2);
+    assert.match(await refused.innerText(), /3 hard sessions; the rules allow 2/);
+    await page.locator('.empty-state', { hasText: 'No plan yet' }).waitFor();
+  });
+});

@@ -1,0 +1,140 @@
+// The coaching endpoints the dashboard and the ride page call, for the fake gateway (shaped like
+// openapi/coaching.json): fitness from the seeded rides' TSS (42/7-day exponential, GoldenCheetah's), the power curve
+// from their mean-max, one ride review with two suggestions (approve / reject change it), no plan yet, and a plan
+// generation the rules refuse (422 with violations). The real stack's e2e, coach-flow.e2e.mjs, covers real plans.
+
+const DAY = 86_400_000;
+const isoDay = (ms) => new Date(ms).toISOString().slice(0, 10);
+const localDay = (iso) => isoDay(Date.parse(iso));
+
+/** @param {any[]} workouts @param {string | null} from @param {string | null} to */
+export function fitnessBody(workouts, from, to) {
+  const today = isoDay(Date.now());
+  const first = from ?? isoDay(Date.now() - 90 * DAY);
+  const last = to ?? today;
+  const load = new Map();
+  for (const w of workouts) {
+    const tss = w.metrics?.trainingStressScore;
+    if (tss) load.set(localDay(w.startTime), (load.get(localDay(w.startTime)) ?? 0) + tss);
+  }
+  const start = Math.min(Date.parse(first), ...workouts.map((w) => Date.parse(localDay(w.startTime))));
+  let ctl = 0;
+  let atl = 0;
+  const days = [];
+  for (let t = start; t <= Date.parse(last); t += DAY) {
+    const date = isoDay(t);
+    const l = load.get(date) ?? 0;
+    const tsb = ctl - atl; // the day before's form
+    ctl += (l - ctl) * (1 - Math.exp(-1 / 42));
+    atl += (l - atl) * (1 - Math.exp(-1 / 7));
+    if (date >= first) days.push({ date, load: l, ctl, atl, tsb, projected: false });
+  }
+  return { from: first, to: last, today, ctlDays: 42, atlDays: 7, smoothing: 'exponential', days };
+}
+
+/** @param {any[]} workouts */
+export function powerCurveBody(workouts) {
+  const windows = [['last42Days', 42], ['last90Days', 90], ['last365Days', 365], ['allTime', null]];
+  return {
+    windows: windows.map(([name, days]) => {
+      const since = days == null ? null : isoDay(Date.now() - days * DAY);
+      const best = new Map();
+      for (const w of workouts) {
+        const date = localDay(w.startTime);
+        if (since && date < since) continue;
+        for (const [d, watts] of Object.entries(w.metrics?.meanMaxPowerWatts ?? {})) {
+          if (!best.has(d) || best.get(d).watts < watts) best.set(d, { durationSeconds: Number(d), watts, workoutId: w.id, date });
+        }
+      }
+      return { name, from: since, points: [...best.values()].sort((a, b) => a.durationSeconds - b.durationSeconds) };
+    }),
+  };
+}
+
+/** The newest seeded ride's review: ready, with two pending plan suggestions. @param {any} w */
+export function reviewOf(w) {
+  const date = localDay(w.startTime);
+  const later = (days) => isoDay(Date.parse(date) + days * DAY);
+  const m = w.metrics;
+  return {
+    id: '0199aaaa-0000-7000-8000-000000000001', type: 'workout_review', workoutId: w.id, status: 'ready', engine: 'builtin', fallbackReason: null,
+    facts: {
+      workoutId: w.id, date, name: w.name, durationSeconds: w.durationSeconds, distanceMeters: w.distanceMeters, trainingStressScore: m.trainingStressScore,
+      intensityFactor: m.intensityFactor, normalizedPowerWatts: m.normalizedPowerWatts, averagePowerWatts: m.averagePowerWatts, averageHeartRateBpm: m.averageHeartRateBpm,
+      ftpWatts: m.ftpUsedWatts, planned: null, compliancePercent: null, ctl: 48, atl: 80, tsb: -32, plannedRestDay: false, lactateThresholdHeartRateBpm: m.lthrUsedBpm,
+    },
+    feedback: {
+      summary: `${w.name}: TSS ${m.trainingStressScore}. Form: CTL 48, ATL 80, TSB -32.`,
+      strengths: [{ text: 'Got the ride done.', cites: ['durationSeconds'] }],
+      improvements: [{ text: 'Fatigue is high: TSB -32.', cites: ['tsb'] }],
+      suggestions: [],
+    },
+    suggestions: [
+      { id: 's1', kind: 'plan_operation', reason: 'Shorten the next threshold session to 40 min: TSB is -32.', cites: ['tsb'], operation: { kind: 'shorten', date: later(2), targetDate: null, durationSeconds: 2400, workoutType: null, workout: null }, thresholds: null, state: 'pending' },
+      { id: 's2', kind: 'plan_operation', reason: 'Rest tomorrow: TSB is -32.', cites: ['tsb'], operation: { kind: 'add_rest', date: later(1), targetDate: null, durationSeconds: null, workoutType: null, workout: null }, thresholds: null, state: 'pending' },
+    ],
+    planVersionId: null, resultPlanVersionId: null, error: null, rejectReason: null, createdAt: w.startTime, completedAt: w.startTime, decidedAt: null,
+  };
+}
+
+/** Marks the chosen (or all pending) suggestions and sets the status the service would. */
+function decide(analysis, ids, state, reason) {
+  for (const s of analysis.suggestions) if (s.state === 'pending' && (!ids || ids.includes(s.id))) s.state = state;
+  const states = new Set(analysis.suggestions.map((s) => s.state));
+  if (!states.has('pending')) {
+    analysis.status = states.has('approved') ? (states.has('rejected') ? 'partially_approved' : 'approved') : 'rejected';
+    analysis.decidedAt = new Date().toISOString();
+  }
+  if (state === 'rejected' && reason) analysis.rejectReason = reason;
+  return { analysis, newPlanId: null };
+}
+
+/**
+ * Answers a coaching request, or returns false when it is not one of these.
+ * @param {import('node:http').IncomingMessage} req @param {URL} url @param {any[]} workouts
+ * @param {(status: number, body: unknown) => void} send @param {(status: number) => void} notFound
+ */
+export function handleCoach(req, url, workouts, send, notFound, state, body) {
+  if (!url.pathname.startsWith('/api/coach/')) return false;
+  const q = url.searchParams;
+  const decision = /^\/api\/coach\/analyses\/([^/]+)\/(approve|reject)$/.exec(url.pathname);
+  if (req.method === 'POST' && decision) {
+    const analysis = state.analyses.find((a) => a.id === decision[1]);
+    if (!analysis) notFound(404);
+    else body().then((b) => send(200, decide(analysis, b?.suggestionIds ?? null, decision[2] === 'approve' ? 'approved' : 'rejected', b?.reason)));
+    return true;
+  }
+  if (req.method === 'POST' && url.pathname === '/api/coach/plans/generate') {
+    send(422, {
+      type: 'urn:cyclingcoach:problem:plan-refused', title: 'Plan refused', status: 422,
+      detail: 'The plan breaks the rules and could not be repaired; nothing was stored.',
+      violations: ['Week 1 has 3 hard sessions; the rules allow 2.', 'Sunday 6 Dec is a blackout date.'],
+    });
+    return true;
+  }
+  if (req.method !== 'GET') return false;
+  const page = (items) => ({ items, page: Number(q.get('page') ?? 1), pageSize: Number(q.get('pageSize') ?? 50), total: items.length });
+  switch (url.pathname) {
+    case '/api/coach/fitness':
+      send(200, fitnessBody(workouts, q.get('from'), q.get('to')));
+      return true;
+    case '/api/coach/fitness/power-curve':
+      send(200, powerCurveBody(workouts));
+      return true;
+    case '/api/coach/analyses': {
+      const status = q.get('status');
+      const workoutId = q.get('workoutId');
+      send(200, page(state.analyses.filter((a) => (!status || a.status === status) && (!workoutId || a.workoutId === workoutId))));
+      return true;
+    }
+    case '/api/coach/plans/versions':
+      send(200, page([]));
+      return true;
+    case '/api/coach/plans/current':
+    case '/api/coach/plans/current/compliance':
+      notFound(404);
+      return true;
+    default:
+      return false;
+  }
+}
