@@ -61,7 +61,7 @@ async function forward(request: NextRequest): Promise<Response> {
   if (upstream.status === 401) {
     // The rider's session is valid, so a 401 here means the web app and the gateway disagree about the key.
     // Passing it on would send the browser back to sign-in, which would send it straight back here.
-    await upstream.body?.cancel();
+    await upstream.arrayBuffer().catch(() => undefined); // read to the end: awaiting body.cancel() can hang (see app/ical)
     return problem(request, 502, 'Bad Gateway', 'The gateway refused the web app\'s API key: check Auth__ApiKey on both.');
   }
   return new Response(upstream.body, { status: upstream.status, headers: downstreamHeaders(upstream) });
