@@ -108,12 +108,12 @@ public static class FakeGarminDetails
             laps.Add(new JsonObject
             {
                 ["startTimeGMT"] = lap.StartTimeUtc?.ToString("yyyy-MM-dd'T'HH:mm:ss.0", CultureInfo.InvariantCulture),
-                ["distance"] = lap.TotalDistanceMeters,
-                ["duration"] = lap.TotalTimerSeconds,
-                ["movingDuration"] = lap.TotalTimerSeconds,
-                ["elapsedDuration"] = lap.TotalElapsedSeconds,
-                ["averagePower"] = lap.AveragePowerWatts,
-                ["averageHR"] = lap.AverageHeartRateBpm,
+                ["distance"] = Finite(lap.TotalDistanceMeters),
+                ["duration"] = Finite(lap.TotalTimerSeconds),
+                ["movingDuration"] = Finite(lap.TotalTimerSeconds),
+                ["elapsedDuration"] = Finite(lap.TotalElapsedSeconds),
+                ["averagePower"] = Finite(lap.AveragePowerWatts),
+                ["averageHR"] = Finite(lap.AverageHeartRateBpm),
                 ["lapIndex"] = i + 1,
                 ["intensityType"] = "ACTIVE",
                 ["messageIndex"] = i,
@@ -124,6 +124,8 @@ public static class FakeGarminDetails
 
         return new JsonObject { ["activityId"] = activityId, ["lapDTOs"] = laps, ["eventDTOs"] = new JsonArray() }.ToJsonString();
     }
+
+    private static double? Finite(double? v) => v is { } x && double.IsFinite(x) ? x : null;
 
     private static FitActivity Decode(byte[] fit) =>
         ActivityReader.ReadFile(new MemoryStream(fit, writable: false), "ride.fit").Fit ?? throw new InvalidDataException("Not a FIT activity.");
