@@ -87,6 +87,34 @@ public sealed class DetailsStreamsAccuracyTests
         Assert.InRange(ZoneDifferencePercent(fromFile.TimeInHeartRateZonesSeconds, fromDetails.TimeInHeartRateZonesSeconds), 0, 4);
     }
 
+    /// <summary>
+    /// The one real pair in the fixtures: Garmin's own details body of the ConnectStats Edge 820 ride (712 rows, mostly
+    /// 3 s apart) against that ride's FIT. The same bounds as the 3 s theory hold on Garmin's real sampling.
+    /// </summary>
+    [Fact]
+    public void Garmins_real_details_body_of_a_ride_keeps_the_metrics_of_its_FIT()
+    {
+        var (_, fromFile) = FromFit("connectstats__activity_1382772474.fit");
+        using var body = JsonDocument.Parse(File.ReadAllText(Path.Combine(Fixtures.Root, "garmin-json", "connectstats__activitytrack_1382772474.json")));
+        var details = GarminActivityDetails.From(body.RootElement);
+        Assert.Equal(712, details.MetricsCount);
+        var fromDetails = WorkoutMetricsBuilder.Compute(GarminDetailsStreams.ToRideStreams(details, DateTimeOffset.UnixEpoch), Thresholds, 1, [])!;
+
+        Within(1, fromFile.NormalizedPowerWatts, fromDetails.NormalizedPowerWatts, "NP");
+        Within(1, fromFile.AveragePowerWatts, fromDetails.AveragePowerWatts, "average power");
+        Within(2, fromFile.TrainingStressScore, fromDetails.TrainingStressScore, "TSS");
+        Within(1, fromFile.RecordedSeconds, fromDetails.RecordedSeconds, "recorded time");
+        // The whole-ride key may differ by a second (Garmin's last row vs the session's end): standard durations only.
+        foreach (var (seconds, watts) in fromFile.MeanMaxPowerWatts.Where(p => int.Parse(p.Key) >= 60 && fromDetails.MeanMaxPowerWatts.ContainsKey(p.Key)))
+        {
+            Within(3, watts, fromDetails.MeanMaxPowerWatts[seconds], $"mean-max {seconds} s");
+        }
+
+        Assert.True(fromDetails.MeanMaxPowerWatts.Count >= fromFile.MeanMaxPowerWatts.Count - 1);
+        Assert.True(fromDetails.MeanMaxPowerWatts["1"] <= fromFile.MeanMaxPowerWatts["1"]);
+        Assert.InRange(ZoneDifferencePercent(fromFile.TimeInPowerZonesSeconds, fromDetails.TimeInPowerZonesSeconds), 0, 8);
+    }
+
     [Fact]
     public void A_pause_in_the_details_stays_a_gap_with_no_load()
     {
