@@ -6,9 +6,9 @@ namespace CyclingCoach.Bench.Science;
 /// <summary>
 /// Spike detection and repair (SampleRepair) over a 5 h ride at 1 Hz with power, HR, speed and altitude: target
 /// ≤ 2 ms. Clean: nothing found (the common case, no copy). Spiky: 40 planted 21,733 W power spikes, 20 HR dropouts
-/// of 5 s and 10 GPS speed jumps (every channel copied and repaired).
+/// of 5 s and 10 GPS speed jumps (every channel copied and repaired). No job attribute: run it with
+/// <c>--job short --inProcess</c> (bench/RESULTS.md), which needs no generated project.
 /// </summary>
-[ShortRunJob]
 [MemoryDiagnoser]
 public class SampleRepairBenchmarks
 {

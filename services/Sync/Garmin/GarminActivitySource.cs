@@ -120,7 +120,7 @@ public sealed class GarminActivitySource(
         return new SourceStreams(
             StreamSources.GarminDetails,
             streams,
-            WorkoutLaps.From(GarminDetailsStreams.Laps(splits), streams.StartUtc) ?? [],
+            WorkoutLaps.From(GarminDetailsStreams.Laps(splits), streams.StartUtc),
             device is { NormalizedPowerWatts: null, MaxPowerWatts: null, TrainingStressScore: null } ? null : device);
     }
 

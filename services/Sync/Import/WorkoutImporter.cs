@@ -224,7 +224,7 @@ public sealed class WorkoutImporter(SyncDbContext db, WorkoutFileStore files, Ti
             FileSizeBytes = file?.Content.LongLength,
             HasStreams = streams.Length > 0,
             StreamSource = streams.Length == 0 ? StreamSources.None : fromSource?.StreamSource ?? StreamSources.OriginalFile,
-            Laps = activity is not null ? WorkoutLaps.From(activity.Laps, startUtc) : fromSource?.Laps is { Count: > 0 } laps ? laps : null,
+            Laps = activity is not null ? WorkoutLaps.From(activity.Laps, startUtc) : fromSource?.Laps,
             ImportedByRunId = request.RunId,
             ThresholdsCheckedVersion = thresholds.Version,
             UpdatedAt = time.GetUtcNow().UtcDateTime,

@@ -94,7 +94,7 @@ public sealed class IntervalsIcuSource(
 
         using var document = JsonDocument.Parse(content);
         var streams = IntervalsIcuStreams.ToRideStreams(document.RootElement, activity.StartTime);
-        return streams.Length == 0 ? null : new SourceStreams(StreamSources.IntervalsStreams, streams, [], null);
+        return streams.Length == 0 ? null : new SourceStreams(StreamSources.IntervalsStreams, streams, null, null);
     }
 
     public async Task<AthleteSettingsImported?> GetAthleteSettingsAsync(CancellationToken cancellationToken)

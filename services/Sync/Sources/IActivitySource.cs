@@ -4,8 +4,8 @@ namespace CyclingCoach.Sync.Sources;
 
 /// <summary>
 /// A remote place rides come from (Garmin Connect, intervals.icu). A sync run lists a date window, skips what the
-/// store already has, downloads the original file of the rest (else the source's own streams) and imports it through the same pipeline
-/// as uploads.
+/// store already has, downloads the original file of the rest (else the source's own streams) and imports it through
+/// the same pipeline as uploads.
 /// </summary>
 public interface IActivitySource
 {
