@@ -1,6 +1,8 @@
 namespace CyclingCoach.Contracts;
 
 /// <summary>A workout entered the activity store (manual entry, file import, Garmin or intervals.icu).</summary>
+/// <param name="StreamSource">Where the metrics' 1 Hz samples came from: "original_file", "garmin_details" (Garmin's
+/// downsampled chart data), "intervals_streams" or "none"; null from publishers older than the field.</param>
 public record WorkoutImported(
     Guid WorkoutId,
     WorkoutSource Source,
@@ -12,7 +14,8 @@ public record WorkoutImported(
     double DistanceMeters,
     double? AveragePowerWatts,
     double? AverageHeartRateBpm,
-    WorkoutMetrics? Metrics);
+    WorkoutMetrics? Metrics,
+    string? StreamSource = null);
 
 /// <summary>Sync recomputed a stored ride's metrics because the thresholds in effect on its date changed.</summary>
 public record WorkoutMetricsRecalculated(Guid WorkoutId, WorkoutMetrics Metrics, int ThresholdsVersion, DateTimeOffset RecalculatedAt);

@@ -41,6 +41,13 @@ public sealed class SyncDbContext(DbContextOptions<SyncDbContext> options) : DbC
                     s => s == null ? null : JsonSerializer.Deserialize<WorkoutMetricsData>(s, JsonOptions),
                     new ValueComparer<WorkoutMetricsData?>((a, b) => ReferenceEquals(a, b), m => m == null ? 0 : m.GetHashCode(), m => m));
             entity.Property(w => w.TrainingLoadSource).HasMaxLength(16);
+            entity.Property(w => w.StreamSource).HasMaxLength(24).HasDefaultValue(StreamSources.None);
+            entity.Property(w => w.Laps)
+                .HasColumnType("jsonb")
+                .HasConversion(
+                    l => l == null ? null : JsonSerializer.Serialize(l, JsonOptions),
+                    s => s == null ? null : JsonSerializer.Deserialize<List<WorkoutLap>>(s, JsonOptions),
+                    new ValueComparer<IReadOnlyList<WorkoutLap>?>((a, b) => ReferenceEquals(a, b), l => l == null ? 0 : l.GetHashCode(), l => l));
             entity.Ignore(w => w.StartTime);
             entity.Ignore(w => w.LocalDate);
             entity.Ignore(w => w.Richness);

@@ -2,12 +2,18 @@ using System.Text.Json;
 using CyclingCoach.Contracts;
 using CyclingCoach.Sync.Garmin.Client;
 using CyclingCoach.Sync.Garmin.Models;
+using CyclingCoach.Sync.Import;
+using CyclingCoach.Sync.Model;
 using CyclingCoach.Sync.Sources;
+using CyclingCoach.Training.Science;
 using Microsoft.Extensions.Options;
 
 namespace CyclingCoach.Sync.Garmin;
 
-/// <summary>Garmin Connect as an <see cref="IActivitySource"/>: the paged list, the original FIT zip and the athlete's settings.</summary>
+/// <summary>
+/// Garmin Connect as an <see cref="IActivitySource"/>: the paged list, the original FIT zip (else the details and
+/// splits resampled to 1 Hz) and the athlete's settings.
+/// </summary>
 public sealed class GarminActivitySource(
     GarminApiClient api,
     GarminSession session,
@@ -78,6 +84,44 @@ public sealed class GarminActivitySource(
 
         var download = await api.DownloadOriginalAsync(id, cancellationToken);
         return download is null ? null : new SourceFile(download.FileName, download.ContentType, download.Content);
+    }
+
+    /// <summary>
+    /// No original (download-service 204/404: manual entries, some third-party uploads): the details at
+    /// <c>Garmin:DetailsMaxChartSize</c> → 1 Hz (<see cref="GarminDetailsStreams"/>), laps from the splits (a splits
+    /// failure only loses the laps), and Garmin's own NP, max power and TSS from the list item for the mismatch check.
+    /// </summary>
+    public async Task<SourceStreams?> DownloadStreamsAsync(SourceActivity activity, CancellationToken cancellationToken)
+    {
+        if (!long.TryParse(activity.SourceActivityId, out var id)
+            || await api.GetActivityDetailsAsync(id, options.Value.DetailsMaxChartSize, 1, cancellationToken) is not { } details)
+        {
+            return null;
+        }
+
+        var streams = GarminDetailsStreams.ToRideStreams(details, activity.StartTime);
+        if (streams.Length == 0)
+        {
+            return null;
+        }
+
+        GarminActivitySplits? splits = null;
+        try
+        {
+            splits = await api.GetActivitySplitsAsync(id, cancellationToken);
+        }
+        catch (GarminUpstreamException e)
+        {
+            logger.LogWarning(e, "Garmin splits of {ActivityId} failed; the ride is stored without laps", id);
+        }
+
+        var raw = activity.Raw;
+        var device = new DeviceSessionValues(raw.Number("normPower"), raw.Number("maxPower"), raw.Number("trainingStressScore"), null);
+        return new SourceStreams(
+            StreamSources.GarminDetails,
+            streams,
+            WorkoutLaps.From(GarminDetailsStreams.Laps(splits), streams.StartUtc),
+            device is { NormalizedPowerWatts: null, MaxPowerWatts: null, TrainingStressScore: null } ? null : device);
     }
 
     /// <summary>Weight (grams → kg) and LTHR from user-settings, the latest cycling FTP, HR zones (CYCLING, else DEFAULT).</summary>

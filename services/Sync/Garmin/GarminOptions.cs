@@ -43,6 +43,13 @@ public sealed class GarminOptions
     public int PageSize { get; set; } = 100;
     public int MaxPages { get; set; } = 2000;
 
+    /// <summary>
+    /// <c>maxChartSize</c> asked of <c>activity/{id}/details</c> when an activity has no original: Garmin returns at most
+    /// about this many samples (pgc asks 2000; a 3 h ride then comes every ~6 s). 20,000 covers 5.5 h at 1 Hz.
+    /// [Uncertain: the largest value Garmin honours; the importer takes whatever spacing comes back.]
+    /// </summary>
+    public int DetailsMaxChartSize { get; set; } = 20_000;
+
     /// <summary>What counts as a ride: the parentTypeId 2 family plus these type keys (research §3.1).</summary>
     public int[] CyclingParentTypeIds { get; set; } = [2];
     public string[] CyclingTypeKeys { get; set; } = ["cycling"];

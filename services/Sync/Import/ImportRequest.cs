@@ -4,10 +4,12 @@ using CyclingCoach.Sync.Sources;
 namespace CyclingCoach.Sync.Import;
 
 /// <summary>
-/// One activity to store: from a source (<see cref="Listed"/> set, <see cref="File"/> when it has an original) or an
-/// upload (<see cref="WorkoutSource.File"/>, the file's SHA-256 is its source id).
+/// One activity to store: from a source (<see cref="Listed"/> set, <see cref="File"/> when it has an original, else
+/// <see cref="Streams"/> when the source keeps samples) or an upload (<see cref="WorkoutSource.File"/>, the file's
+/// SHA-256 is its source id).
 /// </summary>
-public sealed record ImportRequest(WorkoutSource Source, ParsedActivity? File, SourceActivity? Listed, Guid? RunId, string? UploadName = null)
+public sealed record ImportRequest(
+    WorkoutSource Source, ParsedActivity? File, SourceActivity? Listed, Guid? RunId, string? UploadName = null, SourceStreams? Streams = null)
 {
     public string SourceActivityId => Listed?.SourceActivityId ?? File?.Sha256 ?? throw new InvalidOperationException("An import needs a source id or a file.");
 }

@@ -12,7 +12,8 @@ namespace CyclingCoach.Sync.Import;
 
 /// <summary>
 /// The one pipeline behind uploads and sync runs: idempotent by (source, source id) — a workout or an alias — and
-/// cross-source dedupe (start ± 60 s, duration ± 10 %) that keeps the richest copy under one workout id. The file is
+/// cross-source dedupe (start ± 60 s, duration ± 10 %) that keeps the richest copy under one workout id. A source's
+/// streams (no original) take the file's place for metrics and streams, with no file stored. The file is
 /// written (content-addressed, atomic) before the rows; the rows, streams and WorkoutImported commit together.
 /// </summary>
 public sealed class WorkoutImporter(SyncDbContext db, WorkoutFileStore files, TimeProvider time, ILogger<WorkoutImporter> logger)
@@ -49,7 +50,8 @@ public sealed class WorkoutImporter(SyncDbContext db, WorkoutFileStore files, Ti
 
         var thresholds = await db.LoadThresholdHistoryAsync(cancellationToken);
         var candidate = Build(request, sourceId, thresholds);
-        var streams = request.File is { Streams.Length: > 0 } f ? ToRow(candidate.Id, f.Streams) : null;
+        var samples = Samples(request);
+        var streams = samples.Length > 0 ? ToRow(candidate.Id, samples) : null;
 
         if (request.File is { } file)
         {
@@ -181,11 +183,16 @@ public sealed class WorkoutImporter(SyncDbContext db, WorkoutFileStore files, Ti
         var listed = request.Listed;
         var activity = file?.Activity;
         var session = activity?.Session;
-        var streams = file?.Streams ?? RideStreams.Empty;
+        var streams = Samples(request);
+        var fromSource = file is null ? request.Streams : null;
 
         var startUtc = file?.StartUtc is { } s ? DateTime.SpecifyKind(s, DateTimeKind.Utc) : listed!.StartTime.UtcDateTime;
         int? offset = listed is null ? null : (int)listed.StartTime.Offset.TotalMinutes;
-        var metrics = file is null ? null : WorkoutMetricsBuilder.Compute(streams, thresholds.On(Workout.LocalDateOf(startUtc, offset)), thresholds.Version, activity!.Warnings, DeviceSessionValues.From(session));
+        // A source's streams go through the same metrics (sample repair, mismatch check) as a file's samples.
+        var metrics = file is null && fromSource is null
+            ? null
+            : WorkoutMetricsBuilder.Compute(streams, thresholds.On(Workout.LocalDateOf(startUtc, offset)), thresholds.Version,
+                activity?.Warnings ?? [], file is null ? fromSource!.Device : DeviceSessionValues.From(session));
         var duration = session?.TotalElapsedSeconds ?? (metrics is { ElapsedSeconds: > 0 } ? metrics.ElapsedSeconds : (double?)null) ?? listed?.DurationSeconds ?? 0;
         var sport = session?.Sport ?? activity?.Sport ?? (listed is { IsCycling: true } ? "cycling" : null);
         var name = Trim(listed?.Name) ?? Trim(activity?.Name) ?? Trim(Path.GetFileNameWithoutExtension(request.UploadName ?? ""))
@@ -216,6 +223,8 @@ public sealed class WorkoutImporter(SyncDbContext db, WorkoutFileStore files, Ti
             FileFormat = file is null ? null : ActivityParser.Extension(file.Format),
             FileSizeBytes = file?.Content.LongLength,
             HasStreams = streams.Length > 0,
+            StreamSource = streams.Length == 0 ? StreamSources.None : fromSource?.StreamSource ?? StreamSources.OriginalFile,
+            Laps = activity is not null ? WorkoutLaps.From(activity.Laps, startUtc) : fromSource?.Laps,
             ImportedByRunId = request.RunId,
             ThresholdsCheckedVersion = thresholds.Version,
             UpdatedAt = time.GetUtcNow().UtcDateTime,
@@ -223,6 +232,9 @@ public sealed class WorkoutImporter(SyncDbContext db, WorkoutFileStore files, Ti
         workout.UpdateTrainingLoad();
         return workout;
     }
+
+    /// <summary>The 1 Hz samples of the file, else of the source's streams.</summary>
+    private static RideStreams Samples(ImportRequest request) => request.File?.Streams ?? request.Streams?.Streams ?? RideStreams.Empty;
 
     private static double? StreamDistance(RideStreams streams)
     {
@@ -276,6 +288,8 @@ public sealed class WorkoutImporter(SyncDbContext db, WorkoutFileStore files, Ti
         to.FileFormat = from.FileFormat;
         to.FileSizeBytes = from.FileSizeBytes;
         to.HasStreams = from.HasStreams;
+        to.StreamSource = from.StreamSource;
+        to.Laps = from.Laps;
         to.ImportedByRunId = from.ImportedByRunId;
         to.UpdatedAt = from.UpdatedAt;
     }

@@ -5,6 +5,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using CyclingCoach.Contracts;
+using CyclingCoach.Sync.Model;
 using CyclingCoach.Sync.Sources;
 using Microsoft.Extensions.Options;
 
@@ -13,7 +14,8 @@ namespace CyclingCoach.Sync.IntervalsIcu;
 /// <summary>
 /// intervals.icu as an <see cref="IActivitySource"/>: Basic auth (user <c>API_KEY</c>, password the key),
 /// <c>GET /api/v1/athlete/{id}/activities?oldest&amp;newest</c> (inclusive dates) and
-/// <c>GET /api/v1/activity/{id}/file</c> (the original, usually gzip'd FIT — the pipeline unwraps it). A 429 is waited
+/// <c>GET /api/v1/activity/{id}/file</c> (the original, usually gzip'd FIT — the pipeline unwraps it; without one,
+/// <c>GET /api/v1/activity/{id}/streams?types=…</c> resampled to 1 Hz by <see cref="IntervalsIcuStreams"/>). A 429 is waited
 /// out per Retry-After (bounded); a 401/403 fails the run with a reason.
 /// </summary>
 public sealed partial class IntervalsIcuSource(
@@ -71,6 +73,28 @@ public sealed partial class IntervalsIcuSource(
 
         var content = await response.Content.ReadAsByteArrayAsync(cancellationToken);
         return content.Length == 0 ? null : new SourceFile($"{activity.SourceActivityId}.fit", response.Content.Headers.ContentType?.MediaType ?? "application/octet-stream", content);
+    }
+
+    /// <summary>The activity's streams when it has no file; null when intervals.icu has none (Strava stubs: an empty array or 404).</summary>
+    public async Task<SourceStreams?> DownloadStreamsAsync(SourceActivity activity, CancellationToken cancellationToken)
+    {
+        var c = await RequireAsync(cancellationToken);
+        using var response = await SendAsync(c, $"api/v1/activity/{Uri.EscapeDataString(activity.SourceActivityId)}/streams?types={IntervalsIcuStreams.Types}",
+            cancellationToken, allowNotFound: true);
+        if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.NoContent)
+        {
+            return null;
+        }
+
+        var content = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+        if (content.Length == 0)
+        {
+            return null;
+        }
+
+        using var document = JsonDocument.Parse(content);
+        var streams = IntervalsIcuStreams.ToRideStreams(document.RootElement, activity.StartTime);
+        return streams.Length == 0 ? null : new SourceStreams(StreamSources.IntervalsStreams, streams, null, null);
     }
 
     public async Task<AthleteSettingsImported?> GetAthleteSettingsAsync(CancellationToken cancellationToken)

@@ -64,6 +64,12 @@ public sealed class Workout
     public long? FileSizeBytes { get; set; }
     public bool HasStreams { get; set; }
 
+    /// <summary>Where the streams came from: <see cref="StreamSources"/> (<c>none</c> without streams).</summary>
+    public string StreamSource { get; set; } = StreamSources.None;
+
+    /// <summary>Laps from the file (FIT) or the source (Garmin splits), jsonb; null when neither had any.</summary>
+    public IReadOnlyList<WorkoutLap>? Laps { get; set; }
+
     /// <summary>The sync run that stored it (lets a resumed run count exactly what it imported before it died).</summary>
     public Guid? ImportedByRunId { get; set; }
     public DateTime CreatedAt { get; init; } = DateTime.UtcNow;
@@ -101,7 +107,7 @@ public sealed class Workout
     }
 
     public WorkoutImported ToImportedEvent() => new(
-        Id, Source, SourceActivityId, Name, Sport, StartTime, DurationSeconds, DistanceMeters, AveragePower, AverageHeartRate, ToMetricsMessage());
+        Id, Source, SourceActivityId, Name, Sport, StartTime, DurationSeconds, DistanceMeters, AveragePower, AverageHeartRate, ToMetricsMessage(), StreamSource);
 
     /// <summary>The metrics as the contract carries them (zones null where the library left them empty).</summary>
     public WorkoutMetrics ToMetricsMessage() => new(

@@ -6,7 +6,7 @@ using CyclingCoach.Sync.Sources;
 namespace CyclingCoach.Sync.Runs;
 
 /// <summary>
-/// Lists a run's window and downloads the originals a few activities ahead of the importer (one downloader task, a
+/// Lists a run's window and downloads the originals (else the source's streams) a few activities ahead of the importer (one downloader task, a
 /// bounded channel), so downloading overlaps importing while the import itself stays sequential. The source comes from
 /// its own DI scope: it must not share the importer's DbContext. Activities already known when the run starts are passed
 /// on without a download; the importer still decides. A download failure travels with its activity; a listing failure
@@ -16,7 +16,14 @@ public static class DownloadAhead
 {
     public const int Depth = 4;
 
-    public sealed record Item(SourceActivity Activity, SourceFile? File, ExceptionDispatchInfo? Error, bool Downloaded);
+    public sealed record Item(SourceActivity Activity, SourceFile? File, SourceStreams? Streams, ExceptionDispatchInfo? Error, bool Downloaded);
+
+    /// <summary>The original; only when there is none, the source's own streams.</summary>
+    public static async Task<(SourceFile? File, SourceStreams? Streams)> DownloadAsync(IActivitySource source, SourceActivity activity, CancellationToken cancellationToken)
+    {
+        var file = await source.DownloadOriginalAsync(activity, cancellationToken);
+        return (file, file is null ? await source.DownloadStreamsAsync(activity, cancellationToken) : null);
+    }
 
     public static async IAsyncEnumerable<Item> ReadAsync(
         IActivitySource source,
@@ -60,17 +67,18 @@ public static class DownloadAhead
                 Item item;
                 if (known.Contains(activity.SourceActivityId))
                 {
-                    item = new Item(activity, null, null, Downloaded: false);
+                    item = new Item(activity, null, null, null, Downloaded: false);
                 }
                 else
                 {
                     try
                     {
-                        item = new Item(activity, await source.DownloadOriginalAsync(activity, cancellationToken), null, Downloaded: true);
+                        var (file, streams) = await DownloadAsync(source, activity, cancellationToken);
+                        item = new Item(activity, file, streams, null, Downloaded: true);
                     }
                     catch (Exception e) when (!cancellationToken.IsCancellationRequested)
                     {
-                        item = new Item(activity, null, ExceptionDispatchInfo.Capture(e), Downloaded: true);
+                        item = new Item(activity, null, null, ExceptionDispatchInfo.Capture(e), Downloaded: true);
                     }
                 }
 

@@ -14,7 +14,7 @@ namespace CyclingCoach.Sync.Runs;
 
 /// <summary>
 /// Executes one claimed run: list the window, skip what the store has (workouts and aliases), download and import the
-/// rest through <see cref="WorkoutImporter"/>. Activities the rider deleted (tombstones) are skipped before downloading. Originals are downloaded a few activities ahead (<see cref="DownloadAhead"/>); imports stay sequential. Counts are recomputed from scratch on every attempt; a workout stored
+/// rest (the original file, else the source's streams) through <see cref="WorkoutImporter"/>. Activities the rider deleted (tombstones) are skipped before downloading. Originals are downloaded a few activities ahead (<see cref="DownloadAhead"/>); imports stay sequential. Counts are recomputed from scratch on every attempt; a workout stored
 /// by an earlier attempt of the same run (ImportedByRunId) counts as imported, so a resumed run reports exact counts.
 /// Then the source's wellness days (<see cref="WellnessSync"/>; its failure is a note in the run's error, never a failed run).
 /// Events: SyncRunStarted, SyncRunProgressed, SyncRunCompleted / SyncRunFailed, AthleteSettingsImported, WellnessRecorded (outbox).
@@ -166,7 +166,7 @@ public sealed class SyncRunExecutor(
 
         ParsedActivity? parsed = null;
         item.Error?.Throw();
-        var file = item.Downloaded ? item.File : await source.DownloadOriginalAsync(activity, cancellationToken);
+        var (file, streams) = item.Downloaded ? (item.File, item.Streams) : await DownloadAhead.DownloadAsync(source, activity, cancellationToken);
         if (file is not null)
         {
             var entries = unpacker.Unpack(file.Content, file.FileName);
@@ -190,7 +190,7 @@ public sealed class SyncRunExecutor(
             }
         }
 
-        return await importer.ImportAsync(new ImportRequest(source.Source, parsed, activity, runId), cancellationToken);
+        return await importer.ImportAsync(new ImportRequest(source.Source, parsed, activity, runId, Streams: streams), cancellationToken);
     }
 
     private async Task PublishSettingsAsync(IActivitySource source, CancellationToken cancellationToken)

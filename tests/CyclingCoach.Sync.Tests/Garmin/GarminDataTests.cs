@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Text.Json;
 using CyclingCoach.Contracts;
 using CyclingCoach.Sync.Garmin;
 using CyclingCoach.Sync.Garmin.Client;
@@ -202,10 +203,11 @@ public sealed class GarminDataTests(GarminFixture fixture)
         var details = await api.GetActivityDetailsAsync(id, cancellationToken: CancellationToken.None);
         Assert.NotNull(details);
         Assert.Equal(details.MetricsCount, details.Stream("sumDuration")!.Length);
-        Assert.Equal(26, details.MetricKeys.Count);
-        var raw = details.Raw.GetProperty("activityDetailMetrics")[10].GetProperty("metrics");
+        Assert.Equal(19, details.MetricKeys.Count); // the real Edge 820 descriptors, positional
         var speedIndex = details.MetricKeys.Single(k => k.Value == "directSpeed").Key;
-        Assert.Equal(raw[speedIndex].GetDouble(), details.Stream("directSpeed")![10]); // factor 0.1 not applied
+        var row = details.Raw.GetProperty("activityDetailMetrics").EnumerateArray().Select((r, i) => (r, i))
+            .First(x => x.r.GetProperty("metrics")[speedIndex].ValueKind == JsonValueKind.Number);
+        Assert.Equal(row.r.GetProperty("metrics")[speedIndex].GetDouble(), details.Stream("directSpeed")![row.i]); // factor 0.1 not applied
         Assert.True(details.Stream("directTimestamp")![0] > 1.7e12); // epoch ms
 
         var splits = await api.GetActivitySplitsAsync(id, CancellationToken.None);

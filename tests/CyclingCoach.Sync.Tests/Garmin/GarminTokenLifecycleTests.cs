@@ -74,7 +74,7 @@ public sealed class GarminTokenLifecycleTests(GarminFixture fixture)
         var splits = await service.Get<GarminApiClient>().GetActivitySplitsAsync(SomeActivity, CancellationToken.None);
 
         Assert.NotNull(splits);
-        Assert.NotEmpty(splits.Laps);
+        Assert.Equal(SomeActivity, splits.ActivityId); // the retried answer (this activity's FIT has no laps)
         Assert.Equal(refreshes + 1, Garmin.Counters.Refreshes);
         Assert.Equal(unauthorized + 1, Garmin.Counters.Unauthorized);
         Assert.Equal(calls + 2, Garmin.Counters.PathCount(path));

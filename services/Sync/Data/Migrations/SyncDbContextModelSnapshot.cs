@@ -423,6 +423,10 @@ namespace CyclingCoach.Sync.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("imported_by_run_id");
 
+                    b.Property<string>("Laps")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("laps");
+
                     b.Property<double?>("MaxHeartRate")
                         .HasColumnType("double precision")
                         .HasColumnName("max_heart_rate");
@@ -476,6 +480,14 @@ namespace CyclingCoach.Sync.Data.Migrations
                     b.Property<int?>("StartUtcOffsetMinutes")
                         .HasColumnType("integer")
                         .HasColumnName("start_utc_offset_minutes");
+
+                    b.Property<string>("StreamSource")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasDefaultValue("none")
+                        .HasColumnName("stream_source");
 
                     b.Property<int>("ThresholdsCheckedVersion")
                         .HasColumnType("integer")

@@ -35,6 +35,13 @@ public sealed record GarminActivityDetails(
             ? metrics.EnumerateArray().ToList()
             : [];
         var streams = keys.Values.Distinct().ToDictionary(key => key, _ => new double?[samples.Count]);
+        // Column → its stream, looked up once: a 3 h ride at full resolution is 10,800 rows × ~20 columns.
+        var columns = new double?[]?[keys.Count == 0 ? 0 : keys.Keys.Max() + 1];
+        foreach (var (index, key) in keys)
+        {
+            columns[index] = streams[key];
+        }
+
         for (var row = 0; row < samples.Count; row++)
         {
             if (samples[row].Child("metrics") is not { ValueKind: JsonValueKind.Array } values)
@@ -45,9 +52,9 @@ public sealed record GarminActivityDetails(
             var column = 0;
             foreach (var value in values.EnumerateArray())
             {
-                if (keys.TryGetValue(column, out var key))
+                if (column < columns.Length && columns[column] is { } target)
                 {
-                    streams[key][row] = GarminJsonRead.ToNumber(value);
+                    target[row] = GarminJsonRead.ToNumber(value);
                 }
 
                 column++;

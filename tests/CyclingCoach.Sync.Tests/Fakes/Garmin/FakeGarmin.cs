@@ -13,7 +13,8 @@ namespace CyclingCoach.Sync.Tests.Fakes.Garmin;
 /// A fake Garmin on a real Kestrel socket (127.0.0.1:0) serving SSO, diauth and the Connect API from one host,
 /// per research/garmin.md §6: JSON SSO with a SESSION cookie and MFA bound to it, single-use short-TTL tickets,
 /// diauth with rotation and invalid_grant, Bearer 401 with WWW-Authenticate, 204 for empty data, Cloudflare's 429
-/// HTML, 504 on download, newest-first paging with date filters, zip downloads, the real recorded bodies.
+/// HTML, 504 on download, newest-first paging with date filters, zip downloads (204/404 for activities without an
+/// original), details and splits built from each activity's FIT, the real recorded bodies.
 /// </summary>
 public sealed partial class FakeGarmin : IAsyncDisposable
 {
@@ -45,14 +46,14 @@ public sealed partial class FakeGarmin : IAsyncDisposable
     public FakeGarminAuthority Authority { get; }
     public FakeGarminCounters Counters { get; } = new();
 
-    public static async Task<FakeGarmin> StartAsync(int activityCount = 120, int nonCyclingEvery = 0, TimeSpan? spacing = null)
+    public static async Task<FakeGarmin> StartAsync(int activityCount = 120, int nonCyclingEvery = 0, TimeSpan? spacing = null, int withoutOriginal = 0)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var knobs = new FakeGarminKnobs();
-        var fake = new FakeGarmin(app, new FakeGarminData(activityCount, nonCyclingEvery, spacing ?? TimeSpan.FromHours(7)), knobs, new FakeGarminAuthority(knobs));
+        var fake = new FakeGarmin(app, new FakeGarminData(activityCount, nonCyclingEvery, spacing ?? TimeSpan.FromHours(7), withoutOriginal), knobs, new FakeGarminAuthority(knobs));
         fake.Map();
         await app.StartAsync();
         fake.BaseUrl = app.Urls.First();
@@ -123,7 +124,11 @@ public sealed partial class FakeGarmin : IAsyncDisposable
             return Results.Content(new JsonArray([.. page.Select(item => item.DeepClone())]).ToJsonString(), "application/json");
         });
         api.MapGet("/activity-service/activity/{id:long}", (long id) => JsonOr404(Data.Summary(id)));
-        api.MapGet("/activity-service/activity/{id:long}/details", (long id) => JsonOr404(Data.Details(id)));
+        api.MapGet("/activity-service/activity/{id:long}/details", (long id, int? maxChartSize) =>
+        {
+            Interlocked.Increment(ref Counters.DetailsRequests);
+            return JsonOr404(Data.Details(id, maxChartSize ?? 2000));
+        });
         api.MapGet("/activity-service/activity/{id:long}/splits", (long id) => JsonOr404(Data.Splits(id)));
         api.MapGet("/download-service/files/activity/{id:long}", (long id) =>
         {
@@ -131,6 +136,12 @@ public sealed partial class FakeGarmin : IAsyncDisposable
             if (TakeOne(ref Knobs.DownloadGatewayTimeouts))
             {
                 return Results.Content("<html><body><h1>504 Gateway Time-out</h1></body></html>", "text/html", Encoding.UTF8, 504);
+            }
+
+            if (Data.Exists(id) && !Data.HasOriginal(id))
+            {
+                // No original kept: Garmin answers 204 for some such activities and 404 for others.
+                return id % 2 == 0 ? Results.NoContent() : Results.Json(new { message = "File not found", error = "NotFoundException" }, statusCode: 404);
             }
 
             var zip = Data.OriginalZip(id);

@@ -8,8 +8,10 @@ namespace CyclingCoach.Sync.Tests.Fakes.Garmin;
 /// <summary>
 /// The fake's activities: <c>count</c> list items built from the real ConnectStats cycling list items (ids, dates
 /// and names rewritten; every second one re-typed road_biking, parentTypeId 2), newest first, <see cref="Spacing"/>
-/// apart; every <c>nonCyclingEvery</c>-th is a real go-garmin running item. Summary, details and splits are the
-/// real go-garmin bodies with the id (and summary dates) rewritten; the download zip holds a real FIT file.
+/// apart; every <c>nonCyclingEvery</c>-th is a real go-garmin running item. The summary is the real go-garmin body
+/// with the id (and dates) rewritten; the download zip holds a real FIT file, except for the newest
+/// <c>withoutOriginal</c> activities (Garmin answers 204 or 404 for those, like manual entries and some third-party
+/// uploads); details and splits are built from the activity's FIT (<see cref="FakeGarminDetails"/>).
 /// </summary>
 public sealed class FakeGarminData
 {
@@ -30,23 +32,22 @@ public sealed class FakeGarminData
     private readonly List<JsonObject> items = [];
     private readonly Dictionary<long, int> indexById = [];
     private readonly string summaryTemplate;
-    private readonly string detailsTemplate;
-    private readonly string splitsTemplate;
     private readonly Dictionary<string, byte[]> fitFiles = [];
     private readonly Dictionary<string, DateTime> fitStarts = [];
     private readonly Dictionary<long, long> shiftById = [];
 
-    public FakeGarminData(int count, int nonCyclingEvery, TimeSpan spacing)
+    private readonly int withoutOriginal;
+
+    public FakeGarminData(int count, int nonCyclingEvery, TimeSpan spacing, int withoutOriginal = 0)
     {
         Spacing = spacing;
+        this.withoutOriginal = withoutOriginal;
         var cycling = ((JsonArray)JsonNode.Parse(Read("connectstats__last_modern_search_0.json"))!["activityList"]!)
             .Select(n => n!.AsObject())
             .Where(n => (string?)n["activityType"]?["typeKey"] == "cycling")
             .ToList();
         var running = JsonNode.Parse(Read("gogarmin__activitylist_search.json"))!.AsArray().Select(n => n!.AsObject()).ToList();
         summaryTemplate = Read("gogarmin__activity_21680374805.json");
-        detailsTemplate = Read("gogarmin__activity_21680374805_details.json");
-        splitsTemplate = Read("gogarmin__activity_21680374805_splits.json");
         UserSettings = Read("gogarmin__user-settings.json");
         HeartRateZones = Read("gogarmin__heartRateZones.json");
         CyclingFtp = Read("gogarmin__latestFunctionalThresholdPower_CYCLING.json");
@@ -121,9 +122,12 @@ public sealed class FakeGarminData
         return node.ToJsonString();
     }
 
-    public string? Details(long id) => Exists(id) ? detailsTemplate.Replace(FixtureActivityId, id.ToString(CultureInfo.InvariantCulture)) : null;
+    public string? Details(long id, int maxChartSize) => Exists(id) ? FakeGarminDetails.Details(FitFor(id), id, maxChartSize) : null;
 
-    public string? Splits(long id) => Exists(id) ? splitsTemplate.Replace(FixtureActivityId, id.ToString(CultureInfo.InvariantCulture)) : null;
+    public string? Splits(long id) => Exists(id) ? FakeGarminDetails.Splits(FitFor(id), id) : null;
+
+    /// <summary>False for the newest <c>withoutOriginal</c> activities: download-service has no file for them.</summary>
+    public bool HasOriginal(long id) => Exists(id) && indexById[id] >= withoutOriginal;
 
     public string FitFileFor(long id) => CyclingFitFiles[(int)(id % CyclingFitFiles.Length)];
 

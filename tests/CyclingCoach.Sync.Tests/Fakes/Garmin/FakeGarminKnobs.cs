@@ -47,6 +47,7 @@ public sealed class FakeGarminCounters
     public int Unauthorized;
     public int ListRequests;
     public int DownloadRequests;
+    public int DetailsRequests;
     public int ApiRequests;
     public ConcurrentQueue<string> ApiPaths { get; } = new();
 

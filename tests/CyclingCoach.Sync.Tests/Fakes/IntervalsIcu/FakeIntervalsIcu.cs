@@ -16,8 +16,9 @@ namespace CyclingCoach.Sync.Tests.Fakes.IntervalsIcu;
 /// intervals.icu on 127.0.0.1:0, behaving like the real API where the sync depends on it: Basic auth with user
 /// <c>API_KEY</c> (401 JSON otherwise), the activity list by inclusive <c>oldest</c>/<c>newest</c> dates (an empty
 /// array when nothing matches; Strava stubs without a file), the original file gzip'd (half the activities with
-/// <c>Content-Encoding: gzip</c>, half as a raw .fit.gz body), the athlete with sport settings, and 429 with
-/// Retry-After on demand.
+/// <c>Content-Encoding: gzip</c>, half as a raw .fit.gz body; 404 for an activity without an original), its streams
+/// (<see cref="FakeIntervalsIcuStreams"/>, built from the FIT; an empty array for Strava stubs), the athlete with sport
+/// settings, and 429 with Retry-After on demand.
 /// </summary>
 public sealed partial class FakeIntervalsIcu : IAsyncDisposable
 {
@@ -29,15 +30,19 @@ public sealed partial class FakeIntervalsIcu : IAsyncDisposable
     private int rateLimitNext;
     private int listRequests;
     private int fileRequests;
+    private int streamRequests;
 
     public string BaseUrl { get; private set; } = "";
     public int ListRequests => listRequests;
     public int FileRequests => fileRequests;
+    public int StreamRequests => streamRequests;
 
     /// <summary>Delay before the activity list answers (to keep a run in progress).</summary>
     public TimeSpan ListDelay { get; set; }
 
-    public sealed record FakeActivity(string Id, DateTimeOffset Start, string Type, string Name, int Seconds, byte[]? File, double? AverageWatts = null);
+    /// <param name="File">The recording; with <paramref name="HasOriginal"/> false only its streams are served (the file answers 404).</param>
+    public sealed record FakeActivity(
+        string Id, DateTimeOffset Start, string Type, string Name, int Seconds, byte[]? File, double? AverageWatts = null, bool HasOriginal = true);
 
     public static async Task<FakeIntervalsIcu> StartAsync()
     {
@@ -48,6 +53,7 @@ public sealed partial class FakeIntervalsIcu : IAsyncDisposable
         var app = builder.Build();
         app.MapGet("/api/v1/athlete/{athleteId}/activities", fake.ListAsync);
         app.MapGet("/api/v1/activity/{id}/file", fake.FileAsync);
+        app.MapGet("/api/v1/activity/{id}/streams", fake.Streams);
         app.MapGet("/api/v1/athlete/{athleteId}", fake.Athlete);
         app.MapGet("/api/v1/athlete/{athleteId}/wellness", fake.WellnessList);
         await app.StartAsync();
@@ -134,7 +140,7 @@ public sealed partial class FakeIntervalsIcu : IAsyncDisposable
             return refused;
         }
 
-        if (!activities.TryGetValue(id, out var activity) || activity.File is null)
+        if (!activities.TryGetValue(id, out var activity) || activity.File is null || !activity.HasOriginal)
         {
             return Results.Json(new { status = 404, error = "Not Found" }, statusCode: 404);
         }
@@ -155,6 +161,22 @@ public sealed partial class FakeIntervalsIcu : IAsyncDisposable
 
         context.Response.Headers.ContentDisposition = $"attachment; filename=\"{id}.fit.gz\"";
         return Results.Bytes(gz, "application/octet-stream");
+    }
+
+    private IResult Streams(HttpContext context, string id, string? types)
+    {
+        Interlocked.Increment(ref streamRequests);
+        if (Gate(context) is { } refused)
+        {
+            return refused;
+        }
+
+        if (!activities.TryGetValue(id, out var activity))
+        {
+            return Results.Json(new { status = 404, error = "Not Found" }, statusCode: 404);
+        }
+
+        return Results.Content(activity.File is null ? "[]" : FakeIntervalsIcuStreams.Streams(activity.File, types), "application/json");
     }
 
     private IResult Athlete(HttpContext context, string athleteId)
