@@ -7,7 +7,7 @@ import { formatDateTime } from '@/lib/format';
 import { useLoad } from '@/lib/use-load';
 import { ErrorState, Loading } from '../States';
 
-const TYPES = { workout_review: 'Ride review', threshold_update: 'Threshold update', chat_proposal: 'Chat proposal' } as const;
+const TYPES = { workout_review: 'Ride review', threshold_update: 'Threshold update', chat_proposal: 'Chat proposal', readiness_adjustment: 'Readiness' } as const;
 
 /** Analyses with suggestions waiting for the rider's decision (status ready), each linked to where it is decided. */
 export default function PendingAnalyses() {

@@ -458,6 +458,26 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/coach/readiness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Per day readiness (score 0–100, band, confidence, the reasons and the facts they cite) from HRV, sleep and resting HR
+         * @description Days without wellness are absent. from defaults to 29 days before to, to to today; 400 (ValidationProblem) for from after to or more than two years. The formula: Coach/Readiness/ReadinessCalculator.cs and the service README.
+         */
+        get: operations["GetReadiness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/coach/rules": {
         parameters: {
             query?: never;
@@ -725,6 +745,8 @@ export type components = {
             planned: null | components["schemas"]["PlannedSessionFacts"];
             plannedRestDay?: boolean;
             /** Format: double */
+            readinessScore?: null | number;
+            /** Format: double */
             trainingStressScore: null | number;
             /** Format: double */
             tsb: number;
@@ -759,7 +781,7 @@ export type components = {
         /** @enum {unknown} */
         AnalysisStatus: "pending" | "ready" | "failed" | "approved" | "partially_approved" | "rejected";
         /** @enum {unknown} */
-        AnalysisType: "workout_review" | "threshold_update" | "chat_proposal";
+        AnalysisType: "workout_review" | "threshold_update" | "chat_proposal" | "readiness_adjustment";
         ApproveRequest: {
             suggestionIds: null | string[];
         };
@@ -932,6 +954,20 @@ export type components = {
             title: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        DailyReadiness: {
+            band: components["schemas"]["ReadinessBand"];
+            /** Format: double */
+            confidence: number;
+            /** Format: date */
+            date: string;
+            facts: {
+                [key: string]: number;
+            };
+            missing: string[];
+            reasons: components["schemas"]["ReadinessReason"][];
+            /** Format: double */
+            score: null | number;
         };
         DateRange: {
             /** Format: date */
@@ -1239,6 +1275,24 @@ export type components = {
             template: string;
             /** Format: int32 */
             version: number;
+        };
+        /** @enum {unknown} */
+        ReadinessBand: "ready" | "caution" | "low" | "unknown";
+        ReadinessReason: {
+            cites: string[];
+            component: string;
+            /** Format: double */
+            score: number;
+            text: string;
+            /** Format: double */
+            weight: number;
+        };
+        ReadinessResponse: {
+            days: components["schemas"]["DailyReadiness"][];
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
         };
         RejectRequest: {
             reason: null | string;
@@ -2392,6 +2446,38 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PromptPlaceholdersResponse"][];
+                };
+            };
+        };
+    };
+    GetReadiness: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadinessResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
         };

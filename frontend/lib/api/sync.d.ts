@@ -197,6 +197,26 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/wellness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Per-day wellness (HRV, sleep, resting HR, readiness, body battery, stress) from every source, oldest first
+         * @description from defaults to 29 days before to, to to today; at most 732 days. Days a source had no data for are absent (never zeros); a day with data from two sources appears once per source. 400 (ValidationProblem) for from after to or a longer range.
+         */
+        get: operations["GetWellness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/workouts": {
         parameters: {
             query?: never;
@@ -242,6 +262,26 @@ export type paths = {
         /** The original file (FIT, GPX or TCX) */
         get: operations["GetWorkoutFile"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workouts/{id}/repair": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Turn sample repair on or off for one ride ({ "enabled": false }); recomputes its metrics
+         * @description 200: the workout with its metrics recomputed from the original (enabled: false) or repaired samples, and WorkoutMetricsRecalculated published through the outbox when they changed; 404 unknown workout; 400 missing or malformed body, or a workout without samples.
+         */
+        put: operations["SetWorkoutSampleRepair"];
         post?: never;
         delete?: never;
         options?: never;
@@ -310,6 +350,26 @@ export type paths = {
 export type webhooks = Record<string, never>;
 export type components = {
     schemas: {
+        DeviceMismatch: {
+            /** Format: double */
+            deviceValue: number;
+            /** Format: double */
+            differencePercent: number;
+            message?: null | string;
+            metric: string;
+            /** Format: double */
+            sampleValue: number;
+        };
+        DeviceSessionValues: {
+            /** Format: double */
+            maxPowerWatts: null | number;
+            /** Format: double */
+            normalizedPowerWatts: null | number;
+            /** Format: double */
+            thresholdPowerWatts: null | number;
+            /** Format: double */
+            trainingStressScore: null | number;
+        };
         /** @enum {unknown} */
         GarminConnectionStatus: "not_connected" | "connected" | "needs_reauth" | "cooling_down";
         GarminLoginRequest: {
@@ -400,6 +460,21 @@ export type components = {
             title?: null | string;
             type?: null | string;
         };
+        SampleRepairEntry: {
+            channel: string;
+            /** Format: double */
+            originalMax: number;
+            reason: string;
+            /** Format: double */
+            replacement: null | number;
+            /** Format: int32 */
+            sampleCount: number;
+            /** Format: int32 */
+            startSecond: number;
+        };
+        SampleRepairRequest: {
+            enabled: null | boolean;
+        };
         SeedSyncStarted: {
             message: string;
             /** Format: uuid */
@@ -474,9 +549,61 @@ export type components = {
         };
         /** @enum {unknown} */
         SyncRunStatus: "in_progress" | "success" | "error";
+        WellnessDayResponse: {
+            /** Format: date */
+            date: string;
+            metrics: components["schemas"]["WellnessMetrics"];
+            source: components["schemas"]["WorkoutSource"];
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        WellnessMetrics: {
+            /** Format: int32 */
+            bodyBattery?: null | number;
+            /** Format: double */
+            hrvMs?: null | number;
+            hrvStatus?: null | string;
+            /** Format: double */
+            hrvWeeklyAverageMs?: null | number;
+            isEmpty?: boolean;
+            /** Format: int32 */
+            restingHeartRateBpm?: null | number;
+            /** Format: int32 */
+            sleepScore?: null | number;
+            /** Format: int32 */
+            sleepSeconds?: null | number;
+            /** Format: int32 */
+            stressLevel?: null | number;
+            /** Format: int32 */
+            trainingReadiness?: null | number;
+            trainingReadinessLevel?: null | string;
+        };
+        WellnessResponse: {
+            days: components["schemas"]["WellnessDayResponse"][];
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+        };
         WorkoutAliasResponse: {
             source: components["schemas"]["WorkoutSource"];
             sourceActivityId: string;
+        };
+        WorkoutLap: {
+            /** Format: double */
+            averageHeartRateBpm: null | number;
+            /** Format: double */
+            averagePowerWatts: null | number;
+            /** Format: double */
+            distanceMeters: null | number;
+            /** Format: double */
+            elapsedSeconds: null | number;
+            /** Format: int32 */
+            index: number;
+            /** Format: double */
+            startSecond: null | number;
+            /** Format: double */
+            timerSeconds: null | number;
         };
         WorkoutMetricsData: {
             /** Format: double */
@@ -489,6 +616,8 @@ export type components = {
             averageMovingSpeedMps: null | number;
             /** Format: double */
             averagePowerWatts: null | number;
+            deviceMismatches?: null | components["schemas"]["DeviceMismatch"][];
+            deviceSession?: null | components["schemas"]["DeviceSessionValues"];
             /** Format: double */
             efficiencyFactor: null | number;
             /** Format: double */
@@ -524,6 +653,9 @@ export type components = {
             recordedSeconds: number;
             /** Format: double */
             restingHeartRateUsedBpm?: null | number;
+            /** @default true */
+            sampleRepairEnabled?: boolean;
+            sampleRepairs?: null | components["schemas"]["SampleRepairEntry"][];
             /** Format: int32 */
             thresholdsVersion: null | number;
             timeInHeartRateZonesSeconds: number[];
@@ -564,6 +696,7 @@ export type components = {
             hasStreams?: boolean;
             /** Format: uuid */
             id: string;
+            laps?: null | components["schemas"]["WorkoutLap"][];
             /** Format: double */
             maxHeartRate?: null | number;
             /** Format: double */
@@ -580,6 +713,8 @@ export type components = {
             sport: null | string;
             /** Format: date-time */
             startTime: string;
+            /** @default none */
+            streamSource?: string;
             /** Format: double */
             trainingLoad?: null | number;
             trainingLoadSource?: null | string;
@@ -961,6 +1096,38 @@ export interface operations {
             };
         };
     };
+    GetWellness: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WellnessResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
     ListWorkouts: {
         parameters: {
             query?: {
@@ -1064,6 +1231,48 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SetWorkoutSampleRepair: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": null | components["schemas"]["SampleRepairRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkoutResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
             /** @description Not Found */
             404: {
                 headers: {
