@@ -22,6 +22,8 @@ IResourceBuilder<ProjectResource> Service<TProject>(string name) where TProject 
     builder.AddProject<TProject>(name, launchProfileName: null)
         .WithHttpEndpoint(port: settings.PortOf(name), isProxied: false)
         .WithEnvironment("ASPNETCORE_ENVIRONMENT", "Production")
+        // Aspire asks for the "simple" console format; keep the services' one-line format that carries trace=<id>.
+        .WithEnvironment("LOGGING__CONSOLE__FORMATTERNAME", "coach")
         .WithReference(messaging).WaitFor(messaging)
         .WithHttpHealthCheck("/health");
 
