@@ -7,7 +7,7 @@ using CyclingCoach.Testing;
 namespace CyclingCoach.SystemTests;
 
 /// <summary>
-/// The whole stack as real processes, started by <c>./coach up --detach</c> (that is what <c>./coach test</c> does
+/// The whole stack as the AppHost runs it, started by <c>./coach up --detach</c> (that is what <c>./coach test</c> does
 /// before this tier) and driven through the gateway, exactly as the web app and scripts use it.
 /// </summary>
 public static class Stack
@@ -17,7 +17,6 @@ public static class Stack
 
     public static string GatewayUrl => TestInfrastructure.Required("GATEWAY_URL");
     public static string ApiKey => TestInfrastructure.Required("API_KEY");
-    public static string CoachDir => TestInfrastructure.Required("COACH_DIR");
     public static string CoachRoot => TestInfrastructure.Required("COACH_ROOT");
     public static int PortBase => int.Parse(TestInfrastructure.Required("COACH_PORT_BASE"));
 
@@ -33,15 +32,12 @@ public static class Stack
         return client;
     }
 
-    public static string LogOf(string service)
-    {
-        var path = Path.Combine(CoachDir, "logs", $"{service}.log");
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        return new StreamReader(stream).ReadToEnd();
-    }
+    /// <summary>The console log of one resource as the AppHost keeps it (<c>./coach logs SERVICE --no-follow</c>).</summary>
+    public static Task<string> LogOfAsync(string service) => CoachAsync("logs", service, "--no-follow");
 
-    /// <summary>Runs <c>./coach &lt;args&gt;</c> against the same stack (the environment carries COACH_DIR and ports).</summary>
-    public static async Task CoachAsync(params string[] args)
+    /// <summary>Runs <c>./coach &lt;args&gt;</c> against the same stack (the environment carries COACH_DIR) and returns
+    /// what it printed.</summary>
+    public static async Task<string> CoachAsync(params string[] args)
     {
         var start = new ProcessStartInfo("bash", [Path.Combine(CoachRoot, "coach"), .. args])
         {
@@ -54,6 +50,7 @@ public static class Stack
         var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(3)).Token);
         Assert.True(process.ExitCode == 0, $"./coach {string.Join(' ', args)} exited {process.ExitCode}: {await output} {await error}");
+        return await output;
     }
 
     public static async Task<JsonElement> CreateWorkoutAsync(HttpClient client, string name, DateTimeOffset start, string? traceParent = null)

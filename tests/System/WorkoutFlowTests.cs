@@ -34,8 +34,8 @@ public sealed class WorkoutFlowTests
         // then the bus (outbox relay → RabbitMQ) into coaching and back to the gateway's event relay.
         foreach (var service in new[] { "gateway", "sync", "coaching" })
         {
-            var found = await Eventually.WaitAsync(() => Task.FromResult(Stack.LogOf(service).Contains($"trace={traceId}")), f => f, TimeSpan.FromSeconds(5));
-            Assert.True(found, $"trace {traceId} not in {service}.log");
+            var found = await Eventually.WaitAsync(async () => (await Stack.LogOfAsync(service)).Contains($"trace={traceId}"), f => f, TimeSpan.FromSeconds(30));
+            Assert.True(found, $"trace {traceId} not in the log of {service}");
         }
     }
 

@@ -1,0 +1,69 @@
+using Microsoft.Extensions.DependencyInjection;
+using RabbitMQ.Client;
+
+namespace CyclingCoach.AppHost;
+
+/// <summary>RabbitMQ from the machine's packages, run by the orchestrator like any other process.</summary>
+public sealed class LocalRabbitMqResource(string name, string command, string workingDirectory, int port, ParameterResource password)
+    : ExecutableResource(name, command, workingDirectory), IResourceWithConnectionString
+{
+    public const string User = "coach";
+
+    public ReferenceExpression ConnectionStringExpression =>
+        ReferenceExpression.Create($"amqp://{User}:{password:uri}@127.0.0.1:{port.ToString()}");
+}
+
+public static class LocalRabbitMq
+{
+    /// <summary>
+    /// The broker on 127.0.0.1 (AMQP and management) with its data in <c>$COACH_DIR/rabbitmq</c>. The server script
+    /// under /usr/lib/rabbitmq/bin runs in the foreground (the /usr/sbin wrapper does not), logging to the console.
+    /// </summary>
+    public static IResourceBuilder<LocalRabbitMqResource> AddLocalRabbitMq(
+        this IDistributedApplicationBuilder builder, CoachSettings settings, IResourceBuilder<ParameterResource> password, string passwordValue)
+    {
+        var folder = Path.Combine(settings.Directory, "rabbitmq");
+        Directory.CreateDirectory(folder);
+        var config = Path.Combine(folder, "rabbitmq.conf");
+        File.WriteAllText(config, $"""
+            listeners.tcp.1 = 127.0.0.1:{settings.AmqpPort}
+            management.tcp.ip = 127.0.0.1
+            management.tcp.port = {settings.ManagementPort}
+            default_user = {LocalRabbitMqResource.User}
+            default_pass = {passwordValue}
+            loopback_users = none
+
+            """);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(config, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+        var plugins = Path.Combine(folder, "enabled_plugins");
+        File.WriteAllText(plugins, "[rabbitmq_management].\n");
+
+        // A real AMQP login, not a TCP probe: the broker accepts TCP well before it accepts clients.
+        var healthCheck = $"{ResourceNames.Messaging}-accepts-connections";
+        var factory = new ConnectionFactory
+        {
+            HostName = "127.0.0.1", Port = settings.AmqpPort, UserName = LocalRabbitMqResource.User, Password = passwordValue,
+        };
+        IConnection? connection = null; // one connection for every check (the client recovers it after a broker restart)
+        builder.Services.AddHealthChecks().AddRabbitMQ(async _ => connection ??= await factory.CreateConnectionAsync(), name: healthCheck);
+        return builder.AddResource(new LocalRabbitMqResource(ResourceNames.Messaging, "/usr/lib/rabbitmq/bin/rabbitmq-server", folder, settings.AmqpPort, password.Resource))
+            .WithEnvironment("HOME", folder)
+            .WithEnvironment("LANG", "C.UTF-8")
+            .WithEnvironment("RABBITMQ_NODENAME", $"{settings.RabbitNode}@localhost")
+            .WithEnvironment("RABBITMQ_NODE_IP_ADDRESS", "127.0.0.1")
+            .WithEnvironment("RABBITMQ_NODE_PORT", settings.AmqpPort.ToString())
+            .WithEnvironment("RABBITMQ_DIST_PORT", (settings.AmqpPort + 20000).ToString())
+            .WithEnvironment("RABBITMQ_CONFIG_FILE", config)
+            .WithEnvironment("RABBITMQ_ENABLED_PLUGINS_FILE", plugins)
+            .WithEnvironment("RABBITMQ_MNESIA_BASE", Path.Combine(folder, "mnesia"))
+            .WithEnvironment("RABBITMQ_LOG_BASE", Path.Combine(folder, "log"))
+            .WithEnvironment("RABBITMQ_LOGS", "-")
+            .WithEndpoint("tcp", e => { e.Port = settings.AmqpPort; e.TargetPort = settings.AmqpPort; e.IsProxied = false; e.UriScheme = "amqp"; })
+            .WithEndpoint("management", e => { e.Port = settings.ManagementPort; e.TargetPort = settings.ManagementPort; e.IsProxied = false; e.UriScheme = "http"; })
+            .WithHealthCheck(healthCheck)
+            .ExcludeFromManifest();
+    }
+}
