@@ -27,10 +27,11 @@ sleep 30 # idle: let start-up work settle
 echo
 echo "| process | idle RSS (MB) |"
 echo "|---|---|"
+# The process listening on each fixed port is the service itself (as ./coach kill finds it under the AppHost).
+declare -A ports=([gateway]=$COACH_PORT_BASE [sync]=$((COACH_PORT_BASE + 1)) [coaching]=$((COACH_PORT_BASE + 2))
+  [routes]=$((COACH_PORT_BASE + 3)) [web]=$COACH_WEB_PORT)
 for svc in sync coaching routes gateway web; do
-  pid=$(cat "$COACH_DIR/run/$svc.pid" 2>/dev/null) || continue
-  # the service and its children (npm → node for the web app)
-  kb=$(ps -o rss= --pid "$pid" --ppid "$pid" 2>/dev/null | awk '{s+=$1} END {print s+0}')
-  for child in $(pgrep -P "$pid" 2>/dev/null); do kb=$((kb + $(ps -o rss= --ppid "$child" 2>/dev/null | awk '{s+=$1} END {print s+0}'))); done
-  printf '| %s | %.0f |\n' "$svc" "$(echo "$kb / 1024" | bc -l)"
+  pid=$(ss -ltnpH "sport = :${ports[$svc]}" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)
+  [ -n "$pid" ] || continue
+  printf '| %s | %.0f |\n' "$svc" "$(echo "$(ps -o rss= --pid "$pid") / 1024" | bc -l)"
 done
