@@ -110,20 +110,21 @@ build_from() {
   tar -c --transform="s|^$recipe.Dockerfile\$|Dockerfile|" -C "$recipes" "$recipe.Dockerfile" $(cd "$recipes" && echo *.sh) "$@" \
     | docker build -q --build-arg BASE="$BASE_IMAGE" --label "org.cyclingcoach.inputs=$hash" -t "$image" - >&2
 }
-build_sdk() { build_from "$1" "$2" dotnet-sdk --transform="s|^${dotnet_root#/}|dotnet|" "$dotnet_root"; }
+# Paths relative to / (tar then needs no leading-slash stripping), renamed in the context by --transform.
+build_sdk() { build_from "$1" "$2" dotnet-sdk --transform="s|^${dotnet_root#/}|dotnet|" -C / "${dotnet_root#/}"; }
 build_aspnet() {
-  build_from "$1" "$2" dotnet-aspnet --transform="s|^${dotnet_root#/}|dotnet|" \
-    "$dotnet_root/dotnet" "$dotnet_root/host" "$dotnet_root/shared" "$dotnet_root/LICENSE.txt"
+  local d="${dotnet_root#/}"
+  build_from "$1" "$2" dotnet-aspnet --transform="s|^$d|dotnet|" -C / "$d/dotnet" "$d/host" "$d/shared" "$d/LICENSE.txt"
 }
 build_node() {
-  build_from "$1" "$2" node --transform="s|^${node_bin#/}\$|node|;s|^${npm_dir#/}|npm|" "$node_bin" "$npm_dir"
+  build_from "$1" "$2" node --transform="s|^${node_bin#/}\$|node|;s|^${npm_dir#/}|npm|" -C / "${node_bin#/}" "${npm_dir#/}"
 }
 build_postgres() { build_from "$1" "$2" postgres; }
 build_rabbitmq() { build_from "$1" "$2" rabbitmq; }
 build_dashboard() {
   local tools
   tools="$(dashboard_tools)"
-  build_from "$1" "$2" aspire-dashboard --transform="s|^${tools#/}|dashboard|" "$tools"
+  build_from "$1" "$2" aspire-dashboard --transform="s|^${tools#/}|dashboard|" -C / "${tools#/}"
 }
 
 # The dashboard package's tools/ folder: from NuGet's global packages folder, else downloaded by a throwaway restore.
