@@ -122,15 +122,18 @@ build_node() {
 build_postgres() { build_from "$1" "$2" postgres; }
 build_rabbitmq() { build_from "$1" "$2" rabbitmq; }
 build_dashboard() {
-  local tools
-  tools="$(dashboard_tools)"
-  build_from "$1" "$2" aspire-dashboard --transform="s|^${tools#/}|dashboard|" -C / "${tools#/}"
+  local tools stage
+  tools="$(dashboard_tools)" stage="$(mktemp -d /tmp/coach-dashboard.XXXXXX)"
+  # NuGet does not keep the executable bit (the package lists it in data/UnixFilePermissions.xml).
+  cp -r "$tools" "$stage/dashboard" && chmod 755 "$stage/dashboard/Aspire.Dashboard"
+  build_from "$1" "$2" aspire-dashboard -C "$stage" dashboard
+  rm -rf "$stage"
 }
 
 # The dashboard package's tools/ folder: from NuGet's global packages folder, else downloaded by a throwaway restore.
 dashboard_tools() {
   local packages="${NUGET_PACKAGES:-$HOME/.nuget/packages}" id=aspire.dashboard.sdk.linux-x64 work
-  if [[ ! -x "$packages/$id/$DASHBOARD_VERSION/tools/Aspire.Dashboard" ]]; then
+  if [[ ! -f "$packages/$id/$DASHBOARD_VERSION/tools/Aspire.Dashboard" ]]; then
     work="$(mktemp -d /tmp/coach-dashboard.XXXXXX)"
     cat > "$work/download.csproj" <<XML
 <Project Sdk="Microsoft.NET.Sdk">

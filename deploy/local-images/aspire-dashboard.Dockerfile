@@ -1,5 +1,5 @@
 # Local stand-in for mcr.microsoft.com/dotnet/aspire-dashboard: the Aspire.Dashboard.Sdk.linux-x64 package's
-# self-contained dashboard (context: dashboard/ = the package's tools/ folder).
+# self-contained dashboard (context: dashboard/ = the package's tools/ folder, Aspire.Dashboard made executable).
 ARG BASE
 FROM ${BASE}
 RUN apt-get update \
