@@ -10,6 +10,7 @@
 # COACH_COMPOSE_ENGINE=unix:///path.sock uses that running engine instead of starting one (a quicker loop while
 # developing: its build cache stays), COACH_COMPOSE_BENCH_RIDES / _ROUTES (0) add that many generated rides and routes before the backup (bench).
 set -uo pipefail
+{ # The whole script is one compound command, so bash reads it all before running: editing it mid-run is harmless.
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 fixtures="${COACH_FIXTURES:-}"
 for f in "$fixtures" /work/shared/fixtures "$repo/../shared/fixtures"; do [[ -n "$f" && -d "$f/fit" ]] && { fixtures="$f"; break; }; done
@@ -141,8 +142,12 @@ wait_healthy() {
   compose logs --tail 30 >&2 2>&1 | tail -60 >&2
   return 1
 }
-if ! compose up -d > "$work/up.log" 2>&1; then tail -20 "$work/up.log" >&2; fail "compose up -d"; summary; exit 0; fi
-if ! timed "up → all healthy" wait_healthy; then fail "every container healthy after up"; summary; exit 0; fi
+# compose up -d itself waits for each service_healthy dependency, so the timer covers both.
+up_healthy() {
+  compose up -d > "$work/up.log" 2>&1 || { tail -20 "$work/up.log" >&2; return 1; }
+  wait_healthy
+}
+if ! timed "up → all healthy" up_healthy; then fail "every container healthy after up"; summary; exit 0; fi
 pass "every container healthy after up (${timings["up → all healthy"]} s)"
 
 # --- Through the published ports ---------------------------------------------------------------------------------------
@@ -235,9 +240,8 @@ check "row counts and file checksums can be read ($(grep -c . "$work/before.txt"
 compose restart routes > /dev/null 2>&1
 check "restart routes: healthy again" wait_healthy 180
 check "restart routes: the route is still listed" listed
-compose down > /dev/null 2>&1
-compose up -d > /dev/null 2>&1
-check "down + up: every container healthy" wait_healthy
+timed "down" compose down > /dev/null 2>&1
+check "down + up: every container healthy" timed "up → all healthy (again)" up_healthy
 check "down + up: nothing lost (same row counts and files)" same_as "$work/before.txt"
 check "down + up: sign in again; the ride and the route listed" signed_in_and_listed
 
@@ -274,3 +278,5 @@ nothing_left() { [[ -z "$(docker ps -aq)" && -z "$(docker volume ls -q)" && -z "
 check "down -v: no container, volume or network left" nothing_left
 
 summary
+exit 0
+}
