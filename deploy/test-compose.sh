@@ -173,10 +173,16 @@ import_fit() { [[ "$(api -o "$work/import.json" -w '%{http_code}' -F "file=@$fit
 upload_gpx() {
   [[ "$(curl -fsS -b "$jar" -o "$work/route.json" -w '%{http_code}' -F "file=@$gpx" -F "name=Compose tier route" "$web/api/routes")" == 201 ]]
 }
+# The lists are not empty, and the imported ride and the uploaded route are there by id (bench data can push them
+# off a list's first page).
 listed() {
+  local ride route
+  ride="$(jq -r '.. | objects | (.workoutId? // empty)' "$work/import.json" | head -n 1)"
+  route="$(jq -r '.id' "$work/route.json")"
   [[ "$(curl -fsS -b "$jar" "$web/api/workouts" | jq '.total')" -ge 1 ]] \
-    && curl -fsS -b "$jar" "$web/api/routes" | jq -e '[.items[].name] | index("Compose tier route") != null' >/dev/null \
-    && [[ "$(api "$gw/api/workouts" | jq '.total')" -ge 1 ]]
+    && [[ "$(curl -fsS -b "$jar" "$web/api/routes" | jq '.total')" -ge 1 ]] \
+    && curl -fsS -b "$jar" "$web/api/routes/$route" | jq -e '.name == "Compose tier route"' >/dev/null \
+    && api "$gw/api/workouts/$ride" | jq -e --arg id "$ride" '.id == $id' >/dev/null
 }
 signed_in_and_listed() { sign_in && listed; }
 # Services whose telemetry the dashboard has (its telemetry API), against the ones that must be there.
