@@ -31,7 +31,10 @@ for db in "${DATABASES[@]}"; do
 done
 for archive in "${!FILE_VOLUMES[@]}"; do
   echo "backup: files $archive"
-  in_volume "${FILE_VOLUMES[$archive]}" tar -C /data -czf - . > "$work/$archive.tar.gz"
+  # The services keep running: GNU tar's exit 1 ("file changed as we read it", e.g. a file arriving) is a warning;
+  # 2 and above are errors.
+  in_volume "${FILE_VOLUMES[$archive]}" sh -c 'tar -C /data --warning=no-file-changed -czf - .; [ $? -le 1 ]' \
+    > "$work/$archive.tar.gz"
 done
 {
   echo "created=$stamp"
