@@ -31,8 +31,9 @@ fi
 echo "restore: stopping application services"
 "${compose[@]}" stop web gateway sync coaching routes
 "${compose[@]}" up -d postgres
+# Over TCP: a first-start postgres runs its init scripts on a socket-only server first.
 for _ in $(seq 1 60); do
-  "${compose[@]}" exec -T postgres pg_isready -U postgres -q && break
+  "${compose[@]}" exec -T postgres pg_isready -h 127.0.0.1 -U postgres -q && break
   sleep 2
 done
 

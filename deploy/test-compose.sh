@@ -1,0 +1,288 @@
+#!/usr/bin/env bash
+# The compose tier: the self-hosting deployment built and run the way a self-hoster runs it, on a real Docker engine.
+#   deploy/test-compose.sh            (root; called by `./coach test`; ends with "N passed, N failed")
+# Starts its own dockerd (state in a throwaway folder, no systemd), builds the local base images (deploy/local-images.sh,
+# cached per machine), then `build` and `up` of a clean copy of HEAD with a generated .env; signs in, imports a FIT,
+# uploads a GPX route, sees both listed; the dashboard lists every service; `restart` of a service and `down` + `up`
+# keep the data; backup.sh → volumes wiped → restore.sh gives identical row counts and file checksums; `down -v`
+# leaves nothing. Skipped, with the reason, only where no Docker engine can be started.
+# Settings: COACH_COMPOSE_PORT_BASE (5800: web, +1 gateway, +2 dashboard), COACH_COMPOSE_KEEP=1 keeps the work folder,
+# COACH_COMPOSE_ENGINE=unix:///path.sock uses that running engine instead of starting one (a quicker loop while
+# developing: its build cache stays), COACH_COMPOSE_BENCH_RIDES / _ROUTES (0) add that many generated rides and routes before the backup (bench).
+set -uo pipefail
+{ # The whole script is one compound command, so bash reads it all before running: editing it mid-run is harmless.
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+fixtures="${COACH_FIXTURES:-}"
+for f in "$fixtures" /work/shared/fixtures "$repo/../shared/fixtures"; do [[ -n "$f" && -d "$f/fit" ]] && { fixtures="$f"; break; }; done
+port_base="${COACH_COMPOSE_PORT_BASE:-5800}"
+web_port=$port_base gateway_port=$((port_base + 1)) dashboard_port=$((port_base + 2))
+started=$SECONDS passed=0 failed=0
+declare -A timings=()
+
+say() { echo "compose: $*" >&2; }
+pass() { passed=$((passed + 1)); say "PASS $1"; }
+fail() { failed=$((failed + 1)); say "FAIL $1${2:+ — $2}"; }
+check() { local name="$1"; shift; if "$@"; then pass "$name"; else fail "$name"; fi; }
+summary() {
+  local t
+  for t in "${!timings[@]}"; do say "time: $t ${timings[$t]} s"; done
+  say "compose tier wall time: $((SECONDS - started)) s"
+  echo "$passed passed, $failed failed"
+}
+skip() { say "SKIPPED: $*"; summary; exit 0; }
+timed() { local name="$1" t0=$SECONDS; shift; "$@"; local rc=$?; timings[$name]=$((SECONDS - t0)); return $rc; }
+
+# --- The compose file itself (no engine needed) ---------------------------------------------------------------------
+check "docker-compose.yml valid with .env.example" "$repo/deploy/validate.sh"
+
+# --- An engine of our own -------------------------------------------------------------------------------------------
+[[ "$(id -u)" == 0 ]] || skip "needs root to start dockerd"
+if ! command -v dockerd >/dev/null || ! command -v debootstrap >/dev/null || ! command -v docker-compose >/dev/null; then
+  say "installing docker.io, docker-compose, debootstrap"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends docker.io docker-compose debootstrap iptables >/dev/null 2>&1 \
+    || { apt-get update -qq >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends docker.io docker-compose debootstrap iptables >/dev/null 2>&1; }
+fi
+command -v dockerd >/dev/null || skip "no dockerd (apt-get install docker.io failed)"
+[[ -n "$fixtures" ]] || skip "no fixtures folder (set COACH_FIXTURES)"
+
+work="$(mktemp -d /tmp/coach-compose.XXXXXX)"     # short: the socket path must stay under 108 characters
+export DOCKER_HOST="unix://$work/docker.sock" COMPOSE_DOCKER_CLI_BUILD=0 DOCKER_BUILDKIT=0
+dockerd_pid=""
+compose_up=false
+cleanup() {
+  if $compose_up; then compose down -v --remove-orphans >/dev/null 2>&1 || true; fi
+  if [[ -n "$dockerd_pid" ]] && kill -0 "$dockerd_pid" 2>/dev/null; then
+    kill "$dockerd_pid"
+    for _ in $(seq 1 40); do kill -0 "$dockerd_pid" 2>/dev/null || break; sleep 0.5; done
+    kill -0 "$dockerd_pid" 2>/dev/null && { say "dockerd did not stop in 20 s; killing it"; kill -9 "$dockerd_pid"; }
+  fi
+  if [[ "${COACH_COMPOSE_KEEP:-0}" == 1 ]]; then say "work folder kept: $work"; else
+    umount -R "$work/data" 2>/dev/null || true
+    rm -rf "$work"
+  fi
+}
+trap cleanup EXIT
+
+if [[ -n "${COACH_COMPOSE_ENGINE:-}" ]]; then
+  export DOCKER_HOST="$COACH_COMPOSE_ENGINE"
+  docker info >/dev/null 2>&1 || skip "no engine answers at $COACH_COMPOSE_ENGINE"
+else
+  dockerd --data-root "$work/data" --exec-root "$work/exec" --pidfile "$work/dockerd.pid" -H "$DOCKER_HOST" \
+    --storage-driver overlay2 > "$work/dockerd.log" 2>&1 &
+  dockerd_pid=$!
+  for _ in $(seq 1 60); do docker info >/dev/null 2>&1 && break; kill -0 "$dockerd_pid" 2>/dev/null || break; sleep 0.5; done
+  if ! docker info >/dev/null 2>&1; then
+    tail -5 "$work/dockerd.log" >&2
+    dockerd_pid=""
+    skip "dockerd could not be started here (log above)"
+  fi
+fi
+say "dockerd $(docker version --format '{{.Server.Version}}') at $DOCKER_HOST"
+
+# --- A clean checkout, local base images, a generated .env ------------------------------------------------------------
+src="$work/src"
+mkdir -p "$src"
+git -C "$repo" archive HEAD | tar -x -C "$src"
+# One fixed mtime: an engine that is kept (COACH_COMPOSE_ENGINE) then reuses its layer cache for unchanged files.
+find "$src" -exec touch -h -d @0 {} +
+say "testing HEAD $(git -C "$repo" rev-parse --short HEAD) (uncommitted changes are not in it)"
+env_file="$src/deploy/.env"
+if ! timed "local base images" "$src/deploy/local-images.sh" > "$work/images.env" 2> "$work/local-images.log"; then
+  tail -20 "$work/local-images.log" >&2
+  fail "local base images" "see $work/local-images.log"
+  summary; exit 0
+fi
+only_env_lines() { [[ -s "$work/images.env" ]] && ! grep -qvE '^[A-Z_]+=[^ ]+$' "$work/images.env"; }
+check "local base images built; only KEY=value lines on stdout" only_env_lines
+
+secret() { head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n'; }
+api_key="$(secret)" dashboard_token="$(secret)"
+{
+  sed -e "s/^COMPOSE_PROJECT_NAME=.*/COMPOSE_PROJECT_NAME=coachcompose/" \
+      -e "s/^POSTGRES_PASSWORD=.*/POSTGRES_PASSWORD=$(secret)/" \
+      -e "s/^RABBITMQ_PASSWORD=.*/RABBITMQ_PASSWORD=$(secret)/" \
+      -e "s/^API_KEY=.*/API_KEY=$api_key/" \
+      -e "s/^DASHBOARD_TOKEN=.*/DASHBOARD_TOKEN=$dashboard_token/" \
+      -e "s/^SESSION_SECRET=.*/SESSION_SECRET=$(secret)/" \
+      -e "s/^WEB_BIND=.*/WEB_BIND=127.0.0.1/" \
+      -e "s/^WEB_PORT=.*/WEB_PORT=$web_port/" \
+      -e "s/^GATEWAY_PORT=.*/GATEWAY_PORT=$gateway_port/" \
+      -e "s/^DASHBOARD_PORT=.*/DASHBOARD_PORT=$dashboard_port/" \
+      -e "s|^BACKUP_DIR=.*|BACKUP_DIR=$work/backups|" \
+      "$src/deploy/.env.example"
+  cat "$work/images.env"
+} > "$env_file"
+export ENV_FILE="$env_file"
+compose() { docker-compose --env-file "$env_file" -f "$src/deploy/docker-compose.yml" "$@"; }
+
+# --- Build, up, healthy -----------------------------------------------------------------------------------------------
+# sync first builds the build stage the other three .NET images reuse; the web image builds beside it.
+build_all() { compose build --parallel sync web && compose build coaching routes gateway; }
+if ! timed "build (all images)" build_all > "$work/build.log" 2>&1; then
+  tail -30 "$work/build.log" >&2
+  fail "compose build" "see $work/build.log"
+  summary; exit 0
+fi
+pass "compose build"
+compose_up=true
+
+# Every container of the project running, and healthy where it has a health check.
+all_healthy() {
+  local ids states
+  ids="$(compose ps -q)"
+  [[ -n "$ids" ]] || return 1
+  states="$(docker inspect --format '{{.Name}} {{.State.Status}} {{if .State.Health}}{{.State.Health.Status}}{{else}}none{{end}}' $ids)"
+  [[ "$(wc -l <<<"$states")" -ge 8 ]] || return 1
+  ! grep -vqE ' running (healthy|none)$' <<<"$states"
+}
+wait_healthy() {
+  local limit="${1:-420}" t0=$SECONDS
+  while (( SECONDS - t0 < limit )); do all_healthy && return 0; sleep 3; done
+  docker inspect --format '{{.Name}} {{.State.Status}} {{if .State.Health}}{{.State.Health.Status}}{{end}}' $(compose ps -q) >&2
+  compose logs --tail 30 >&2 2>&1 | tail -60 >&2
+  return 1
+}
+# compose up -d itself waits for each service_healthy dependency, so the timer covers both.
+up_healthy() {
+  compose up -d > "$work/up.log" 2>&1 || { tail -20 "$work/up.log" >&2; return 1; }
+  wait_healthy
+}
+if ! timed "up → all healthy" up_healthy; then fail "every container healthy after up"; summary; exit 0; fi
+pass "every container healthy after up (${timings["up → all healthy"]} s)"
+
+# --- Through the published ports ---------------------------------------------------------------------------------------
+gw="http://127.0.0.1:$gateway_port" web="http://127.0.0.1:$web_port" dash="http://127.0.0.1:$dashboard_port"
+jar="$work/cookies.txt"
+fit="$fixtures/fit/fitparse__Edge810-Vector-2013-08-16-15-35-10.fit"
+gpx="$fixtures/gpx/sportslib__3939576645.gpx"
+api() { curl -fsS -H "X-Api-Key: $api_key" "$@"; }
+
+sign_in() {
+  local code location
+  read -r code location < <(curl -sS -o /dev/null -c "$jar" -w '%{http_code} %{redirect_url}\n' \
+    --data-urlencode "apiKey=$api_key" --data-urlencode "next=/workouts" "$web/auth/sign-in")
+  [[ "$code" == 303 && "$location" == */workouts ]] && grep -q . "$jar" \
+    && [[ "$(curl -sS -o /dev/null -b "$jar" -w '%{http_code}' "$web/workouts")" == 200 ]]
+}
+wrong_key_refused() {
+  [[ "$(curl -sS -o /dev/null -w '%{http_code}' --data-urlencode "apiKey=wrong" "$web/auth/sign-in")" == 303 ]] \
+    && [[ "$(curl -sS -o /dev/null -w '%{http_code}' "$gw/api/workouts")" == 401 ]]
+}
+import_fit() { [[ "$(api -o "$work/import.json" -w '%{http_code}' -F "file=@$fit" "$gw/api/workouts/import")" == 201 ]]; }
+# Through the web app's own API proxy, with the session cookie only.
+upload_gpx() {
+  [[ "$(curl -fsS -b "$jar" -o "$work/route.json" -w '%{http_code}' -F "file=@$gpx" -F "name=Compose tier route" "$web/api/routes")" == 201 ]]
+}
+# The lists are not empty, and the imported ride and the uploaded route are there by id (bench data can push them
+# off a list's first page).
+listed() {
+  local ride route
+  ride="$(jq -r '.. | objects | (.workoutId? // empty)' "$work/import.json" | head -n 1)"
+  route="$(jq -r '.id' "$work/route.json")"
+  [[ "$(curl -fsS -b "$jar" "$web/api/workouts" | jq '.total')" -ge 1 ]] \
+    && [[ "$(curl -fsS -b "$jar" "$web/api/routes" | jq '.total')" -ge 1 ]] \
+    && curl -fsS -b "$jar" "$web/api/routes/$route" | jq -e '.name == "Compose tier route"' >/dev/null \
+    && api "$gw/api/workouts/$ride" | jq -e --arg id "$ride" '.id == $id' >/dev/null
+}
+signed_in_and_listed() { sign_in && listed; }
+# Services whose telemetry the dashboard has (its telemetry API), against the ones that must be there.
+dashboard_lists() {
+  local names missing=()
+  names="$(curl -fsS -H "x-api-key: $dashboard_token" "$dash/api/telemetry/resources" | jq -r '.. | objects | (.name? // .displayName? // empty) | strings' | sort -u)"
+  for s in sync coaching routes gateway "$@"; do grep -qx "$s" <<<"$names" || grep -q "^$s" <<<"$names" || missing+=("$s"); done
+  [[ ${#missing[@]} == 0 ]] || { say "dashboard lacks: ${missing[*]} (has: $(tr '\n' ' ' <<<"$names"))"; return 1; }
+}
+
+check "sign in to the web app (form POST, session cookie, /workouts 200)" sign_in
+check "a wrong key is refused (web and gateway)" wrong_key_refused
+check "import a FIT through the gateway (201)" import_fit
+check "upload a GPX route through the web app (201)" upload_gpx
+check "the ride and the route are listed (web and gateway)" listed
+dash_ok=false
+for _ in $(seq 1 20); do dashboard_lists >/dev/null 2>&1 && { dash_ok=true; break; }; sleep 3; done
+if $dash_ok; then pass "the dashboard lists sync, coaching, routes, gateway"; else dashboard_lists; fail "the dashboard lists every service"; fi
+if curl -fsS -H "x-api-key: wrong" -o /dev/null "$dash/api/telemetry/resources" 2>/dev/null; then fail "the dashboard API refuses a wrong key"; else pass "the dashboard API refuses a wrong key"; fi
+
+# --- Bench data (optional): generated rides and routes ----------------------------------------------------------------
+bench_rides="${COACH_COMPOSE_BENCH_RIDES:-0}" bench_routes="${COACH_COMPOSE_BENCH_ROUTES:-0}"
+if (( bench_rides + bench_routes > 0 )); then
+  say "generating $bench_rides rides and $bench_routes routes"
+  t0=$SECONDS
+  python3 "$src/deploy/bench-data.py" "$work/bench" "$bench_rides" "$bench_routes"
+  # Two uploads at a time, at most 10 minutes for all of them.
+  upload() { find "$work/bench" -name "$1" -print0 | sort -z | timeout 600 xargs -0 -r -P 2 -I{} \
+    curl -fsS -o /dev/null -H "X-Api-Key: $api_key" -F "file=@{}" "$2" || true; }
+  upload 'ride-*.gpx' "$gw/api/workouts/import"
+  upload 'route-*.gpx' "$gw/api/routes"
+  timings["bench data upload"]=$((SECONDS - t0))
+  say "now $(api "$gw/api/workouts" | jq .total) rides, $(api "$gw/api/routes" | jq .total) routes"
+fi
+
+# --- Nothing lost across restart and down + up --------------------------------------------------------------------------
+counts() {
+  local db
+  for db in syncdb coachingdb routesdb; do
+    compose exec -T postgres psql -U postgres -d "$db" -At -F ' ' -c "
+      SELECT '$db.' || table_schema || '.' || table_name,
+             (xpath('/row/c/text()', query_to_xml(format('SELECT count(*) AS c FROM %I.%I', table_schema, table_name), false, true, '')))[1]::text
+      FROM information_schema.tables
+      WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema')
+      ORDER BY 1"
+  done
+}
+checksums() {
+  local service
+  for service in sync routes; do
+    compose exec -T "$service" sh -c 'cd /data && find . -type f -print0 | sort -z | xargs -0 -r sha256sum' | sed "s|^|$service |"
+  done
+}
+snapshot() { { counts; checksums; } > "$1" 2>&1; }
+same_as() { snapshot "$work/now.txt"; diff -u "$1" "$work/now.txt" >&2; }
+
+snapshot "$work/before.txt"
+check "row counts and file checksums can be read ($(grep -c . "$work/before.txt") lines)" \
+  grep -qE '^syncdb\..* [1-9]' "$work/before.txt"
+
+compose restart routes > /dev/null 2>&1
+check "restart routes: healthy again" wait_healthy 180
+check "restart routes: the route is still listed" listed
+timed "down" compose down > /dev/null 2>&1
+check "down + up: every container healthy" timed "up → all healthy (again)" up_healthy
+check "down + up: nothing lost (same row counts and files)" same_as "$work/before.txt"
+check "down + up: sign in again; the ride and the route listed" signed_in_and_listed
+
+# --- Backup, wipe, restore ----------------------------------------------------------------------------------------------
+if timed "backup" "$src/deploy/backup.sh" > "$work/backup.log" 2>&1; then pass "backup.sh"; else tail -20 "$work/backup.log" >&2; fail "backup.sh"; fi
+backup="$(find "$work/backups" -mindepth 1 -maxdepth 1 -type d -name 'cyclingcoach-*' ! -name '*.partial' | sort | tail -n 1)"
+say "backup: $(du -sh "$backup" 2>/dev/null | cut -f1) in $backup"
+compose down -v > /dev/null 2>&1
+no_volumes() { [[ -z "$(docker volume ls -q --filter label=com.docker.compose.project=coachcompose)" ]]; }
+check "down -v wipes the volumes" no_volumes
+# Restored onto nothing, as on a new machine: restore.sh starts postgres itself.
+if [[ -n "$backup" ]] && timed "restore" "$src/deploy/restore.sh" --yes "$backup" > "$work/restore.log" 2>&1; then pass "restore.sh"
+else tail -20 "$work/restore.log" >&2; fail "restore.sh"; fi
+check "after restore: every container healthy" wait_healthy
+check "after restore: identical row counts per table and file checksums" same_as "$work/before.txt"
+check "after restore: sign in again; the ride and the route listed" signed_in_and_listed
+
+# --- Resource use (for deploy/README.md and bench/RESULTS.md) ------------------------------------------------------------
+sleep 10   # idle: let start-up work settle
+{
+  echo "## images"
+  docker image ls --filter dangling=false --format '{{.Repository}}:{{.Tag}} {{.Size}}' | sort
+  echo "## idle memory"
+  docker stats --no-stream --format '{{.Name}} {{.MemUsage}} {{.CPUPerc}}' | sort
+  echo "## backup"
+  du -sh "$backup"/* 2>/dev/null
+} > "$work/resources.txt"
+sed 's/^/compose: /' "$work/resources.txt" >&2
+
+# --- down -v leaves nothing ----------------------------------------------------------------------------------------------
+compose down -v --remove-orphans > /dev/null 2>&1
+compose_up=false
+nothing_left() { [[ -z "$(docker ps -aq)" && -z "$(docker volume ls -q)" && -z "$(docker network ls -q --filter label=com.docker.compose.project=coachcompose)" ]]; }
+check "down -v: no container, volume or network left" nothing_left
+
+summary
+exit 0
+}
