@@ -13,7 +13,7 @@ set -uo pipefail
 { # The whole script is one compound command, so bash reads it all before running: editing it mid-run is harmless.
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 fixtures="${COACH_FIXTURES:-}"
-for f in "$fixtures" /work/shared/fixtures "$repo/../shared/fixtures"; do [[ -n "$f" && -d "$f/fit" ]] && { fixtures="$f"; break; }; done
+for f in "$fixtures" "$repo/../shared/fixtures"; do [[ -n "$f" && -d "$f/fit" ]] && { fixtures="$f"; break; }; done
 port_base="${COACH_COMPOSE_PORT_BASE:-5800}"
 web_port=$port_base gateway_port=$((port_base + 1)) dashboard_port=$((port_base + 2))
 started=$SECONDS passed=0 failed=0
