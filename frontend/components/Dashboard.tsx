@@ -6,6 +6,7 @@ import { listWorkouts } from '@/lib/api';
 import type { Page, Workout } from '@/lib/types';
 import FitnessCard from './dashboard/FitnessCard';
 import PendingAnalyses from './dashboard/PendingAnalyses';
+import ReadinessCard from './dashboard/ReadinessCard';
 import WeekCard from './dashboard/WeekCard';
 import LiveEvents from './LiveEvents';
 import ManualWorkoutForm from './ManualWorkoutForm';
@@ -44,6 +45,7 @@ export default function Dashboard() {
   return (
     <div className="dashboard">
       <FitnessCard />
+      <ReadinessCard />
       <WeekCard />
       <PendingAnalyses />
       <section className="card workouts-card" aria-labelledby="workouts-heading">
