@@ -77,9 +77,11 @@ export default function ReadinessCard() {
               </li>
             ))}
           </ol>
-          <p className="muted hint small-text">
-            {scoredDays(strip)} of {span} days scored; blank days had no wellness data. Oldest left, today right.
+          <p className="readiness-axis muted small-text" aria-hidden="true">
+            <span>{strip[0].date.slice(5)}</span>
+            <span>today</span>
           </p>
+          <p className="muted hint small-text">{scoredDays(strip)} of {span} days scored; dashed days had no wellness data.</p>
         </>
       )}
     </section>
