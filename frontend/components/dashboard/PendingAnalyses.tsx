@@ -1,13 +1,16 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { useState } from 'react';
 import { analyses, type Analysis } from '@/lib/api/plan';
 import { useEventListener } from '@/lib/events';
 import { formatDateTime } from '@/lib/format';
 import { useLoad } from '@/lib/use-load';
-import ProposalCard from '../coach/ProposalCard';
 import { ErrorState, Loading } from '../States';
+
+// Only when an analysis without a ride waits (and not in the other pages' prefetch of the dashboard).
+const ProposalCard = dynamic(() => import('../coach/ProposalCard'), { ssr: false, loading: () => <Loading what="the proposal" /> });
 
 const TYPES = { workout_review: 'Ride review', threshold_update: 'Threshold update', chat_proposal: 'Chat proposal', readiness_adjustment: 'Readiness' } as const;
 
