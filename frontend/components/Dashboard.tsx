@@ -1,5 +1,6 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { useCallback, useEffect, useState } from 'react';
 import { listWorkouts } from '@/lib/api';
@@ -9,7 +10,19 @@ import PendingAnalyses from './dashboard/PendingAnalyses';
 import WeekCard from './dashboard/WeekCard';
 import LiveEvents from './LiveEvents';
 import ManualWorkoutForm from './ManualWorkoutForm';
+import { Loading } from './States';
+import './dashboard/readiness.css'; // the grid places readiness beside fitness before the card's chunk arrives
 import WorkoutList, { type WorkoutsState } from './WorkoutList';
+
+// Its own chunk: other pages prefetch the dashboard, and the ride page's budget counts that (README, measure.mjs).
+const ReadinessCard = dynamic(() => import('./dashboard/ReadinessCard'), {
+  ssr: false,
+  loading: () => (
+    <section className="card readiness-card" aria-label="Readiness">
+      <Loading what="readiness" />
+    </section>
+  ),
+});
 
 export default function Dashboard() {
   const [workouts, setWorkouts] = useState<WorkoutsState>({ status: 'loading' });
@@ -44,6 +57,7 @@ export default function Dashboard() {
   return (
     <div className="dashboard">
       <FitnessCard />
+      <ReadinessCard />
       <WeekCard />
       <PendingAnalyses />
       <section className="card workouts-card" aria-labelledby="workouts-heading">

@@ -1,7 +1,8 @@
 // The coaching endpoints the dashboard and the ride page call, for the fake gateway (shaped like
 // openapi/coaching.json): fitness from the seeded rides' TSS (42/7-day exponential, GoldenCheetah's), the power curve
 // from their mean-max, one ride review with two suggestions (approve / reject change it), no plan yet, and a plan
-// generation the rules refuse (422 with violations). The real stack's e2e, coach-flow.e2e.mjs, covers real plans.
+// generation the rules refuse (422 with violations), readiness for 28 days with gaps (today low), and two analyses
+// without a ride (today's readiness adjustment, a threshold update). The real stack's e2e, coach-flow.e2e.mjs, covers real plans.
 
 const DAY = 86_400_000;
 const isoDay = (ms) => new Date(ms).toISOString().slice(0, 10);
@@ -77,6 +78,63 @@ export function reviewOf(w) {
   };
 }
 
+/**
+ * Readiness for the last 28 days (today's is low, which explains the readiness suggestion); every fifth day has no
+ * wellness and is absent, as the service leaves it. Dates are the server's local days like the rest of the fake.
+ * @param {string | null} from @param {string | null} to
+ */
+export function readinessBody(from, to) {
+  const last = to ?? isoDay(Date.now());
+  const first = from ?? isoDay(Date.parse(last) - 29 * DAY);
+  const days = [];
+  for (let t = Date.parse(first), i = 0; t <= Date.parse(last); t += DAY, i++) {
+    const date = isoDay(t);
+    const back = Math.round((Date.parse(last) - t) / DAY);
+    if (back % 5 === 3) continue; // no wellness that day
+    const score = back === 0 ? 42 : Math.round(58 + 25 * Math.sin(back / 3));
+    const band = score >= 70 ? 'ready' : score >= 50 ? 'caution' : 'low';
+    const hrv = back === 0 ? 38 : 52, sleep = back === 0 ? 5.4 : 7.6, rhr = back === 0 ? 55 : 49;
+    days.push({
+      date, score, band, confidence: back === 0 ? 0.8 : 0.9, missing: back === 0 ? ['body_battery'] : [],
+      facts: { hrvMs: hrv, hrvBaselineMs: 52, sleepHours: sleep, restingHeartRateBpm: rhr, restingHeartRateBaselineBpm: 49 },
+      reasons: [
+        { component: 'hrv', score: back === 0 ? 30 : 80, weight: 0.4, text: `HRV ${hrv} ms against a 52 ms baseline`, cites: ['hrvMs', 'hrvBaselineMs'] },
+        { component: 'sleep', score: back === 0 ? 45 : 85, weight: 0.35, text: `Slept ${sleep} h`, cites: ['sleepHours'] },
+        { component: 'resting_hr', score: back === 0 ? 55 : 90, weight: 0.25, text: `Resting HR ${rhr} bpm (baseline 49)`, cites: ['restingHeartRateBpm', 'restingHeartRateBaselineBpm'] },
+      ],
+    });
+  }
+  return { from: first, to: last, days };
+}
+
+/** Today's readiness adjustment: no ride, one pending plan operation (ride today's hard session as endurance). */
+export function readinessAdjustment(now = Date.now()) {
+  const today = isoDay(now);
+  const at = new Date(now).toISOString();
+  const reason = "Readiness this morning is 42 (low). HRV 38 ms against a 52 ms baseline; slept 5.4 h. Ride today's Threshold 3x12 as endurance instead.";
+  return {
+    id: '0199aaaa-0000-7000-8000-000000000002', type: 'readiness_adjustment', workoutId: null, status: 'ready', engine: 'builtin', fallbackReason: null, facts: null,
+    feedback: { summary: `Readiness 42 (low, confidence 0.80) on ${today}.`, strengths: [], improvements: [{ text: 'HRV 38 ms against a 52 ms baseline', cites: ['hrvMs'] }], suggestions: [] },
+    suggestions: [
+      { id: 's1', kind: 'plan_operation', reason, cites: ['hrvMs', 'sleepHours'], operation: { kind: 'change_intensity', date: today, targetDate: null, durationSeconds: null, workoutType: 'endurance', workout: null }, thresholds: null, state: 'pending' },
+    ],
+    planVersionId: '0199bbbb-0000-7000-8000-000000000001', resultPlanVersionId: null, error: null, rejectReason: null, createdAt: at, completedAt: at, decidedAt: null,
+  };
+}
+
+/** A threshold update from a hard ride: approving it adopts FTP 272 W (the service starts a new athlete period). */
+export function thresholdUpdate(now = Date.now()) {
+  const at = new Date(now - 3 * 3600_000).toISOString();
+  return {
+    id: '0199aaaa-0000-7000-8000-000000000003', type: 'threshold_update', workoutId: null, status: 'ready', engine: 'builtin', fallbackReason: null, facts: null,
+    feedback: { summary: 'Your 20-minute best suggests a higher FTP.', strengths: [], improvements: [], suggestions: [] },
+    suggestions: [
+      { id: 's1', kind: 'thresholds', reason: '20-minute best 286 W × 0.95 = 272 W, above the 265 W in use.', cites: ['meanMax1200'], operation: null, thresholds: { source: 'estimated', effectiveFrom: isoDay(now), ftpWatts: 272, lactateThresholdHeartRateBpm: null, maxHeartRateBpm: null, restingHeartRateBpm: null, weightKg: null }, state: 'pending' },
+    ],
+    planVersionId: null, resultPlanVersionId: null, error: null, rejectReason: null, createdAt: at, completedAt: at, decidedAt: null,
+  };
+}
+
 /** Marks the chosen (or all pending) suggestions and sets the status the service would. */
 function decide(analysis, ids, state, reason) {
   for (const s of analysis.suggestions) if (s.state === 'pending' && (!ids || ids.includes(s.id))) s.state = state;
@@ -113,10 +171,20 @@ export function handleCoach(req, url, workouts, send, notFound, state, body) {
     return true;
   }
   if (req.method !== 'GET') return false;
+  const one = /^\/api\/coach\/analyses\/([^/]+)$/.exec(url.pathname);
+  if (one) {
+    const analysis = state.analyses.find((a) => a.id === one[1]);
+    if (analysis) send(200, analysis);
+    else notFound(404);
+    return true;
+  }
   const page = (items) => ({ items, page: Number(q.get('page') ?? 1), pageSize: Number(q.get('pageSize') ?? 50), total: items.length });
   switch (url.pathname) {
     case '/api/coach/fitness':
       send(200, fitnessBody(workouts, q.get('from'), q.get('to')));
+      return true;
+    case '/api/coach/readiness':
+      send(200, state.readiness === false ? { from: q.get('from'), to: q.get('to'), days: [] } : readinessBody(q.get('from'), q.get('to')));
       return true;
     case '/api/coach/fitness/power-curve':
       send(200, powerCurveBody(workouts));

@@ -30,7 +30,7 @@ export function workout({ id, name, source, startTime, durationSeconds, distance
     name, sport: 'cycling', startTime, durationSeconds, distanceMeters, averagePower: power, averageHeartRate: hr,
     createdAt: startTime, activityType, movingSeconds: Math.round(durationSeconds * 0.96), elevationGainMeters: gain,
     maxPower: power ? Math.round(power * 3.4) : null, maxHeartRate: hr ? hr + 31 : null, averageCadence: source === 'manual' ? null : 86,
-    calories: power ? Math.round((power * durationSeconds) / 1000 * 1.05) : null, hasStreams,
+    calories: power ? Math.round((power * durationSeconds) / 1000 * 1.05) : null, hasStreams, streamSource: hasStreams ? 'original_file' : 'none', laps: [],
     fileFormat: hasStreams ? 'fit' : null, fileSizeBytes: hasStreams ? Math.round(durationSeconds * 21.3) : null,
     metrics: source === 'manual' ? null : {
       elapsedSeconds: durationSeconds, recordedSeconds: durationSeconds, movingSeconds: Math.round(durationSeconds * 0.96),
@@ -75,8 +75,22 @@ export function seedWorkouts(count = 40, now = Date.now()) {
       power: source === 'manual' ? null : Math.round(150 + next() * 90),
       hr: Math.round(125 + next() * 30),
     }));
+    // The long ride came from Garmin's details (no original file) and has one lap an hour, the last one easier.
+    if (long) Object.assign(items[i], { streamSource: 'garmin_details', fileFormat: null, fileSizeBytes: null, laps: lapsOf(items[i], 5) });
   }
   return items;
+}
+
+/** `count` equal laps over the ride (WorkoutLap), power and HR around the ride's averages. @param {any} w @param {number} count */
+export function lapsOf(w, count) {
+  const seconds = w.durationSeconds / count;
+  return Array.from({ length: count }, (_, index) => {
+    const easier = index === count - 1 ? 0.85 : 1 + (index % 2) * 0.04;
+    return {
+      index, startSecond: index * seconds, elapsedSeconds: seconds + 30, timerSeconds: seconds, distanceMeters: Math.round((w.distanceMeters / count) * easier),
+      averagePowerWatts: w.averagePower == null ? null : Math.round(w.averagePower * easier), averageHeartRateBpm: w.averageHeartRate == null ? null : Math.round(w.averageHeartRate * easier),
+    };
+  });
 }
 
 /** StreamsResponse at 1 Hz: a loop with a climb, power around the ride's average, HR lagging power. */

@@ -8,14 +8,14 @@
 import { createHash, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { pathToFileURL } from 'node:url';
-import { handleCoach, reviewOf } from './fake-coach.mjs';
+import { handleCoach, readinessAdjustment, reviewOf, thresholdUpdate } from './fake-coach.mjs';
 import { parseMultipart, routeDetail, routeSummary, seedWorkouts, streamsFor, uuid, workout as workoutBody } from './fake-data.mjs';
 
 /** @param {{ apiKey: string, port?: number, host?: string, seed?: boolean }} options */
 export function startFakeGateway({ apiKey, port = 0, host = '127.0.0.1', seed = true }) {
   // FAKE_RIDES=250: about a year of rides for measuring (e2e/measure.mjs); the tests use the default 40.
   const workouts = seed ? seedWorkouts(Number(process.env.FAKE_RIDES ?? 40)) : [];
-  const coach = { analyses: workouts.length > 0 ? [reviewOf(workouts[0])] : [] };
+  const coach = { analyses: workouts.length > 0 ? [readinessAdjustment(), reviewOf(workouts[0]), thresholdUpdate()] : [], readiness: seed };
   const fileHashes = new Map(); // sha256 → workout id (import duplicates)
   const routes = seed
     ? [

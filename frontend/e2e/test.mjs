@@ -4,4 +4,5 @@ import './dashboard.e2e.mjs';
 import './app.e2e.mjs';
 import './rules-coach.e2e.mjs';
 import './coach-pages.e2e.mjs';
+import './readiness.e2e.mjs';
 import './coach-flow.e2e.mjs';

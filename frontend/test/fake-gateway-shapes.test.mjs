@@ -98,8 +98,24 @@ describe('fake gateway bodies match the OpenAPI documents', () => {
     assert.deepEqual(check(responseSchema(coaching, '/api/coach/fitness/power-curve'), curve, coaching), []);
     assert.ok(curve.windows.find((w) => w.name === 'allTime').points.length > 0);
     const ready = await get('/api/coach/analyses?status=ready');
-    assert.equal(ready.items.length, 1);
+    assert.deepEqual(ready.items.map((a) => a.type).sort(), ['readiness_adjustment', 'threshold_update', 'workout_review']);
     assert.deepEqual(check(responseSchema(coaching, '/api/coach/analyses'), ready, coaching), []);
     assert.deepEqual(check(responseSchema(coaching, '/api/coach/plans/versions'), await get('/api/coach/plans/versions'), coaching), []);
+    const one = await get(`/api/coach/analyses/${ready.items[0].id}`);
+    assert.deepEqual(check(responseSchema(coaching, '/api/coach/analyses/{id}'), one, coaching), []);
+  });
+
+  it('coaching: readiness with gaps, today scored', async () => {
+    const body = await get('/api/coach/readiness?from=2026-11-04&to=2026-12-01');
+    assert.deepEqual(check(responseSchema(coaching, '/api/coach/readiness'), body, coaching), []);
+    assert.ok(body.days.length > 0 && body.days.length < 28, `${body.days.length} of 28 days: some have no wellness`);
+    assert.equal(body.days.at(-1).date, '2026-12-01');
+  });
+
+  it('workouts: the long ride has laps and streams from Garmin details', async () => {
+    const list = await get('/api/workouts?pageSize=10');
+    const long = list.items.find((w) => w.laps?.length);
+    assert.equal(long.streamSource, 'garmin_details');
+    assert.deepEqual(check(responseSchema(sync, '/api/workouts/{id}'), await get(`/api/workouts/${long.id}`), sync), []);
   });
 });

@@ -1,18 +1,29 @@
 'use client';
-// A change the coach proposed in a reply (an analysis of type chat_proposal), approved or rejected in place.
+// A change the coach proposed (a chat reply's chat_proposal, or on the dashboard any analysis without a ride:
+// threshold_update, readiness_adjustment), approved or rejected in place. Approving new thresholds adopts them (the
+// service starts a new athlete period); approving plan operations makes a new plan version.
 
 import Link from 'next/link';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError } from '@/lib/api';
 import { approveAnalysis, getAnalysis, rejectAnalysis, type Analysis } from '@/lib/api/chat';
 import { suggestionText } from '@/lib/proposal-text.mjs';
+import '../coaching.css'; // .proposal, also where the card is shown outside the coach pages (the dashboard)
 
 const DECIDED: Record<string, string> = { approved: 'Approved.', partially_approved: 'Partly approved.', rejected: 'Rejected.' };
 
 type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; analysis: Analysis };
 
-export default function ProposalCard({ analysisId }: { analysisId: string }) {
-  const [state, setState] = useState<State>({ status: 'loading' });
+type Props = {
+  analysisId: string;
+  /** The analysis when the caller already has it (no second request). */
+  initial?: Analysis;
+  rejectReason?: string;
+  onDecided?: (analysis: Analysis) => void;
+};
+
+export default function ProposalCard({ analysisId, initial, rejectReason = 'Rejected in the chat', onDecided }: Props) {
+  const [state, setState] = useState<State>(initial ? { status: 'ready', analysis: initial } : { status: 'loading' });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [newPlanId, setNewPlanId] = useState<string | null>(null);
@@ -24,15 +35,18 @@ export default function ProposalCard({ analysisId }: { analysisId: string }) {
       setState({ status: 'error', message: (e as Error).message });
     }
   }, [analysisId]);
-  useEffect(() => void load(), [load]);
+  useEffect(() => {
+    if (!initial) void load();
+  }, [load, initial]);
 
   async function decide(approve: boolean) {
     setBusy(true);
     setError(null);
     try {
-      const result = approve ? await approveAnalysis(analysisId) : await rejectAnalysis(analysisId, 'Rejected in the chat');
+      const result = approve ? await approveAnalysis(analysisId) : await rejectAnalysis(analysisId, rejectReason);
       setState({ status: 'ready', analysis: result.analysis });
       setNewPlanId(result.newPlanId);
+      onDecided?.(result.analysis);
     } catch (e) {
       const problem = e instanceof ApiError ? e.problem : null;
       const violations = (problem as { violations?: { message?: string }[] } | null)?.violations;
@@ -54,6 +68,7 @@ export default function ProposalCard({ analysisId }: { analysisId: string }) {
     );
   const a = state.analysis;
   const pending = a.suggestions.some((s) => (s.state ?? 'pending') === 'pending');
+  const adopted = a.suggestions.some((s) => s.thresholds && s.state === 'approved');
   return (
     <div className="proposal" data-testid="proposal" data-status={a.status}>
       <p className="proposal-title">Proposed change</p>
@@ -80,6 +95,11 @@ export default function ProposalCard({ analysisId }: { analysisId: string }) {
         <p className="muted" role="status">
           {DECIDED[a.status] ?? ''}{' '}
           {(newPlanId ?? a.resultPlanVersionId) && <Link href="/plan">See the new plan version</Link>}
+          {adopted && (
+            <>
+              The new thresholds are in use: <Link href="/settings">see them and the zones in Settings</Link>.
+            </>
+          )}
         </p>
       )}
       {error && (

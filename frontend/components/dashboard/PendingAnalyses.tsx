@@ -1,19 +1,31 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import Link from 'next/link';
-import { analyses } from '@/lib/api/plan';
+import { useState } from 'react';
+import { analyses, type Analysis } from '@/lib/api/plan';
 import { useEventListener } from '@/lib/events';
 import { formatDateTime } from '@/lib/format';
 import { useLoad } from '@/lib/use-load';
 import { ErrorState, Loading } from '../States';
 
+// Only when an analysis without a ride waits (and not in the other pages' prefetch of the dashboard).
+const ProposalCard = dynamic(() => import('../coach/ProposalCard'), { ssr: false, loading: () => <Loading what="the proposal" /> });
+
 const TYPES = { workout_review: 'Ride review', threshold_update: 'Threshold update', chat_proposal: 'Chat proposal', readiness_adjustment: 'Readiness' } as const;
 
-/** Analyses with suggestions waiting for the rider's decision (status ready), each linked to where it is decided. */
+/**
+ * Analyses with suggestions waiting for the rider's decision (status ready). A ride's review links to the ride page;
+ * one without a ride (threshold update, readiness adjustment, chat proposal) is decided right here.
+ */
 export default function PendingAnalyses() {
   const [state, reload] = useLoad(() => analyses({ status: 'ready', pageSize: 20 }), []);
+  // Decided here: kept on the card (with its outcome) after a reload drops it from the waiting list.
+  const [decided, setDecided] = useState<Analysis[]>([]);
   useEventListener(['analysis-completed', 'plan-version-created'], () => void reload());
-  const waiting = state.status === 'ready' ? state.value.items.filter((a) => a.suggestions.some((s) => s.state === 'pending')) : [];
+  const open = state.status === 'ready' ? state.value.items.filter((a) => a.suggestions.some((s) => s.state === 'pending')) : [];
+  const waiting = [...open, ...decided.filter((d) => !open.some((a) => a.id === d.id))];
+  const onDecided = (analysis: Analysis) => setDecided((list) => [...list.filter((d) => d.id !== analysis.id), analysis]);
 
   return (
     <section className="card" aria-labelledby="analyses-heading" data-testid="pending-analyses">
@@ -25,6 +37,7 @@ export default function PendingAnalyses() {
         <ul className="workout-list" aria-label="Analyses waiting for approval">
           {waiting.slice(0, 5).map((a) => {
             const pending = a.suggestions.filter((s) => s.state === 'pending').length;
+            const here = !a.workoutId;
             const title = a.facts?.name ?? TYPES[a.type];
             return (
               <li key={a.id} className="workout" data-testid="pending-analysis">
@@ -39,8 +52,10 @@ export default function PendingAnalyses() {
                   <span className="badge">{TYPES[a.type]}</span>
                 </div>
                 <p className="muted small-text">
-                  {pending} suggestion{pending === 1 ? '' : 's'} · {formatDateTime(a.completedAt ?? a.createdAt)}
+                  {pending > 0 ? `${pending} suggestion${pending === 1 ? '' : 's'}` : 'Decided'} · {formatDateTime(a.completedAt ?? a.createdAt)}
                 </p>
+                {here && a.feedback?.summary && <p className="small-text">{a.feedback.summary}</p>}
+                {here && <ProposalCard analysisId={a.id} initial={a} rejectReason="Rejected on the dashboard" onDecided={onDecided} />}
               </li>
             );
           })}

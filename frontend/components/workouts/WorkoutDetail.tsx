@@ -6,6 +6,7 @@ import dynamic from 'next/dynamic';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError, deleteWorkout, getStreams, getWorkout } from '@/lib/api';
 import { positionAt, streamChannels, trackPoints } from '@/lib/chart-data.mjs';
+import { streamSourceNote } from '@/lib/laps.mjs';
 import { formatDateTime } from '@/lib/format';
 import { usePreferences } from '@/lib/preferences';
 import type { Streams, Workout, WorkoutMetrics } from '@/lib/types';
@@ -14,6 +15,7 @@ import type { ChartPanel } from '../charts/SyncedCharts';
 import type { TrackMapHandle } from '../map/TrackMap';
 import { ErrorState, Loading } from '../States';
 import AnalysisCard from './AnalysisCard';
+import LapsCard from './LapsCard';
 import PowerCurveCard from './PowerCurveCard';
 import { Metric, sourceLabel } from '../WorkoutList';
 
@@ -144,6 +146,8 @@ function Ride({ workout, streams, onRetry }: { workout: Workout; streams: Load<S
 
       {m?.hasPower && Object.keys(m.meanMaxPowerWatts ?? {}).length > 0 && <PowerCurveCard meanMax={m.meanMaxPowerWatts} />}
 
+      <LapsCard laps={workout.laps} />
+
       <AnalysisCard workoutId={workout.id} />
 
       <section className="card" aria-labelledby="charts-heading">
@@ -162,6 +166,11 @@ function Ride({ workout, streams, onRetry }: { workout: Workout; streams: Load<S
         )}
         {chart && chart.panels.length > 0 && (
           <>
+            {streamSourceNote(workout.streamSource) && (
+              <p className="muted hint" data-testid="stream-source">
+                {streamSourceNote(workout.streamSource)}
+              </p>
+            )}
             <p className="muted hint">Drag across a chart to zoom, double-click to reset. The cursor is shared by every chart and the map.</p>
             <div ref={chartsBox}>
               <SyncedCharts x={chart.x} panels={chart.panels} formatX={formatClock} onCursor={onCursor} label="Ride streams" />

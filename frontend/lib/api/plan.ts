@@ -15,6 +15,8 @@ export type Analysis = S['AnalysisResponse'];
 export type Suggestion = S['Suggestion'];
 export type ApproveResult = S['ApproveResponse'];
 export type PlanGenerateRequest = S['PlanGenerateRequest'];
+export type Readiness = S['ReadinessResponse'];
+export type DailyReadiness = S['DailyReadiness'];
 
 /** A refused plan (422) lists what it broke; a conflict (409) says why in `detail`. */
 export type PlanProblem = ProblemDetails & { violations?: string[] };
@@ -52,6 +54,8 @@ export const publicCalendarUrl = (feedPath: string, origin: string) => `${origin
 // Fitness
 export const fitness = (from?: string, to?: string) => send<Fitness>(`/api/coach/fitness?${query({ from, to })}`);
 export const powerCurve = () => send<PowerCurve>('/api/coach/fitness/power-curve');
+/** Per-day readiness from wellness; days without wellness are absent. */
+export const readiness = (from?: string, to?: string) => send<Readiness>(`/api/coach/readiness?${query({ from, to })}`);
 
 // Analyses
 export const analyses = (params: { status?: string; type?: string; workoutId?: string; page?: number; pageSize?: number }) =>

@@ -1,0 +1,47 @@
+'use client';
+// The ride's laps as the source recorded them (lib/laps.mjs shapes the rows).
+
+import { lapRows } from '@/lib/laps.mjs';
+import { usePreferences } from '@/lib/preferences';
+import type { Workout } from '@/lib/types';
+import { formatClock } from '@/lib/units.mjs';
+
+export default function LapsCard({ laps }: { laps: Workout['laps'] }) {
+  const { distance, speed } = usePreferences();
+  const rows = lapRows(laps);
+  if (rows.length === 0) return null;
+  const n = (v: number | null, unit: string) => (v == null ? '–' : `${Math.round(v)} ${unit}`);
+  return (
+    <section className="card" aria-labelledby="laps-heading">
+      <h2 id="laps-heading">Laps</h2>
+      <div className="table-scroll">
+        <table className="data-table" data-testid="laps-table">
+          <thead>
+            <tr>
+              <th scope="col">Lap</th>
+              <th scope="col" className="num">Start</th>
+              <th scope="col" className="num">Time</th>
+              <th scope="col" className="num">Distance</th>
+              <th scope="col" className="num">Avg speed</th>
+              <th scope="col" className="num">Avg power</th>
+              <th scope="col" className="num">Avg HR</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.index}>
+                <th scope="row">{r.number}</th>
+                <td className="num">{r.startSecond == null ? '–' : formatClock(r.startSecond)}</td>
+                <td className="num">{r.seconds == null ? '–' : formatClock(r.seconds)}</td>
+                <td className="num">{r.distanceMeters == null ? '–' : distance(r.distanceMeters, 2)}</td>
+                <td className="num">{r.speedMps == null ? '–' : speed(r.speedMps)}</td>
+                <td className="num">{n(r.averagePowerWatts, 'W')}</td>
+                <td className="num">{n(r.averageHeartRateBpm, 'bpm')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,94 @@
+// Readiness beside fitness, analyses without a ride decided on the dashboard, and a ride's laps, against the fake
+// gateway (e2e/fake-coach.mjs: 28 days of readiness with every fifth day missing, today 42 "low"; today's readiness
+// adjustment and a threshold update waiting; the five-hour ride with five laps and streams from Garmin's details).
+// Needs `npm run build` first.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { launchBrowser } from './browser.mjs';
+import { built, startFakeStack } from './fake-stack.mjs';
+
+const skip = built() ? false : 'run npm run build first (needs .next/standalone/server.js)';
+
+describe('readiness, in-place approvals and laps (fake gateway)', { skip }, () => {
+  /** @type {Awaited<ReturnType<typeof startFakeStack>>} */
+  let stack;
+  /** @type {Awaited<ReturnType<typeof launchBrowser>>} */
+  let browser;
+  /** @type {import('playwright-core').Page} */
+  let page;
+
+  before(async () => {
+    stack = await startFakeStack();
+    browser = await launchBrowser({ viewport: { width: 1280, height: 800 } });
+    page = await browser.context.newPage();
+    await page.goto(`${stack.url}/sign-in`);
+    await page.fill('#apiKey', stack.apiKey);
+    await page.click('button[type=submit]');
+    await page.waitForURL(`${stack.url}/`);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await stack?.close();
+  });
+
+  it("shows today's readiness and a strip where missing days are gaps", async () => {
+    const today = page.locator('[data-testid=readiness-today]');
+    await today.waitFor();
+    assert.equal(await today.getAttribute('data-band'), 'low');
+    const text = await today.innerText();
+    assert.match(text, /42\s+Low/);
+    assert.match(text, /confidence 80%/);
+    // The strongest pull first: HRV (weight 0.4, score 30) before sleep (0.35, 45) before resting HR (0.25, 55).
+    assert.deepEqual(await today.locator('.readiness-reasons li').allInnerTexts(), ['HRV 38 ms against a 52 ms baseline', 'Slept 5.4 h', 'Resting HR 55 bpm (baseline 49)']);
+    const bars = page.locator('[data-testid=readiness-strip] li');
+    assert.equal(await bars.count(), 14);
+    // Days 3, 8, 13 back have no wellness: gaps (no score), never drawn as 0.
+    const scores = await bars.evaluateAll((lis) => lis.map((li) => li.getAttribute('data-score')));
+    assert.deepEqual(scores.map((s, i) => (s === '' ? 13 - i : null)).filter((b) => b != null), [13, 8, 3]);
+    assert.equal(scores.at(-1), '42');
+    assert.ok(!scores.includes('0'));
+    await page.getByRole('button', { name: '28 d' }).click();
+    assert.equal(await bars.count(), 28);
+    // Beside the fitness chart on a wide screen.
+    const fitness = await page.locator('[data-testid=fitness-card]').boundingBox();
+    const readiness = await page.locator('[data-testid=readiness-card]').boundingBox();
+    assert.ok(fitness && readiness && readiness.x > fitness.x + fitness.width - 1 && Math.abs(readiness.y - fitness.y) < 2, 'readiness sits to the right of fitness');
+  });
+
+  it('approves the readiness suggestion and the threshold update on the dashboard', async () => {
+    const item = page.locator('[data-testid=pending-analysis]', { hasText: 'Readiness 42 (low' });
+    const proposal = item.locator('[data-testid=proposal]');
+    assert.match(await proposal.innerText(), /Change .* to endurance/);
+    await proposal.getByRole('button', { name: 'Approve' }).click();
+    await item.locator('[data-testid=proposal][data-status=approved]').waitFor();
+    assert.match(await item.innerText(), /Approved\./);
+    assert.equal(await item.getByRole('button', { name: 'Approve' }).count(), 0);
+    const approved = await (await page.request.get(`${stack.url}/api/coach/analyses/0199aaaa-0000-7000-8000-000000000002`)).json();
+    assert.equal(approved.suggestions[0].state, 'approved');
+
+    const threshold = page.locator('[data-testid=pending-analysis]', { hasText: 'Threshold update' });
+    assert.match(await threshold.innerText(), /Use FTP 272 W from/);
+    await threshold.getByRole('button', { name: 'Approve' }).click();
+    await threshold.getByText('The new thresholds are in use').waitFor();
+    // A reload keeps the ride's review waiting and no longer lists the decided ones.
+    await page.reload();
+    await page.locator('[data-testid=pending-analysis]').first().waitFor();
+    assert.equal(await page.locator('[data-testid=pending-analysis]').count(), 1);
+  });
+
+  it("shows the long ride's laps and where its streams came from", async () => {
+    const rides = await (await page.request.get(`${stack.url}/api/workouts?pageSize=10`)).json();
+    const ride = rides.items.find((w) => w.laps?.length);
+    await page.goto(`${stack.url}/workouts/${ride.id}`);
+    const rows = page.locator('[data-testid=laps-table] tbody tr');
+    await rows.first().waitFor();
+    assert.equal(await rows.count(), 5);
+    const first = ride.laps[0];
+    const cells = await rows.first().locator('th, td').allInnerTexts();
+    assert.deepEqual([cells[0], cells[1], cells[2]], ['1', '0:00', '1:00:00']);
+    assert.equal(cells[5], `${first.averagePowerWatts} W`);
+    assert.equal(cells[6], `${first.averageHeartRateBpm} bpm`);
+    assert.match(await page.locator('[data-testid=stream-source]').innerText(), /Garmin's activity details .*resampled to 1 Hz/);
+  });
+});
