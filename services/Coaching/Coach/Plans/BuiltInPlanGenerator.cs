@@ -6,7 +6,7 @@ namespace CyclingCoach.Coaching.Coach.Plans;
 /// <summary>
 /// The built-in coach's plan: a periodised block that keeps every rule by construction (the validator still checks it).
 /// <list type="bullet">
-/// <item>Load: weeks 1–3 build from the rider's recent weekly hours (5 h without history) by 8 % a week, week 4
+/// <item>Load: weeks 1–3 build from the rider's recent weekly hours (5 h without history, at least 3 h) by 8 % a week, week 4
 /// recovers at 60 % of week 3, and the cycle repeats for longer blocks; every week stays within
 /// <see cref="PlanGoals.WeeklyHours"/> and the rules' maximum, and at or above their minimum where the days allow.</item>
 /// <item>Days: about one session per 75 minutes of the week (2 to 6), on allowed days only; the long ride on the
@@ -26,6 +26,10 @@ public static class BuiltInPlanGenerator
     private const double RecoveryShare = 0.6;
     private const double TaperShare = 0.6;
     private const double DefaultWeeklyHours = 5;
+
+    // Below this the weighted split leaves sessions under WorkoutLibrary.MinimumSeconds and they vanish (0.75 h of
+    // recent riding made a week of one 32-min ride); a rider with less recent riding starts here instead.
+    private const double LeastStartHours = 3;
     private const int DefaultHardSessions = 2;
     private const int MostHardSessions = 3;
     private const double SecondsPerSession = 75 * 60;
@@ -66,7 +70,9 @@ public static class BuiltInPlanGenerator
         private readonly TargetEvent? _event = context.Rules.TargetEvent is { } e && e.Date >= context.StartDate && e.Date < context.StartDate.AddDays(context.Weeks * 7) ? e : null;
         private readonly HashSet<DateOnly> _qualityDates = [];
 
-        private double StartHours => Bound(context.Fitness.RecentWeeklyHours > 0 ? context.Fitness.RecentWeeklyHours : context.Goals.WeeklyHours ?? DefaultWeeklyHours);
+        private double StartHours => Bound(context.Fitness.RecentWeeklyHours > 0
+            ? Math.Max(context.Fitness.RecentWeeklyHours, LeastStartHours)
+            : context.Goals.WeeklyHours ?? DefaultWeeklyHours);
 
         public PlanWeek Week(int index)
         {
