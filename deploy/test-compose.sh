@@ -112,6 +112,9 @@ api_key="$(secret)" dashboard_token="$(secret)"
       "$src/deploy/.env.example"
   cat "$work/images.env"
 } > "$env_file"
+# docker-compose lets the shell's variables override .env: clear every key the file sets (./coach test has exported
+# its own stack's API_KEY, which the containers would otherwise get while this script signs in with the file's).
+while IFS='=' read -r key _; do [[ "$key" =~ ^[A-Z_][A-Z0-9_]*$ ]] && unset "$key"; done < "$env_file"
 export ENV_FILE="$env_file"
 compose() { docker-compose --env-file "$env_file" -f "$src/deploy/docker-compose.yml" "$@"; }
 
