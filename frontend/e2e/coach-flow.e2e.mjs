@@ -107,8 +107,9 @@ describe('coach flow (real stack)', { skip }, () => {
     assert.equal(v1.version, version);
     assert.equal(v1.origin, 'generation');
 
-    // 2 weeks Monday to Sunday in the calendar, the version current in the history.
-    await page.locator('[data-testid=plan-day]').first().waitFor();
+    // 2 weeks Monday to Sunday in the calendar, the version current in the history. The calendar shows the
+    // previous plan until the new one is loaded: wait for the new version before counting its days.
+    await page.locator('[data-testid=plan-summary]', { hasText: `v${version} ·` }).waitFor();
     assert.equal(await page.locator('[data-testid=plan-day]').count(), 14);
     const sessions = v1.plan.weeks.flatMap((w) => w.days).reduce((a, d) => a + d.workouts.length, 0);
     assert.equal(await page.locator('[data-testid=plan-session]').count(), sessions);
