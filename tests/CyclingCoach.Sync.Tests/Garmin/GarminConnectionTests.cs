@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using CyclingCoach.Sync.Garmin.Storage;
-using CyclingCoach.Sync.Tests.Fakes.Garmin;
+using CyclingCoach.Fakes.Garmin;
 
 namespace CyclingCoach.Sync.Tests.Garmin;
 

@@ -4,7 +4,7 @@ using CyclingCoach.Contracts;
 using CyclingCoach.Sync.Garmin;
 using CyclingCoach.Sync.Garmin.Client;
 using CyclingCoach.Sync.Sources;
-using CyclingCoach.Sync.Tests.Fakes.Garmin;
+using CyclingCoach.Fakes.Garmin;
 using CyclingCoach.Training.Readers;
 
 namespace CyclingCoach.Sync.Tests.Garmin;

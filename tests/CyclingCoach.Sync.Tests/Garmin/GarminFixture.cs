@@ -1,4 +1,4 @@
-using CyclingCoach.Sync.Tests.Fakes.Garmin;
+using CyclingCoach.Fakes.Garmin;
 using CyclingCoach.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using CyclingCoach.Sync.Garmin;
-using CyclingCoach.Sync.Tests.Fakes.Garmin;
+using CyclingCoach.Fakes.Garmin;
 using Xunit.Abstractions;
 
 namespace CyclingCoach.Sync.Tests.Garmin;

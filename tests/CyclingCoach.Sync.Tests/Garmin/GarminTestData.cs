@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using CyclingCoach.Sync.Tests.Fakes.Garmin;
+using CyclingCoach.Fakes.Garmin;
 
 namespace CyclingCoach.Sync.Tests.Garmin;
 

@@ -6,7 +6,7 @@ using CyclingCoach.Sync.Garmin;
 using CyclingCoach.Sync.Garmin.Client;
 using CyclingCoach.Sync.Garmin.Storage;
 using CyclingCoach.Sync.Sources;
-using CyclingCoach.Sync.Tests.Fakes.Garmin;
+using CyclingCoach.Fakes.Garmin;
 
 namespace CyclingCoach.Sync.Tests.Garmin;
 

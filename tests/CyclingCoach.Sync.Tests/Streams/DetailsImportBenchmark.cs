@@ -3,7 +3,7 @@ using System.Text.Json;
 using CyclingCoach.Sync.Garmin.Models;
 using CyclingCoach.Sync.Import;
 using CyclingCoach.Sync.IntervalsIcu;
-using CyclingCoach.Sync.Tests.Fakes.Garmin;
+using CyclingCoach.Fakes.Garmin;
 using CyclingCoach.Sync.Tests.Fakes.IntervalsIcu;
 using CyclingCoach.Sync.Tests.Support;
 using Xunit.Abstractions;

@@ -2,7 +2,7 @@ using System.Text.Json;
 using CyclingCoach.Sync.Garmin.Models;
 using CyclingCoach.Sync.Import;
 using CyclingCoach.Sync.Model;
-using CyclingCoach.Sync.Tests.Fakes.Garmin;
+using CyclingCoach.Fakes.Garmin;
 using CyclingCoach.Sync.Tests.Support;
 
 namespace CyclingCoach.Sync.Tests.Streams;

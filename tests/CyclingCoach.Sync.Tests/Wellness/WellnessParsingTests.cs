@@ -2,7 +2,7 @@ using System.Text.Json;
 using CyclingCoach.Contracts;
 using CyclingCoach.Sync.Garmin.Models;
 using CyclingCoach.Sync.IntervalsIcu;
-using CyclingCoach.Sync.Tests.Fakes.Garmin;
+using CyclingCoach.Fakes.Garmin;
 using CyclingCoach.Sync.Wellness;
 
 namespace CyclingCoach.Sync.Tests.Wellness;

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace CyclingCoach.Sync.Tests.Fakes.Garmin;
+namespace CyclingCoach.Fakes.Garmin;
 
 /// <summary>Switches for the failures research/garmin.md §6 lists; tests flip them while the fake runs.</summary>
 public sealed class FakeGarminKnobs

@@ -3,7 +3,7 @@ using System.IO.Compression;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace CyclingCoach.Sync.Tests.Fakes.Garmin;
+namespace CyclingCoach.Fakes.Garmin;
 
 /// <summary>
 /// The fake's activities: <c>count</c> list items built from the real ConnectStats cycling list items (ids, dates
@@ -53,7 +53,7 @@ public sealed class FakeGarminData
         CyclingFtp = Read("gogarmin__latestFunctionalThresholdPower_CYCLING.json");
         foreach (var name in CyclingFitFiles)
         {
-            fitFiles[name] = File.ReadAllBytes(Path.Combine(FixtureRoot, "fit", name));
+            fitFiles[name] = File.ReadAllBytes(Path.Combine(Fixtures.Root, "fit", name));
             fitStarts[name] = FitTimeShift.ToUtc(FitTimeShift.FirstTimestamp(fitFiles[name]));
         }
 
@@ -92,9 +92,7 @@ public sealed class FakeGarminData
     public string CyclingFtp { get; }
     public IReadOnlyList<JsonObject> Items => items;
 
-    public static string FixtureRoot { get; } = FindFixtures();
-
-    public static string Read(string name) => File.ReadAllText(Path.Combine(FixtureRoot, "garmin-json", name));
+    public static string Read(string name) => File.ReadAllText(Path.Combine(Fixtures.Root, "garmin-json", name));
 
     public static DateTime StartGmt(JsonObject item) =>
         DateTime.ParseExact((string)item["startTimeGMT"]!, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
@@ -160,20 +158,6 @@ public sealed class FakeGarminData
             .Skip(start)
             .Take(limit)
             .ToList();
-
-    private static string FindFixtures()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "fixtures");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new DirectoryNotFoundException($"No 'shared/fixtures' folder above {AppContext.BaseDirectory}.");
-    }
 
     public static JsonElement ToElement(string json)
     {

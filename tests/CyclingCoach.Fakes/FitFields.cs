@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using CyclingCoach.Training.Readers;
 
-namespace CyclingCoach.Sync.Tests.Support;
+namespace CyclingCoach.Fakes;
 
 /// <summary>Walks the data messages of a real FIT file so tests can rewrite field values in place.</summary>
 public static class FitFields

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 
-namespace CyclingCoach.Sync.Tests.Fakes.Garmin;
+namespace CyclingCoach.Fakes.Garmin;
 
 /// <summary>
 /// The fake's sign-in state: SSO cookie sessions (MFA is bound to one), single-use short-lived CAS tickets bound to

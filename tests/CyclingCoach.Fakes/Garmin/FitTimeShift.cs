@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
-using CyclingCoach.Sync.Tests.Support;
+using CyclingCoach.Fakes;
 
-namespace CyclingCoach.Sync.Tests.Fakes.Garmin;
+namespace CyclingCoach.Fakes.Garmin;
 
 /// <summary>
 /// Moves a real FIT recording in time, so each fake activity's original file starts when its list item says (the

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace CyclingCoach.Sync.Tests.Fakes.Garmin;
+namespace CyclingCoach.Fakes.Garmin;
 
 /// <summary>
 /// A fake Garmin on a real Kestrel socket (127.0.0.1:0) serving SSO, diauth and the Connect API from one host,
@@ -46,10 +46,10 @@ public sealed partial class FakeGarmin : IAsyncDisposable
     public FakeGarminAuthority Authority { get; }
     public FakeGarminCounters Counters { get; } = new();
 
-    public static async Task<FakeGarmin> StartAsync(int activityCount = 120, int nonCyclingEvery = 0, TimeSpan? spacing = null, int withoutOriginal = 0)
+    public static async Task<FakeGarmin> StartAsync(int activityCount = 120, int nonCyclingEvery = 0, TimeSpan? spacing = null, int withoutOriginal = 0, int port = 0)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var knobs = new FakeGarminKnobs();
@@ -79,6 +79,7 @@ public sealed partial class FakeGarmin : IAsyncDisposable
         app.MapPost("/mobile/api/login", (Delegate)Login);
         app.MapPost("/mobile/api/mfa/verifyCode", (Delegate)VerifyMfa);
         app.MapPost("/di-oauth2-service/oauth/token", (Delegate)Token);
+        MapControls();
 
         var api = app.MapGroup("").AddEndpointFilter(async (context, next) =>
         {

@@ -1,4 +1,4 @@
-namespace CyclingCoach.Sync.Tests.Support;
+namespace CyclingCoach.Fakes;
 
 /// <summary>Finds <c>shared/fixtures</c> by walking up from the test binaries.</summary>
 public static class Fixtures

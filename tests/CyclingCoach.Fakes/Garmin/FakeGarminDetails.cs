@@ -6,7 +6,7 @@ using CyclingCoach.Training.Model;
 using CyclingCoach.Training.Readers;
 using CyclingCoach.Training.Science;
 
-namespace CyclingCoach.Sync.Tests.Fakes.Garmin;
+namespace CyclingCoach.Fakes.Garmin;
 
 /// <summary>
 /// Garmin's <c>details</c> and <c>splits</c> of a ride, built from its real FIT file the way Garmin serves them
