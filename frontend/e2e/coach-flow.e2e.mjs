@@ -4,30 +4,18 @@
 // version in the history with its day diff → undo → the iCal link and a session download. The database is shared
 // and not empty: everything is asserted relative to what was there before (version N → N+1).
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { launchBrowser } from './browser.mjs';
+import { fixture, noStack, signIn, WEB_URL } from './real-stack.mjs';
 
-const WEB_URL = process.env.WEB_URL?.replace(/\/+$/, '');
-const API_KEY = process.env.API_KEY;
 const FIT = 'fitparse__Edge810-Vector-2013-08-16-15-35-10.fit';
 const HARD = ['sweet_spot', 'threshold', 'vo2_max', 'anaerobic', 'sprint'];
 
-/** The shared fixtures: FIXTURES_DIR, else COACH_ROOT/../shared/fixtures, else next to the repository. */
-function fixture(name) {
-  const repo = resolve(import.meta.dirname, '..', '..');
-  const dirs = [process.env.FIXTURES_DIR, process.env.COACH_ROOT && join(process.env.COACH_ROOT, '..', 'shared', 'fixtures'), join(repo, '..', 'shared', 'fixtures'), '/work/shared/fixtures'];
-  for (const dir of dirs.filter(Boolean)) {
-    if (existsSync(join(dir, 'fit', name))) return join(dir, 'fit', name);
-  }
-  return null;
-}
-
-const fitFile = fixture(FIT);
-const skip = !WEB_URL || !API_KEY ? 'set WEB_URL and API_KEY to run the coach flow against the real stack' : !fitFile ? `fixture ${FIT} not found (set FIXTURES_DIR)` : false;
+const fitFile = fixture('fit', FIT);
+const skip = noStack || (!fitFile ? `fixture ${FIT} not found (set FIXTURES_DIR)` : false);
 
 describe('coach flow (real stack)', { skip }, () => {
   /** @type {Awaited<ReturnType<typeof launchBrowser>>} */
@@ -53,11 +41,7 @@ describe('coach flow (real stack)', { skip }, () => {
     browser = await launchBrowser({ viewport: { width: 1280, height: 900 } });
     browser.context.setDefaultTimeout(20_000);
     page = await browser.context.newPage();
-    await page.goto(`${WEB_URL}/plan`);
-    await page.waitForURL(/\/sign-in/);
-    await page.fill('#apiKey', API_KEY);
-    await page.click('button[type=submit]');
-    await page.waitForURL(`${WEB_URL}/plan`);
+    await signIn(page, '/plan');
     // Rules that leave room for hard sessions on weekdays (another client may have saved any rules before).
     const active = await api('/api/coach/rules/active');
     rulesBefore = active.status === 200 ? active.body : null;
@@ -120,7 +104,7 @@ describe('coach flow (real stack)', { skip }, () => {
     await page.screenshot({ path: join(shots, 'coach-flow-plan-v1.png'), fullPage: true });
   });
 
-  it('imports a fixture FIT and shows the coach\'s analysis on the ride', async () => {
+  it('imports a fixture FIT and shows its charts, map and the coach\'s analysis on the ride', async () => {
     await page.goto(`${WEB_URL}/workouts/import`);
     const importOnce = async () => {
       await page.locator('input[type=file]').setInputFiles(fitFile);
@@ -140,6 +124,15 @@ describe('coach flow (real stack)', { skip }, () => {
     assert.match(result.text, /imported|created|1 /i, result.text);
     await page.goto(`${WEB_URL}${result.href}`);
     await page.locator('[data-testid=workout-detail]').waitFor();
+    // The Edge 810 recorded power, heart rate, cadence, speed, altitude and GPS every second (4,700 records).
+    const charts = page.locator('[data-testid=charts][data-ready=true]');
+    await charts.waitFor({ timeout: 30_000 });
+    const channels = await charts.locator('.chart-panel').evaluateAll((els) => els.map((e) => e.getAttribute('data-channel')));
+    assert.deepEqual(channels, ['power', 'heartRate', 'cadence', 'speed', 'elevation']);
+    const xMax = Number(await charts.locator('[data-channel=power]').getAttribute('data-x-max'));
+    assert.ok(xMax > 4_500 && xMax < 5_500, `the charts span the ride's ~4,700 s, not ${xMax}`);
+    await page.locator('[data-testid=map][data-ready=true]').waitFor();
+    assert.ok((await page.locator('[data-testid=map] path.leaflet-interactive').count()) >= 1, 'the track is drawn on the map');
     // The analysis is queued with the import and completed by the worker (AnalysisCompleted refreshes the card).
     const status = page.locator('[data-testid=analysis-status]');
     await page.waitForFunction(() => {

@@ -10,11 +10,7 @@ public sealed partial class FakeGarmin
 {
     private void MapControls()
     {
-        app.MapPost("/__fake/tokens", () =>
-        {
-            var pair = IssueTokens();
-            return Results.Json(new { di_token = pair.AccessToken, di_refresh_token = pair.RefreshToken, di_client_id = pair.ClientId });
-        });
+        app.MapPost("/__fake/tokens", () => Results.Json(IssueTokens().PgcTokens()));
         app.MapPost("/__fake/login-rate-limited/{on:bool}", (bool on) =>
         {
             Knobs.LoginRateLimited = on;

@@ -110,4 +110,8 @@ public sealed class FakeGarminAuthority(FakeGarminKnobs knobs)
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
 
-public sealed record TokenPair(string AccessToken, string RefreshToken, string ClientId, long ExpiresIn, long RefreshTokenExpiresIn);
+public sealed record TokenPair(string AccessToken, string RefreshToken, string ClientId, long ExpiresIn, long RefreshTokenExpiresIn)
+{
+    /// <summary>python-garminconnect's <c>garmin_tokens.json</c> for this pair.</summary>
+    public object PgcTokens() => new { di_token = AccessToken, di_refresh_token = RefreshToken, di_client_id = ClientId };
+}

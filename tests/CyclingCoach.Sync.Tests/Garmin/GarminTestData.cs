@@ -6,14 +6,6 @@ namespace CyclingCoach.Sync.Tests.Garmin;
 
 internal static class GarminTestData
 {
-    /// <summary>pgc's <c>garmin_tokens.json</c> for a pair the fake issued.</summary>
-    public static object PgcTokens(TokenPair pair) => new
-    {
-        di_token = pair.AccessToken,
-        di_refresh_token = pair.RefreshToken,
-        di_client_id = pair.ClientId,
-    };
-
     /// <summary>garth's <c>oauth2_token.json</c> (indent 4 in garth; epoch-second expiries).</summary>
     public static Dictionary<string, object> GarthOAuth2(TokenPair pair) => new()
     {
@@ -44,7 +36,7 @@ internal static class GarminTestData
     public static async Task<JsonElement> ConnectAsync(GarminService service, FakeGarmin garmin, TokenPair? pair = null)
     {
         pair ??= garmin.IssueTokens();
-        var response = await service.Client.PostAsJsonAsync("/api/sync/garmin/token", PgcTokens(pair));
+        var response = await service.Client.PostAsJsonAsync("/api/sync/garmin/token", pair.PgcTokens());
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(response.IsSuccessStatusCode, body.ToString());
         return body;
