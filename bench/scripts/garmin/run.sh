@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Garmin sync benchmark: 1,000 activities from the fake Garmin (tests/CyclingCoach.Sync.Tests/Fakes/Garmin) at the
+# Garmin sync benchmark: 1,000 activities from the fake Garmin (tests/CyclingCoach.Fakes/Garmin) at the
 # default Garmin:RequestsPerSecond, on the real PostgreSQL and RabbitMQ of the test environment:
 #   1. the Garmin client alone: list + 1,000 original downloads (zip of a real FIT file each);
 #   2. the whole backfill through POST /api/sync/runs (download, FIT parse, metrics, store);
