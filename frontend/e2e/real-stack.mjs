@@ -1,11 +1,12 @@
 // What the end-to-end files that run against the real stack share: where it is (WEB_URL, API_KEY; ./coach test sets
-// them, and FAKE_GARMIN_URL for the fake Garmin its Sync talks to), the shared fixture files, and signing in.
+// them, and FAKE_GARMIN_URL / FAKE_INTERVALS_URL for the fakes its Sync talks to), the shared fixture files, and signing in.
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export const WEB_URL = process.env.WEB_URL?.replace(/\/+$/, '');
 export const API_KEY = process.env.API_KEY;
 export const FAKE_GARMIN_URL = process.env.FAKE_GARMIN_URL?.replace(/\/+$/, '');
+export const FAKE_INTERVALS_URL = process.env.FAKE_INTERVALS_URL?.replace(/\/+$/, '');
 export const noStack = !WEB_URL || !API_KEY ? 'set WEB_URL and API_KEY to run against the real stack' : false;
 
 /** A file of the shared fixtures (`fit/…`, `gpx/…`): FIXTURES_DIR, else COACH_ROOT/../shared/fixtures, else next to

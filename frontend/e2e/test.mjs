@@ -6,4 +6,4 @@ import './rules-coach.e2e.mjs';
 import './coach-pages.e2e.mjs';
 import './readiness.e2e.mjs';
 import './coach-flow.e2e.mjs';
-import './routes-garmin.e2e.mjs';
+import './routes-sources.e2e.mjs';

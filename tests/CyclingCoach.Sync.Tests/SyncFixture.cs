@@ -1,4 +1,4 @@
-using CyclingCoach.Sync.Tests.Fakes.IntervalsIcu;
+using CyclingCoach.Fakes.IntervalsIcu;
 using CyclingCoach.Testing;
 
 namespace CyclingCoach.Sync.Tests;

@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using CyclingCoach.Fakes.Garmin;
-using CyclingCoach.Sync.Tests.Fakes.IntervalsIcu;
+using CyclingCoach.Fakes.IntervalsIcu;
 using CyclingCoach.Sync.Tests.Support;
 
 namespace CyclingCoach.Sync.Tests.Pipeline;
@@ -34,9 +34,7 @@ public sealed class IntervalsStreamsImportTests(SyncFixture fixture)
             for (var copy = 0; copy < 2; copy++)
             {
                 var target = week.AddDays((7 * copy) + r);
-                var first = FitTimeShift.ToUtc(FitTimeShift.FirstTimestamp(fit));
-                var shifted = FitTimeShift.Shift(fit, (long)Math.Floor((target - first).TotalSeconds / 32) * 32);
-                var start = FitTimeShift.ToUtc(FitTimeShift.FirstTimestamp(shifted));
+                var (shifted, start) = FitTimeShift.StartingAt(fit, target);
                 ids[copy] = $"istreams{r}{copy}";
                 fixture.IntervalsIcu.Add(new FakeIntervalsIcu.FakeActivity(
                     ids[copy], new DateTimeOffset(start).ToOffset(TimeSpan.FromHours(2)), "Ride", $"{Rides[r]} {copy}", 3600, shifted, HasOriginal: copy == 0));

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using CyclingCoach.Sync.Tests.Fakes.IntervalsIcu;
+using CyclingCoach.Fakes.IntervalsIcu;
 using CyclingCoach.Sync.Tests.Support;
 using CyclingCoach.Testing;
 using Xunit.Abstractions;

@@ -3,7 +3,7 @@ using System.Text.Json;
 using CyclingCoach.Contracts;
 using CyclingCoach.Sync.Import;
 using CyclingCoach.Sync.IntervalsIcu;
-using CyclingCoach.Sync.Tests.Fakes.IntervalsIcu;
+using CyclingCoach.Fakes.IntervalsIcu;
 using CyclingCoach.Sync.Tests.Support;
 using CyclingCoach.Testing;
 using Microsoft.Extensions.DependencyInjection;

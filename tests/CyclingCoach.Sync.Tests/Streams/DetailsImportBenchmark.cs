@@ -4,7 +4,7 @@ using CyclingCoach.Sync.Garmin.Models;
 using CyclingCoach.Sync.Import;
 using CyclingCoach.Sync.IntervalsIcu;
 using CyclingCoach.Fakes.Garmin;
-using CyclingCoach.Sync.Tests.Fakes.IntervalsIcu;
+using CyclingCoach.Fakes.IntervalsIcu;
 using CyclingCoach.Sync.Tests.Support;
 using Xunit.Abstractions;
 

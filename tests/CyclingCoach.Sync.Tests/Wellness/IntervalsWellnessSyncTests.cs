@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CyclingCoach.Contracts;
-using CyclingCoach.Sync.Tests.Fakes.IntervalsIcu;
+using CyclingCoach.Fakes.IntervalsIcu;
 using CyclingCoach.Sync.Tests.Support;
 using CyclingCoach.Testing;
 

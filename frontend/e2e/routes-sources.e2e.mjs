@@ -1,20 +1,23 @@
 // End-to-end against the real stack (./coach test starts it): upload a fixture GPX and read its sections, then connect
 // Garmin by importing a token from the fake Garmin the stack's Sync talks to (FAKE_GARMIN_URL; tests/CyclingCoach.Fakes),
-// sync from it and open a synced ride, and sign in with Garmin's MFA step. The stack is shared: the route is deleted
-// again, Garmin is left disconnected, and counts are checked against the fake's own list, not against an empty store.
+// sync from it and open a synced ride, sign in with Garmin's MFA step, and connect intervals.icu (FAKE_INTERVALS_URL):
+// a wrong key fails the sync in the header, the right one brings the rides. The stack is shared: the route is
+// deleted again, both sources are left disconnected, and counts are checked against the fakes' own lists.
 import assert from 'node:assert/strict';
 import { basename } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { launchBrowser } from './browser.mjs';
-import { FAKE_GARMIN_URL, fixture, noStack, signIn, WEB_URL } from './real-stack.mjs';
+import { FAKE_GARMIN_URL, FAKE_INTERVALS_URL, fixture, noStack, signIn, WEB_URL } from './real-stack.mjs';
 
 // A real ride around Stuttgart (2,870 points, 233–485 m): climbs, descents and flats.
 const gpxFile = fixture('gpx', 'goldencheetah__UrbanBiker2019-04-18_16-12.gpx');
 // The fake Garmin's account and its MFA rider (tests/CyclingCoach.Fakes/Garmin/FakeGarmin.cs).
 const ACCOUNT = 'Anonymous Rider';
 const MFA = { username: 'mfa-rider@example.com', password: 'another-secret-passphrase', code: '482913' };
+// The fake intervals.icu's athlete and key (tests/CyclingCoach.Fakes/IntervalsIcu/FakeIntervalsIcu.cs).
+const INTERVALS = { athleteId: 'i4242', apiKey: 'fake-intervals-key' };
 
-describe('routes and Garmin (real stack)', { skip: noStack || (!gpxFile && 'the GPX fixture was not found (set FIXTURES_DIR)') }, () => {
+describe('routes, Garmin and intervals.icu (real stack)', { skip: noStack || (!gpxFile && 'the GPX fixture was not found (set FIXTURES_DIR)') }, () => {
   /** @type {Awaited<ReturnType<typeof launchBrowser>>} */
   let browser;
   /** @type {import('playwright-core').Page} */
@@ -25,12 +28,34 @@ describe('routes and Garmin (real stack)', { skip: noStack || (!gpxFile && 'the 
     return response.json();
   };
 
+  const latestRun = async (source) => {
+    const response = await page.request.get(`${WEB_URL}/api/sync/runs/latest?source=${source}`);
+    return response.status() === 200 ? response.json() : null;
+  };
+  /** Which of a source's activity ids have no stored ride. */
+  const notStored = async (source, ids) => {
+    const stored = new Set((await api(`/api/workouts?source=${source}&pageSize=100`)).items.map((w) => w.sourceActivityId));
+    return ids.filter((id) => !stored.has(id));
+  };
+  /** Clicks the card's "Sync now" and returns the run it started once that run has finished. */
+  const syncNow = async (card, source) => {
+    const before = (await latestRun(source))?.id ?? null;
+    await card.getByRole('button', { name: 'Sync now' }).click();
+    await card.getByText('Sync started.').waitFor();
+    for (let i = 0; i < 180; i++) {
+      const run = await latestRun(source);
+      if (run && run.id !== before && run.status !== 'in_progress') return run;
+      await page.waitForTimeout(500);
+    }
+    assert.fail(`the ${source} sync run did not finish in 90 s`);
+  };
+
   /** Settings with Garmin disconnected (an earlier failed run may have left it connected). */
   const settingsDisconnected = async () => {
     await page.goto(`${WEB_URL}/settings`);
     const status = page.locator('[data-testid=garmin-status]');
     await status.waitFor();
-    if (!/Not connected/.test(await status.innerText())) await page.getByRole('button', { name: 'Disconnect' }).click();
+    if (!/Not connected/.test(await status.innerText())) await page.locator('[data-testid=garmin]').getByRole('button', { name: 'Disconnect' }).click();
     await page.locator('[data-testid=garmin-status]', { hasText: 'Not connected' }).waitFor();
   };
 
@@ -92,20 +117,16 @@ describe('routes and Garmin (real stack)', { skip: noStack || (!gpxFile && 'the 
     await page.locator('[data-testid=garmin-status]', { hasText: `Connected as ${ACCOUNT}` }).waitFor();
     assert.match(await status.innerText(), /via token/);
 
-    // Everything the fake lists is a ride with a FIT original: after a sync the store holds exactly those (a rerun
-    // against the same stack finds them again and stores no second copy).
+    // Everything the fake lists is a ride with a FIT original: after the run every one of them is stored.
     const listed = await garminList();
-    await page.getByRole('button', { name: 'Sync now' }).click();
-    await page.getByText('Sync started.').waitFor();
-    let total = 0;
-    for (let i = 0; i < 120 && total < listed.length; i++) {
-      total = (await api('/api/workouts?source=garmin&pageSize=1')).total;
-      if (total < listed.length) await page.waitForTimeout(1000);
-    }
-    assert.equal(total, listed.length, `${listed.length} Garmin rides stored`);
+    const run = await syncNow(page.locator('[data-testid=garmin]'), 'garmin');
+    assert.equal(run.status, 'success', JSON.stringify(run));
+    // The first run backfills; a later one (a rerun on a kept stack) reads the window since the last run.
+    assert.ok(run.found >= 1 && run.failed === 0 && run.imported + run.skipped === run.found, JSON.stringify(run));
+    assert.deepEqual(await notStored('garmin', listed.map((a) => String(a.activityId))), [], 'every listed activity stored');
 
     await page.goto(`${WEB_URL}/workouts?source=garmin`);
-    await page.locator('[data-testid=workouts-total]', { hasText: `${listed.length} rides` }).waitFor();
+    await page.locator('[data-testid=workouts-total]').waitFor();
     const newest = page.locator('[data-testid=workout]').first();
     assert.equal(await newest.locator('.workout-name').innerText(), listed[0].activityName);
     assert.match(await newest.locator('.badge').innerText(), /^garmin$/i);
@@ -131,10 +152,55 @@ describe('routes and Garmin (real stack)', { skip: noStack || (!gpxFile && 'the 
     await page.getByRole('button', { name: 'Verify' }).click();
     await page.locator('[data-testid=garmin-status]', { hasText: `Connected as ${ACCOUNT}` }).waitFor();
     assert.match(await page.locator('[data-testid=garmin-status]').innerText(), /via login/);
-    await page.getByRole('button', { name: 'Disconnect' }).click();
-    await page.locator('[data-testid=garmin-status]', { hasText: 'Not connected' }).waitFor();
+    await settingsDisconnected();
+  });
+
+  it('connects intervals.icu with its key: a wrong key fails the sync, the right one brings the rides', { skip: !FAKE_INTERVALS_URL && 'set FAKE_INTERVALS_URL (./coach test starts the fake intervals.icu)' }, async () => {
+    await page.goto(`${WEB_URL}/settings`);
+    const card = page.locator('[data-testid=intervals]');
+    await card.waitFor();
+    if (await card.getByRole('button', { name: 'Disconnect' }).count()) {
+      await card.getByRole('button', { name: 'Disconnect' }).click();
+      await page.locator('[data-testid=intervals-status]', { hasText: 'Not connected' }).waitFor();
+    }
+    const connect = async (apiKey) => {
+      await page.fill('#intervals-athlete', INTERVALS.athleteId);
+      await page.fill('#intervals-key', apiKey);
+      await card.getByRole('button', { name: /^(Connect|Replace key)$/ }).click();
+      await card.getByText('Saved. The key is stored encrypted').waitFor();
+      await page.locator('[data-testid=intervals-status]', { hasText: `Connected as athlete ${INTERVALS.athleteId}` }).waitFor();
+    };
+    await connect('not-the-key');
+    const refused = await syncNow(card, 'intervals_icu');
+    assert.equal(refused.status, 'error');
+    assert.match(refused.error, /rejected the API key/);
+    await page.locator('[data-testid=sync-state]', { hasText: /^Sync failed/ }).waitFor();
+
+    await connect(INTERVALS.apiKey);
+    const listed = await intervalsList();
+    const run = await syncNow(card, 'intervals_icu');
+    assert.ok(run.status === 'success' && run.found >= 1 && run.failed === 0, JSON.stringify(run));
+    await page.locator('[data-testid=sync-state]', { hasText: /^Synced/ }).waitFor();
+    assert.deepEqual(await notStored('intervals_icu', listed.map((a) => a.id)), [], 'every listed activity stored');
+    await page.goto(`${WEB_URL}/workouts?source=intervals_icu`);
+    await page.locator('[data-testid=workouts-total]').waitFor();
+    assert.equal(await page.locator('[data-testid=workout] .workout-name').first().innerText(), listed[0].name);
+
+    await page.goto(`${WEB_URL}/settings`);
+    await card.getByRole('button', { name: 'Disconnect' }).click();
+    await page.locator('[data-testid=intervals-status]', { hasText: 'Not connected' }).waitFor();
   });
 });
+
+/** The fake intervals.icu's activities of the last year, newest first. */
+async function intervalsList() {
+  const oldest = new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10);
+  const response = await fetch(`${FAKE_INTERVALS_URL}/api/v1/athlete/${INTERVALS.athleteId}/activities?oldest=${oldest}`, {
+    headers: { authorization: `Basic ${Buffer.from(`API_KEY:${INTERVALS.apiKey}`).toString('base64')}` },
+  });
+  assert.equal(response.status, 200);
+  return response.json();
+}
 
 /** The fake's whole activity list, newest first, as Garmin pages it. */
 async function garminList() {

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 
-namespace CyclingCoach.Sync.Tests.Fakes.IntervalsIcu;
+namespace CyclingCoach.Fakes.IntervalsIcu;
 
 /// <summary>
 /// <c>GET /api/v1/athlete/{id}/wellness?oldest&amp;newest</c> as intervals.icu answers it: one record per day it has,

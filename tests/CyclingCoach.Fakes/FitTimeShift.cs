@@ -1,7 +1,6 @@
 using System.Buffers.Binary;
-using CyclingCoach.Fakes;
 
-namespace CyclingCoach.Fakes.Garmin;
+namespace CyclingCoach.Fakes;
 
 /// <summary>
 /// Moves a real FIT recording in time, so each fake activity's original file starts when its list item says (the
@@ -26,6 +25,18 @@ public static class FitTimeShift
         return first ?? throw new InvalidDataException("The FIT file has no timestamps.");
     }
 
+    /// <summary>The largest date_time in the file (the end of the recording), in FIT seconds.</summary>
+    public static uint LastTimestamp(byte[] fit)
+    {
+        uint last = 0;
+        Walk((byte[])fit.Clone(), (value, _) =>
+        {
+            last = Math.Max(last, value);
+            return value;
+        });
+        return last;
+    }
+
     public static byte[] Shift(byte[] fit, long deltaSeconds)
     {
         if (deltaSeconds % 32 != 0)
@@ -35,6 +46,14 @@ public static class FitTimeShift
 
         var copy = (byte[])fit.Clone();
         return FitFields.WithCrc(copy, Walk(copy, (value, _) => (uint)(value + deltaSeconds)));
+    }
+
+    /// <summary>The recording moved to start at <paramref name="targetUtc"/> (to within 32 s), and where it now starts.</summary>
+    public static (byte[] Fit, DateTime StartUtc) StartingAt(byte[] fit, DateTime targetUtc)
+    {
+        var first = ToUtc(FirstTimestamp(fit));
+        var shifted = Shift(fit, (long)Math.Floor((targetUtc - first).TotalSeconds / 32) * 32);
+        return (shifted, ToUtc(FirstTimestamp(shifted)));
     }
 
     public static DateTime ToUtc(uint fitSeconds) => new DateTime(1989, 12, 31, 0, 0, 0, DateTimeKind.Utc).AddSeconds(fitSeconds);

@@ -9,8 +9,9 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using CyclingCoach.Fakes.Garmin;
 
-namespace CyclingCoach.Sync.Tests.Fakes.IntervalsIcu;
+namespace CyclingCoach.Fakes.IntervalsIcu;
 
 /// <summary>
 /// intervals.icu on 127.0.0.1:0, behaving like the real API where the sync depends on it: Basic auth with user
@@ -44,11 +45,11 @@ public sealed partial class FakeIntervalsIcu : IAsyncDisposable
     public sealed record FakeActivity(
         string Id, DateTimeOffset Start, string Type, string Name, int Seconds, byte[]? File, double? AverageWatts = null, bool HasOriginal = true);
 
-    public static async Task<FakeIntervalsIcu> StartAsync()
+    public static async Task<FakeIntervalsIcu> StartAsync(int port = 0)
     {
         var fake = new FakeIntervalsIcu();
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseKestrel().UseUrls($"http://127.0.0.1:{port}");
         builder.Logging.ClearProviders();
         var app = builder.Build();
         app.MapGet("/api/v1/athlete/{athleteId}/activities", fake.ListAsync);
@@ -63,6 +64,20 @@ public sealed partial class FakeIntervalsIcu : IAsyncDisposable
     }
 
     public void Add(FakeActivity activity) => activities[activity.Id] = activity;
+
+    /// <summary><paramref name="count"/> rides, newest yesterday at 17:00 UTC and <paramref name="spacing"/> apart, each
+    /// one of the fakes' real cycling recordings moved to its start (CET, like a rider in central Europe).</summary>
+    public void AddRides(int count, TimeSpan spacing)
+    {
+        var recordings = FakeGarminData.CyclingFitFiles.Select(name => File.ReadAllBytes(Path.Combine(Fixtures.Root, "fit", name))).ToArray();
+        var newest = DateTime.UtcNow.Date.AddDays(-1).AddHours(17);
+        for (var i = 0; i < count; i++)
+        {
+            var (fit, start) = FitTimeShift.StartingAt(recordings[i % recordings.Length], newest - (spacing * i));
+            var seconds = (int)(FitTimeShift.ToUtc(FitTimeShift.LastTimestamp(fit)) - start).TotalSeconds;
+            Add(new FakeActivity($"i{90_000_000 + count - i}", new DateTimeOffset(start).ToOffset(TimeSpan.FromHours(1)), "Ride", $"intervals.icu ride {i}", seconds, fit));
+        }
+    }
 
     /// <summary>The next <paramref name="count"/> requests get 429 with <c>Retry-After: 1</c>.</summary>
     public void RateLimitNext(int count) => Interlocked.Exchange(ref rateLimitNext, count);

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using CyclingCoach.Training.Readers;
 using CyclingCoach.Training.Science;
 
-namespace CyclingCoach.Sync.Tests.Fakes.IntervalsIcu;
+namespace CyclingCoach.Fakes.IntervalsIcu;
 
 /// <summary>
 /// intervals.icu's <c>activity/{id}/streams?types=…</c> for a FIT file: an array of <c>{ type, name, data, data2 }</c>,
