@@ -135,6 +135,12 @@ describe('rules, athlete, coach and prompts (real stack)', { skip }, () => {
     // The stored conversation has both messages.
     const stored = await api(`/api/coach/conversations/${afterAsk.items[0].id}`);
     assert.deepEqual(stored.messages.map((m) => m.role), ['user', 'assistant']);
+    // The conversation is in the address: a reload (or a bookmark) opens it again.
+    await page.waitForURL(`${WEB_URL}/coach?conversation=${stored.id}`);
+    await page.reload();
+    await page.getByTestId('coach-reply').first().waitFor();
+    assert.match(await page.getByTestId('my-question').first().innerText(), /How is my form\?/);
+    assert.equal(await page.locator('[data-testid=conversations] [aria-current=true]').count(), 1);
   });
 
   it('shows a proposal from a reply with its suggestions and state', async (t) => {

@@ -62,6 +62,19 @@ export default function CoachPage() {
     }
   }, []);
 
+  // The open conversation is in the address (?conversation=<id>): a reload or a bookmark comes back to it.
+  useEffect(() => {
+    const id = new URLSearchParams(window.location.search).get('conversation');
+    if (id) void open(id);
+  }, [open]);
+  useEffect(() => {
+    const url = new URL(window.location.href);
+    if ((url.searchParams.get('conversation') ?? null) === conversationId) return;
+    if (conversationId) url.searchParams.set('conversation', conversationId);
+    else url.searchParams.delete('conversation');
+    window.history.replaceState(window.history.state, '', url);
+  }, [conversationId]);
+
   function startNew() {
     abort.current?.abort();
     setConversationId(null);
