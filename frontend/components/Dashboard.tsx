@@ -2,9 +2,12 @@
 
 import dynamic from 'next/dynamic';
 import Link from 'next/link';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { listWorkouts } from '@/lib/api';
+import { RIDES_QUERY, type DashboardInitial } from '@/lib/dashboard-data';
 import type { Page, Workout } from '@/lib/types';
+import type { Loaded } from '@/lib/use-load';
+import { ServerZoneProvider, type ServerZone } from '@/lib/zone';
 import FitnessCard from './dashboard/FitnessCard';
 import PendingAnalyses from './dashboard/PendingAnalyses';
 import WeekCard from './dashboard/WeekCard';
@@ -24,12 +27,20 @@ const ReadinessCard = dynamic(() => import('./dashboard/ReadinessCard'), {
   ),
 });
 
-export default function Dashboard() {
-  const [workouts, setWorkouts] = useState<WorkoutsState>({ status: 'loading' });
+const ridesState = (loaded: Loaded<Page<Workout>>): WorkoutsState =>
+  loaded.status === 'ready' ? { status: 'ready', items: loaded.value.items, total: loaded.value.total } : loaded;
+
+/**
+ * The dashboard's cards, with the first data of rides, this week, approvals and fitness read by the server render
+ * (`initial`, so the page's largest text does not wait for hydration and a round trip); they refresh themselves on
+ * live events and on retry.
+ */
+export default function Dashboard({ initial, zone }: { initial: DashboardInitial; zone: ServerZone }) {
+  const [workouts, setWorkouts] = useState<WorkoutsState>(() => ridesState(initial.rides));
 
   const refresh = useCallback(async () => {
     try {
-      const page: Page<Workout> = await listWorkouts('page=1&pageSize=10');
+      const page: Page<Workout> = await listWorkouts(RIDES_QUERY);
       setWorkouts({ status: 'ready', items: page.items, total: page.total });
     } catch (error) {
       setWorkouts((current) =>
@@ -37,10 +48,6 @@ export default function Dashboard() {
       );
     }
   }, []);
-
-  useEffect(() => {
-    void refresh();
-  }, [refresh]);
 
   const onLogged = useCallback(
     (workout: Workout) => {
@@ -55,11 +62,12 @@ export default function Dashboard() {
   );
 
   return (
+    <ServerZoneProvider zone={zone}>
     <div className="dashboard">
-      <FitnessCard />
+      <FitnessCard initial={initial.fitness} />
       <ReadinessCard />
-      <WeekCard />
-      <PendingAnalyses />
+      <WeekCard initial={initial.week} />
+      <PendingAnalyses initial={initial.waiting} />
       <section className="card workouts-card" aria-labelledby="workouts-heading">
         <div className="card-heading">
           <h2 id="workouts-heading">Rides</h2>
@@ -80,5 +88,6 @@ export default function Dashboard() {
         <LiveEvents onWorkoutImported={refresh} />
       </section>
     </div>
+    </ServerZoneProvider>
   );
 }

@@ -1,10 +1,11 @@
 // Rough front-end numbers against a running web server (fake gateway or real stack):
 //   WEB_URL=http://127.0.0.1:3000 API_KEY=dev [RUNS=5] [ONLY=workouts/] [WATERFALL=1] node e2e/measure.mjs
 // Per page, RUNS cold loads (cache disabled): time from navigation to the page's ready signal and Largest Contentful
-// Paint, as median (range); for a ride with streams, time until its charts are built. JS is the compressed bytes as
-// sent (the standalone server gzips), twice: "own" = the route's first-load JS including its lazily loaded chunks
-// (charts, map), counted on one extra load with the router's prefetches of linked pages refused; "+prefetch" = every
-// script a normal load fetches until network idle, the linked pages' chunks that <Link> prefetches included.
+// Paint (the last candidate once the network is idle), as median (range); for a ride with streams, time until its
+// charts are built. JS is the compressed bytes as sent (the standalone server gzips), twice: "own" = the route's
+// first-load JS including its lazily loaded chunks (charts, map), counted on one extra load with the router's
+// prefetches of linked pages refused; "+prefetch" = every script a normal load fetches until network idle, the
+// linked pages' chunks that <Link> prefetches included.
 // WATERFALL=1 prints each request of the first run (start, end, size) to see what the ready signal waits for.
 import { launchBrowser } from './browser.mjs';
 
@@ -57,12 +58,13 @@ async function load(path, ready, { noPrefetch = false } = {}) {
   await cold.locator(ready).first().waitFor({ timeout: 30_000 });
   const readyMs = Date.now() - started;
   const renderMs = await cold.locator('[data-testid=charts]').first().getAttribute('data-render-ms', { timeout: 100 }).catch(() => null);
-  // Largest Contentful Paint as Chromium reports it (buffered entries; the last one is the LCP).
+  await cold.waitForLoadState('networkidle');
+  // Largest Contentful Paint as Chromium reports it once the page has settled (buffered entries; the last one is
+  // the LCP: read at the ready signal, a block that grows later, e.g. a card whose code arrives late, is missed).
   const lcp = await cold.evaluate(() => new Promise((done) => {
     new PerformanceObserver((list) => done(list.getEntries().at(-1)?.startTime ?? null)).observe({ type: 'largest-contentful-paint', buffered: true });
     setTimeout(() => done(null), 2000);
   }));
-  await cold.waitForLoadState('networkidle');
   await cold.close();
   const js = [...requests.values()].filter((r) => r.type === 'Script').reduce((sum, r) => sum + (r.bytes ?? 0), 0);
   return { readyMs, lcp, renderMs: renderMs == null ? null : Number(renderMs), js, requests: [...requests.values()] };
