@@ -5,33 +5,21 @@
 // Needs `npm run build` first.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { launchBrowser } from './browser.mjs';
-import { built, startFakeStack } from './fake-stack.mjs';
+import { built, signedInFakeStack } from './fake-stack.mjs';
 
 const skip = built() ? false : 'run npm run build first (needs .next/standalone/server.js)';
 
 describe('coach pages (fake gateway)', { skip }, () => {
-  /** @type {Awaited<ReturnType<typeof startFakeStack>>} */
-  let stack;
-  /** @type {Awaited<ReturnType<typeof launchBrowser>>} */
-  let browser;
-  /** @type {import('playwright-core').Page} */
-  let page;
+  /** @type {Awaited<ReturnType<typeof signedInFakeStack>>} */
+  let signedIn;
+  let stack, page;
 
   before(async () => {
-    stack = await startFakeStack();
-    browser = await launchBrowser({ viewport: { width: 1280, height: 800 } });
-    page = await browser.context.newPage();
-    await page.goto(`${stack.url}/sign-in`);
-    await page.fill('#apiKey', stack.apiKey);
-    await page.click('button[type=submit]');
-    await page.waitForURL(`${stack.url}/`);
+    signedIn = await signedInFakeStack();
+    ({ stack, page } = signedIn);
   });
 
-  after(async () => {
-    await browser?.close();
-    await stack?.close();
-  });
+  after(() => signedIn?.close());
 
   it('draws fitness on the dashboard and says there is no plan for this week', async () => {
     await page.locator('[data-testid=fitness-chart][data-ready=true]').waitFor();
