@@ -1,9 +1,9 @@
 'use client';
 
-import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { useCallback, useState } from 'react';
 import { listWorkouts } from '@/lib/api';
+import { clientOnly } from '@/lib/client-only';
 import { RIDES_QUERY, type DashboardInitial } from '@/lib/dashboard-data';
 import type { Page, Workout } from '@/lib/types';
 import type { Loaded } from '@/lib/use-load';
@@ -18,14 +18,12 @@ import './dashboard/readiness.css'; // the grid places readiness beside fitness 
 import WorkoutList, { type WorkoutsState } from './WorkoutList';
 
 // Its own chunk: other pages prefetch the dashboard, and the ride page's budget counts that (README, measure.mjs).
-const ReadinessCard = dynamic(() => import('./dashboard/ReadinessCard'), {
-  ssr: false,
-  loading: () => (
-    <section className="card readiness-card" aria-label="Readiness">
-      <Loading what="readiness" />
-    </section>
-  ),
-});
+const ReadinessCard = clientOnly(
+  () => import('./dashboard/ReadinessCard'),
+  <section className="card readiness-card" aria-label="Readiness">
+    <Loading what="readiness" />
+  </section>,
+);
 
 const ridesState = (loaded: Loaded<Page<Workout>>): WorkoutsState =>
   loaded.status === 'ready' ? { status: 'ready', items: loaded.value.items, total: loaded.value.total } : loaded;

@@ -1,19 +1,15 @@
 'use client';
 // Dates in server-rendered cards: while the server renders and the browser hydrates, both format with the zone the
 // server read from the rider's cookie (the HTML must match); once hydrated, the browser's own (normally the same).
-import { createContext, useContext, useSyncExternalStore } from 'react';
+import { createContext, useContext } from 'react';
 import type { DateZone } from './format';
+import { useHydrated } from './hydrated';
 import { localToday } from './plan-data.mjs';
 
 export type ServerZone = DateZone & { today: string };
 
 const ServerZoneContext = createContext<ServerZone | null>(null);
 const BROWSER: DateZone = {};
-const subscribe = () => () => {};
-
-/** false while the server renders and during hydration, true after (and on every client-side render). */
-export const useHydrated = () => useSyncExternalStore(subscribe, () => true, () => false);
-
 export function ServerZoneProvider({ zone, children }: { zone: ServerZone; children: React.ReactNode }) {
   return <ServerZoneContext.Provider value={zone}>{children}</ServerZoneContext.Provider>;
 }

@@ -1,8 +1,8 @@
 'use client';
 
-import dynamic from 'next/dynamic';
 import { useEffect, useMemo } from 'react';
 import { fitness, type Fitness } from '@/lib/api/plan';
+import { clientOnly } from '@/lib/client-only';
 import { fitnessFrom } from '@/lib/dashboard-data';
 import { useEventListener } from '@/lib/events';
 import { dayMs, fitnessSeries, latestFitness } from '@/lib/plan-data.mjs';
@@ -14,7 +14,7 @@ import { Metric } from '../WorkoutList';
 // uPlot only in the browser, fetched alongside the data.
 // Fetched on mount, in parallel with the data (not after it: no waterfall).
 const loadChart = () => import('../charts/FitnessChart');
-const FitnessChart = dynamic(loadChart, { ssr: false, loading: () => <Loading what="the chart" /> });
+const FitnessChart = clientOnly(loadChart, <Loading what="the chart" />);
 
 /** CTL / ATL / TSB for the last 90 days and, dashed, through the current plan (the API projects after today). */
 export default function FitnessCard({ initial }: { initial?: Loaded<Fitness> }) {
