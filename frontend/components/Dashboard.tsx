@@ -14,7 +14,7 @@ import WeekCard from './dashboard/WeekCard';
 import LiveEvents from './LiveEvents';
 import ManualWorkoutForm from './ManualWorkoutForm';
 import { Loading } from './States';
-import './dashboard/readiness.css'; // the grid places readiness beside fitness before the card's chunk arrives
+import './dashboard/readiness.css'; // with the page's CSS, so the card's frame does not change when its chunk arrives
 import WorkoutList, { type WorkoutsState } from './WorkoutList';
 
 // Its own chunk: other pages prefetch the dashboard, and the ride page's budget counts that (README, measure.mjs).
@@ -59,33 +59,39 @@ export default function Dashboard({ initial, zone }: { initial: DashboardInitial
     [refresh],
   );
 
+  // Two columns on a wide screen, each stacking its cards without the other's heights (no gaps); one column on a
+  // narrow one, the cards interleaved back into reading order by CSS `order` (globals.css).
   return (
     <ServerZoneProvider zone={zone}>
-    <div className="dashboard">
-      <FitnessCard initial={initial.fitness} />
-      <ReadinessCard />
-      <WeekCard initial={initial.week} />
-      <PendingAnalyses initial={initial.waiting} />
-      <section className="card workouts-card" aria-labelledby="workouts-heading">
-        <div className="card-heading">
-          <h2 id="workouts-heading">Rides</h2>
-          {workouts.status === 'ready' && workouts.total > 0 && (
-            <Link href="/workouts" className="muted">
-              All {workouts.total} rides →
-            </Link>
-          )}
+      <div className="dashboard">
+        <div className="dashboard-column">
+          <FitnessCard initial={initial.fitness} />
+          <WeekCard initial={initial.week} />
+          <section className="card workouts-card" aria-labelledby="workouts-heading">
+            <div className="card-heading">
+              <h2 id="workouts-heading">Rides</h2>
+              {workouts.status === 'ready' && workouts.total > 0 && (
+                <Link href="/workouts" className="muted">
+                  All {workouts.total} rides →
+                </Link>
+              )}
+            </div>
+            <WorkoutList state={workouts} onRetry={refresh} />
+          </section>
         </div>
-        <WorkoutList state={workouts} onRetry={refresh} />
-      </section>
-      <section className="card" aria-labelledby="log-heading">
-        <h2 id="log-heading">Log a ride</h2>
-        <ManualWorkoutForm onLogged={onLogged} />
-      </section>
-      <section className="card" aria-labelledby="events-heading">
-        <h2 id="events-heading">Live events</h2>
-        <LiveEvents onWorkoutImported={refresh} />
-      </section>
-    </div>
+        <div className="dashboard-column">
+          <ReadinessCard />
+          <PendingAnalyses initial={initial.waiting} />
+          <section className="card log-card" aria-labelledby="log-heading">
+            <h2 id="log-heading">Log a ride</h2>
+            <ManualWorkoutForm onLogged={onLogged} />
+          </section>
+          <section className="card events-card" aria-labelledby="events-heading">
+            <h2 id="events-heading">Live events</h2>
+            <LiveEvents onWorkoutImported={refresh} />
+          </section>
+        </div>
+      </div>
     </ServerZoneProvider>
   );
 }

@@ -1,10 +1,12 @@
 // The coach parts of the dashboard, the ride page and the plan page against the fake gateway (known data: 40 seeded
 // rides with TSS and mean-max power, the newest reviewed with two suggestions, no plan, generation refused): the
 // fitness chart drawn, this week's and the plan page's empty states, the waiting review linked, reject one
-// suggestion with a reason and approve the other, the power curve against the best, a refused plan's violations.
+// suggestion with a reason and approve the other, the power curve against the best, a refused plan's violations,
+// and 60 plan versions paged past the first 50 (stacked as cards at phone width).
 // Needs `npm run build` first.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { planVersionSummaries } from './fake-coach.mjs';
 import { built, signedInFakeStack } from './fake-stack.mjs';
 
 const skip = built() ? false : 'run npm run build first (needs .next/standalone/server.js)';
@@ -83,5 +85,29 @@ describe('coach pages (fake gateway)', { skip }, () => {
     assert.equal(await refused.locator('li').count(), 2);
     assert.match(await refused.innerText(), /3 hard sessions; the rules allow 2/);
     await page.locator('.empty-state', { hasText: 'No plan yet' }).waitFor();
+  });
+
+  it('pages the version history past the first 50, and the diff pickers offer the older ones', async () => {
+    stack.gateway.coach.planVersions = planVersionSummaries(60);
+    try {
+      await page.goto(`${stack.url}/plan`);
+      const rows = page.locator('[data-testid=plan-version]');
+      await rows.first().waitFor();
+      assert.equal(await rows.count(), 50);
+      assert.equal(await rows.first().getAttribute('data-version'), '60');
+      await page.getByRole('button', { name: 'Show older versions (10 more)' }).click();
+      await page.locator('[data-testid=plan-version][data-version="1"]').waitFor();
+      assert.deepEqual(await rows.evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute('data-version')))), Array.from({ length: 60 }, (_, i) => 60 - i));
+      assert.equal(await page.locator('[data-testid=older-versions]').count(), 0); // all shown
+      assert.equal(await page.locator('#diff-from option').count(), 60);
+      // At phone width each version is a card: nothing scrolls sideways.
+      await page.setViewportSize({ width: 390, height: 844 });
+      const box = page.locator('[data-testid=plan-versions]').locator('..');
+      const [scroll, client] = await box.evaluate((el) => [el.scrollWidth, el.clientWidth]);
+      assert.ok(scroll <= client, `history ${scroll} px wide in a ${client} px box`);
+    } finally {
+      stack.gateway.coach.planVersions = [];
+      await page.setViewportSize({ width: 1280, height: 800 });
+    }
   });
 });

@@ -79,6 +79,17 @@ describe('readiness, in-place approvals and laps (fake gateway)', { skip }, () =
     assert.equal(cells[5], `${first.averagePowerWatts} W`);
     assert.equal(cells[6], `${first.averageHeartRateBpm} bpm`);
     assert.match(await page.locator('[data-testid=stream-source]').innerText(), /Garmin's activity details .*resampled to 1 Hz/);
+    // At phone width each lap is a card with labelled values, nothing scrolling sideways.
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      const box = page.locator('[data-testid=laps-table]').locator('..');
+      const [scroll, client] = await box.evaluate((el) => [el.scrollWidth, el.clientWidth]);
+      assert.ok(scroll <= client, `laps ${scroll} px wide in a ${client} px box`);
+      const label = await rows.nth(1).locator('td').first().evaluate((td) => getComputedStyle(td, '::before').content);
+      assert.equal(label, '"Start"');
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 800 });
+    }
   });
 });
 
