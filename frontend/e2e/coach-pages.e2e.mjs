@@ -2,7 +2,7 @@
 // rides with TSS and mean-max power, the newest reviewed with two suggestions, no plan, generation refused): the
 // fitness chart drawn, this week's and the plan page's empty states, the waiting review linked, reject one
 // suggestion with a reason and approve the other, the power curve against the best, a refused plan's violations,
-// and 60 plan versions paged past the first 50 (stacked as cards at phone width).
+// 60 plan versions paged past the first 50 (stacked as cards at phone width), and the prompts page's tabs by keyboard.
 // Needs `npm run build` first.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -108,6 +108,37 @@ describe('coach pages (fake gateway)', { skip }, () => {
     } finally {
       stack.gateway.coach.planVersions = [];
       await page.setViewportSize({ width: 1280, height: 800 });
+    }
+  });
+
+  it("moves between the prompts page's tabs with the arrow keys, Home and End (one tab in the Tab order)", async () => {
+    // The fake gateway has no prompts: an empty list still gives one tab per job.
+    await page.route('**/api/coach/prompts?*', (route) => route.fulfill({ json: { items: [], page: 1, pageSize: 200, total: 0 } }));
+    await page.route('**/api/coach/prompts/placeholders', (route) => route.fulfill({ json: [] }));
+    try {
+      await page.goto(`${stack.url}/prompts`);
+      const tabs = page.getByRole('tab');
+      await tabs.first().waitFor();
+      assert.equal(await tabs.count(), 5);
+      const selected = () => page.locator('[role=tab][aria-selected=true]').innerText();
+      const focused = () => page.evaluate(() => document.activeElement?.getAttribute('id'));
+      assert.deepEqual(await tabs.evaluateAll((ts) => ts.map((t) => t.tabIndex)), [0, -1, -1, -1, -1]);
+      await tabs.first().focus();
+      await page.keyboard.press('ArrowRight');
+      assert.match(await selected(), /^Plan generation/);
+      assert.equal(await focused(), 'tab-plan_generation');
+      assert.deepEqual(await tabs.evaluateAll((ts) => ts.map((t) => t.tabIndex)), [-1, 0, -1, -1, -1]);
+      await page.keyboard.press('End');
+      assert.match(await selected(), /^Chat/);
+      await page.keyboard.press('ArrowRight'); // wraps to the first
+      assert.match(await selected(), /^Rule parsing/);
+      await page.keyboard.press('ArrowLeft'); // and back to the last
+      assert.equal(await focused(), 'tab-chat');
+      await page.keyboard.press('Home');
+      assert.equal(await focused(), 'tab-rule_parsing');
+      assert.equal(await page.locator('#prompt-panel').getAttribute('aria-labelledby'), 'tab-rule_parsing');
+    } finally {
+      await page.unrouteAll();
     }
   });
 });
