@@ -1,35 +1,44 @@
 'use client';
 
-import dynamic from 'next/dynamic';
 import Link from 'next/link';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { listWorkouts } from '@/lib/api';
+import { clientOnly } from '@/lib/client-only';
+import { RIDES_QUERY, type DashboardInitial } from '@/lib/dashboard-data';
 import type { Page, Workout } from '@/lib/types';
+import type { Loaded } from '@/lib/use-load';
+import { ServerZoneProvider, type ServerZone } from '@/lib/zone';
 import FitnessCard from './dashboard/FitnessCard';
 import PendingAnalyses from './dashboard/PendingAnalyses';
 import WeekCard from './dashboard/WeekCard';
 import LiveEvents from './LiveEvents';
 import ManualWorkoutForm from './ManualWorkoutForm';
 import { Loading } from './States';
-import './dashboard/readiness.css'; // the grid places readiness beside fitness before the card's chunk arrives
+import './dashboard/readiness.css'; // with the page's CSS, so the card's frame does not change when its chunk arrives
 import WorkoutList, { type WorkoutsState } from './WorkoutList';
 
 // Its own chunk: other pages prefetch the dashboard, and the ride page's budget counts that (README, measure.mjs).
-const ReadinessCard = dynamic(() => import('./dashboard/ReadinessCard'), {
-  ssr: false,
-  loading: () => (
-    <section className="card readiness-card" aria-label="Readiness">
-      <Loading what="readiness" />
-    </section>
-  ),
-});
+const ReadinessCard = clientOnly(
+  () => import('./dashboard/ReadinessCard'),
+  <section className="card readiness-card" aria-label="Readiness">
+    <Loading what="readiness" />
+  </section>,
+);
 
-export default function Dashboard() {
-  const [workouts, setWorkouts] = useState<WorkoutsState>({ status: 'loading' });
+const ridesState = (loaded: Loaded<Page<Workout>>): WorkoutsState =>
+  loaded.status === 'ready' ? { status: 'ready', items: loaded.value.items, total: loaded.value.total } : loaded;
+
+/**
+ * The dashboard's cards, with the first data of rides, this week, approvals and fitness read by the server render
+ * (`initial`, so the page's largest text does not wait for hydration and a round trip); they refresh themselves on
+ * live events and on retry.
+ */
+export default function Dashboard({ initial, zone }: { initial: DashboardInitial; zone: ServerZone }) {
+  const [workouts, setWorkouts] = useState<WorkoutsState>(() => ridesState(initial.rides));
 
   const refresh = useCallback(async () => {
     try {
-      const page: Page<Workout> = await listWorkouts('page=1&pageSize=10');
+      const page: Page<Workout> = await listWorkouts(RIDES_QUERY);
       setWorkouts({ status: 'ready', items: page.items, total: page.total });
     } catch (error) {
       setWorkouts((current) =>
@@ -37,10 +46,6 @@ export default function Dashboard() {
       );
     }
   }, []);
-
-  useEffect(() => {
-    void refresh();
-  }, [refresh]);
 
   const onLogged = useCallback(
     (workout: Workout) => {
@@ -54,31 +59,39 @@ export default function Dashboard() {
     [refresh],
   );
 
+  // Two columns on a wide screen, each stacking its cards without the other's heights (no gaps); one column on a
+  // narrow one, the cards interleaved back into reading order by CSS `order` (globals.css).
   return (
-    <div className="dashboard">
-      <FitnessCard />
-      <ReadinessCard />
-      <WeekCard />
-      <PendingAnalyses />
-      <section className="card workouts-card" aria-labelledby="workouts-heading">
-        <div className="card-heading">
-          <h2 id="workouts-heading">Rides</h2>
-          {workouts.status === 'ready' && workouts.total > 0 && (
-            <Link href="/workouts" className="muted">
-              All {workouts.total} rides →
-            </Link>
-          )}
+    <ServerZoneProvider zone={zone}>
+      <div className="dashboard">
+        <div className="dashboard-column">
+          <FitnessCard initial={initial.fitness} />
+          <WeekCard initial={initial.week} />
+          <section className="card workouts-card" aria-labelledby="workouts-heading">
+            <div className="card-heading">
+              <h2 id="workouts-heading">Rides</h2>
+              {workouts.status === 'ready' && workouts.total > 0 && (
+                <Link href="/workouts" className="muted">
+                  All {workouts.total} rides →
+                </Link>
+              )}
+            </div>
+            <WorkoutList state={workouts} onRetry={refresh} />
+          </section>
         </div>
-        <WorkoutList state={workouts} onRetry={refresh} />
-      </section>
-      <section className="card" aria-labelledby="log-heading">
-        <h2 id="log-heading">Log a ride</h2>
-        <ManualWorkoutForm onLogged={onLogged} />
-      </section>
-      <section className="card" aria-labelledby="events-heading">
-        <h2 id="events-heading">Live events</h2>
-        <LiveEvents onWorkoutImported={refresh} />
-      </section>
-    </div>
+        <div className="dashboard-column">
+          <ReadinessCard />
+          <PendingAnalyses initial={initial.waiting} />
+          <section className="card log-card" aria-labelledby="log-heading">
+            <h2 id="log-heading">Log a ride</h2>
+            <ManualWorkoutForm onLogged={onLogged} />
+          </section>
+          <section className="card events-card" aria-labelledby="events-heading">
+            <h2 id="events-heading">Live events</h2>
+            <LiveEvents onWorkoutImported={refresh} />
+          </section>
+        </div>
+      </div>
+    </ServerZoneProvider>
   );
 }

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { formatDateTime, formatDuration } from '@/lib/format';
 import { usePreferences } from '@/lib/preferences';
 import type { Workout } from '@/lib/types';
+import { useZone } from '@/lib/zone';
 import { ErrorState, Loading } from './States';
 
 export type WorkoutsState =
@@ -15,6 +16,7 @@ type Props = { state: WorkoutsState; onRetry: () => void; empty?: React.ReactNod
 
 export default function WorkoutList({ state, onRetry, empty }: Props) {
   const { distance } = usePreferences();
+  const zone = useZone();
   if (state.status === 'loading') {
     return <Loading what="rides" />;
   }
@@ -35,7 +37,7 @@ export default function WorkoutList({ state, onRetry, empty }: Props) {
             <span className="badge">{sourceLabel(workout.source)}</span>
           </div>
           <time className="muted" dateTime={workout.startTime}>
-            {formatDateTime(workout.startTime)}
+            {formatDateTime(workout.startTime, zone)}
             {workout.activityType ? ` · ${workout.activityType}` : workout.sport ? ` · ${workout.sport}` : ''}
           </time>
           <dl className="metrics">

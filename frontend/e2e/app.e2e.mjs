@@ -3,34 +3,21 @@
 // with a duplicate, a route's sections and rename, Garmin token import and units. Needs `npm run build` first.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { launchBrowser } from './browser.mjs';
-import { built, startFakeStack } from './fake-stack.mjs';
+import { built, signedInFakeStack } from './fake-stack.mjs';
 
 const skip = built() ? false : 'run npm run build first (needs .next/standalone/server.js)';
 
 describe('app shell and pages (fake gateway)', { skip }, () => {
-  /** @type {Awaited<ReturnType<typeof startFakeStack>>} */
-  let stack;
-  /** @type {Awaited<ReturnType<typeof launchBrowser>>} */
-  let browser;
-  /** @type {import('playwright-core').Page} */
-  let page;
+  /** @type {Awaited<ReturnType<typeof signedInFakeStack>>} */
+  let signedIn;
+  let stack, browser, page;
 
   before(async () => {
-    stack = await startFakeStack();
-    browser = await launchBrowser({ viewport: { width: 1280, height: 800 } });
-    page = await browser.context.newPage();
-    await page.goto(`${stack.url}/workouts`);
-    await page.waitForURL(/\/sign-in/);
-    await page.fill('#apiKey', stack.apiKey);
-    await page.click('button[type=submit]');
-    await page.waitForURL(`${stack.url}/workouts`);
+    signedIn = await signedInFakeStack({ path: '/workouts' });
+    ({ stack, browser, page } = signedIn);
   });
 
-  after(async () => {
-    await browser?.close();
-    await stack?.close();
-  });
+  after(() => signedIn?.close());
 
   it('navigates every page from the header, marking the current one', async () => {
     const expected = { Dashboard: 'Dashboard', Workouts: 'Workouts', Plan: 'Plan', Rules: 'Rules', Routes: 'Routes', Coach: 'Coach', Settings: 'Settings' };

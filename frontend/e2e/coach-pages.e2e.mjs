@@ -1,37 +1,27 @@
 // The coach parts of the dashboard, the ride page and the plan page against the fake gateway (known data: 40 seeded
 // rides with TSS and mean-max power, the newest reviewed with two suggestions, no plan, generation refused): the
 // fitness chart drawn, this week's and the plan page's empty states, the waiting review linked, reject one
-// suggestion with a reason and approve the other, the power curve against the best, a refused plan's violations.
+// suggestion with a reason and approve the other, the power curve against the best, a refused plan's violations,
+// 60 plan versions paged past the first 50 (stacked as cards at phone width), and the prompts page's tabs by keyboard.
 // Needs `npm run build` first.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { launchBrowser } from './browser.mjs';
-import { built, startFakeStack } from './fake-stack.mjs';
+import { planVersionSummaries } from './fake-coach.mjs';
+import { built, signedInFakeStack } from './fake-stack.mjs';
 
 const skip = built() ? false : 'run npm run build first (needs .next/standalone/server.js)';
 
 describe('coach pages (fake gateway)', { skip }, () => {
-  /** @type {Awaited<ReturnType<typeof startFakeStack>>} */
-  let stack;
-  /** @type {Awaited<ReturnType<typeof launchBrowser>>} */
-  let browser;
-  /** @type {import('playwright-core').Page} */
-  let page;
+  /** @type {Awaited<ReturnType<typeof signedInFakeStack>>} */
+  let signedIn;
+  let stack, page;
 
   before(async () => {
-    stack = await startFakeStack();
-    browser = await launchBrowser({ viewport: { width: 1280, height: 800 } });
-    page = await browser.context.newPage();
-    await page.goto(`${stack.url}/sign-in`);
-    await page.fill('#apiKey', stack.apiKey);
-    await page.click('button[type=submit]');
-    await page.waitForURL(`${stack.url}/`);
+    signedIn = await signedInFakeStack();
+    ({ stack, page } = signedIn);
   });
 
-  after(async () => {
-    await browser?.close();
-    await stack?.close();
-  });
+  after(() => signedIn?.close());
 
   it('draws fitness on the dashboard and says there is no plan for this week', async () => {
     await page.locator('[data-testid=fitness-chart][data-ready=true]').waitFor();
@@ -95,5 +85,60 @@ describe('coach pages (fake gateway)', { skip }, () => {
     assert.equal(await refused.locator('li').count(), 2);
     assert.match(await refused.innerText(), /3 hard sessions; the rules allow 2/);
     await page.locator('.empty-state', { hasText: 'No plan yet' }).waitFor();
+  });
+
+  it('pages the version history past the first 50, and the diff pickers offer the older ones', async () => {
+    stack.gateway.coach.planVersions = planVersionSummaries(60);
+    try {
+      await page.goto(`${stack.url}/plan`);
+      const rows = page.locator('[data-testid=plan-version]');
+      await rows.first().waitFor();
+      assert.equal(await rows.count(), 50);
+      assert.equal(await rows.first().getAttribute('data-version'), '60');
+      await page.getByRole('button', { name: 'Show older versions (10 more)' }).click();
+      await page.locator('[data-testid=plan-version][data-version="1"]').waitFor();
+      assert.deepEqual(await rows.evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute('data-version')))), Array.from({ length: 60 }, (_, i) => 60 - i));
+      assert.equal(await page.locator('[data-testid=older-versions]').count(), 0); // all shown
+      assert.equal(await page.locator('#diff-from option').count(), 60);
+      // At phone width each version is a card: nothing scrolls sideways.
+      await page.setViewportSize({ width: 390, height: 844 });
+      const box = page.locator('[data-testid=plan-versions]').locator('..');
+      const [scroll, client] = await box.evaluate((el) => [el.scrollWidth, el.clientWidth]);
+      assert.ok(scroll <= client, `history ${scroll} px wide in a ${client} px box`);
+    } finally {
+      stack.gateway.coach.planVersions = [];
+      await page.setViewportSize({ width: 1280, height: 800 });
+    }
+  });
+
+  it("moves between the prompts page's tabs with the arrow keys, Home and End (one tab in the Tab order)", async () => {
+    // The fake gateway has no prompts: an empty list still gives one tab per job.
+    await page.route('**/api/coach/prompts?*', (route) => route.fulfill({ json: { items: [], page: 1, pageSize: 200, total: 0 } }));
+    await page.route('**/api/coach/prompts/placeholders', (route) => route.fulfill({ json: [] }));
+    try {
+      await page.goto(`${stack.url}/prompts`);
+      const tabs = page.getByRole('tab');
+      await tabs.first().waitFor();
+      assert.equal(await tabs.count(), 5);
+      const selected = () => page.locator('[role=tab][aria-selected=true]').innerText();
+      const focused = () => page.evaluate(() => document.activeElement?.getAttribute('id'));
+      assert.deepEqual(await tabs.evaluateAll((ts) => ts.map((t) => t.tabIndex)), [0, -1, -1, -1, -1]);
+      await tabs.first().focus();
+      await page.keyboard.press('ArrowRight');
+      assert.match(await selected(), /^Plan generation/);
+      assert.equal(await focused(), 'tab-plan_generation');
+      assert.deepEqual(await tabs.evaluateAll((ts) => ts.map((t) => t.tabIndex)), [-1, 0, -1, -1, -1]);
+      await page.keyboard.press('End');
+      assert.match(await selected(), /^Chat/);
+      await page.keyboard.press('ArrowRight'); // wraps to the first
+      assert.match(await selected(), /^Rule parsing/);
+      await page.keyboard.press('ArrowLeft'); // and back to the last
+      assert.equal(await focused(), 'tab-chat');
+      await page.keyboard.press('Home');
+      assert.equal(await focused(), 'tab-rule_parsing');
+      assert.equal(await page.locator('#prompt-panel').getAttribute('aria-labelledby'), 'tab-rule_parsing');
+    } finally {
+      await page.unrouteAll();
+    }
   });
 });

@@ -136,6 +136,25 @@ export function thresholdUpdate(now = Date.now()) {
 }
 
 /** Marks the chosen (or all pending) suggestions and sets the status the service would. */
+const ORIGINS = ['generation', 'analysis', 'chat', 'threshold', 'undo'];
+
+/**
+ * `count` plan versions, newest first, each the child of the one before (the plan page's history; paging past 50).
+ * A test sets them: `gateway.coach.planVersions = planVersionSummaries(60)`.
+ */
+export function planVersionSummaries(count, now = Date.now()) {
+  const id = (n) => `0199bbbb-0000-7000-8000-${String(n).padStart(12, '0')}`;
+  return Array.from({ length: count }, (_, i) => {
+    const version = count - i;
+    return {
+      id: id(version), version, parentId: version > 1 ? id(version - 1) : null, origin: version === 1 ? 'generation' : ORIGINS[version % ORIGINS.length],
+      createdBy: version % 2 ? 'builtin' : 'rider', createdAt: new Date(now - (count - version) * 3_600_000).toISOString(), isActive: version === count,
+      startDate: isoDay(now - 7 * DAY), endDate: isoDay(now + 20 * DAY),
+      weeks: [1, 2, 3, 4].map((weekNumber) => ({ weekNumber, focus: 'base', hours: 6 + weekNumber + (version % 3), tss: 300 + 20 * weekNumber + version, hardSessions: 2, restDays: 2 })),
+    };
+  });
+}
+
 function decide(analysis, ids, state, reason) {
   for (const s of analysis.suggestions) if (s.state === 'pending' && (!ids || ids.includes(s.id))) s.state = state;
   const states = new Set(analysis.suggestions.map((s) => s.state));
@@ -178,7 +197,11 @@ export function handleCoach(req, url, workouts, send, notFound, state, body) {
     else notFound(404);
     return true;
   }
-  const page = (items) => ({ items, page: Number(q.get('page') ?? 1), pageSize: Number(q.get('pageSize') ?? 50), total: items.length });
+  const page = (items, paged = false) => {
+    const number = Number(q.get('page') ?? 1);
+    const size = Number(q.get('pageSize') ?? 50);
+    return { items: paged ? items.slice((number - 1) * size, number * size) : items, page: number, pageSize: size, total: items.length };
+  };
   switch (url.pathname) {
     case '/api/coach/fitness':
       send(200, fitnessBody(workouts, q.get('from'), q.get('to')));
@@ -196,7 +219,7 @@ export function handleCoach(req, url, workouts, send, notFound, state, body) {
       return true;
     }
     case '/api/coach/plans/versions':
-      send(200, page([]));
+      send(200, page(state.planVersions ?? [], true));
       return true;
     case '/api/coach/plans/current':
     case '/api/coach/plans/current/compliance':

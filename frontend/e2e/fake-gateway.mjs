@@ -5,17 +5,23 @@
 // connections, routes (list with sorting, upload with duplicates, detail, rename, delete, GPX) and GET /api/events (SSE).
 // Seeded with 40 rides (one of 5 h with 1 Hz streams) and two routes; `seed: false` starts empty.
 // Garmin: login password "slow" → 429 cooldown, any other → MFA step, code "123456" → connected.
+// A test can make paths fail (`failing.add('/api/workouts')` → 503), turn wellness off (`coach.readiness = false`) and
+// give the plan a history (`coach.planVersions = planVersionSummaries(60)`, fake-coach.mjs; FAKE_PLAN_VERSIONS=60 from the shell).
 import { createHash, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { pathToFileURL } from 'node:url';
-import { handleCoach, readinessAdjustment, reviewOf, thresholdUpdate } from './fake-coach.mjs';
+import { handleCoach, planVersionSummaries, readinessAdjustment, reviewOf, thresholdUpdate } from './fake-coach.mjs';
 import { parseMultipart, routeDetail, routeSummary, seedWorkouts, streamsFor, uuid, workout as workoutBody } from './fake-data.mjs';
 
 /** @param {{ apiKey: string, port?: number, host?: string, seed?: boolean }} options */
 export function startFakeGateway({ apiKey, port = 0, host = '127.0.0.1', seed = true }) {
   // FAKE_RIDES=250: about a year of rides for measuring (e2e/measure.mjs); the tests use the default 40.
   const workouts = seed ? seedWorkouts(Number(process.env.FAKE_RIDES ?? 40)) : [];
-  const coach = { analyses: workouts.length > 0 ? [readinessAdjustment(), reviewOf(workouts[0]), thresholdUpdate()] : [], readiness: seed };
+  const coach = {
+    analyses: workouts.length > 0 ? [readinessAdjustment(), reviewOf(workouts[0]), thresholdUpdate()] : [],
+    readiness: seed,
+    planVersions: planVersionSummaries(Number(process.env.FAKE_PLAN_VERSIONS ?? 0)), // e.g. 60 for screenshots
+  };
   const fileHashes = new Map(); // sha256 → workout id (import duplicates)
   const routes = seed
     ? [
@@ -30,6 +36,7 @@ export function startFakeGateway({ apiKey, port = 0, host = '127.0.0.1', seed = 
   let intervals = { connected: false, athleteId: null, from: null };
   const streams = new Set();
   const seen = [];
+  const failing = new Set(); // paths a test makes answer 503 (error states)
 
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://gateway');
@@ -43,6 +50,9 @@ export function startFakeGateway({ apiKey, port = 0, host = '127.0.0.1', seed = 
     const presented = req.headers['x-api-key'] ?? req.headers.authorization?.replace(/^Bearer /, '');
     if (presented !== apiKey) {
       return problem(res, 401, 'Unauthorized', 'A valid API key is required.');
+    }
+    if (failing.has(url.pathname)) {
+      return problem(res, 503, 'Service Unavailable', `The fake gateway was told to fail ${url.pathname}.`);
     }
     if (req.method === 'GET' && url.pathname === '/api/events') {
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
@@ -291,6 +301,8 @@ export function startFakeGateway({ apiKey, port = 0, host = '127.0.0.1', seed = 
         url: `http://${host}:${address.port}`,
         seen,
         broadcast,
+        failing,
+        coach, // the fake coach's state: `coach.readiness = false` answers readiness without wellness days
         close: () =>
           new Promise((done) => {
             streams.forEach((s) => s.end());

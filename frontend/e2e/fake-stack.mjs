@@ -1,9 +1,11 @@
 // The built web server (.next/standalone, `npm run build` first) in front of the fake gateway, both on free
-// loopback ports, for the end-to-end tests that need known data (app.e2e.mjs).
+// loopback ports, for the end-to-end tests that need known data (app, coach-pages and readiness e2e files);
+// `signedInFakeStack` adds a browser signed in on a page.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
+import { launchBrowser } from './browser.mjs';
 import { startFakeGateway } from './fake-gateway.mjs';
 
 const root = resolve(import.meta.dirname, '..');
@@ -19,9 +21,10 @@ const freePort = () =>
     s.on('error', fail);
   });
 
-export async function startFakeStack() {
+/** @param {{ seed?: boolean }} [gatewayOptions] passed to startFakeGateway */
+export async function startFakeStack(gatewayOptions = {}) {
   const apiKey = `e2e-${Math.random().toString(36).slice(2)}`;
-  const gateway = await startFakeGateway({ apiKey });
+  const gateway = await startFakeGateway({ ...gatewayOptions, apiKey });
   const port = await freePort();
   const web = spawn(process.execPath, [SERVER], {
     env: { ...process.env, API_KEY: apiKey, GATEWAY_HTTP: gateway.url, PORT: String(port), HOSTNAME: '127.0.0.1', NEXT_TELEMETRY_DISABLED: '1' },
@@ -49,4 +52,33 @@ export async function startFakeStack() {
       await gateway.close();
     },
   };
+}
+
+/**
+ * A fake stack and a fresh browser signed in with its key: opens `path`, signs in where the app sends it and waits
+ * to be back on `path`. `close()` ends both.
+ * @param {{ path?: string, viewport?: { width: number, height: number }, gateway?: { seed?: boolean } }} [options]
+ */
+export async function signedInFakeStack({ path = '/', viewport = { width: 1280, height: 800 }, gateway } = {}) {
+  const stack = await startFakeStack(gateway);
+  const browser = await launchBrowser({ viewport }).catch(async (error) => {
+    await stack.close();
+    throw error;
+  });
+  const close = async () => {
+    await browser.close();
+    await stack.close();
+  };
+  try {
+    const page = await browser.context.newPage();
+    await page.goto(`${stack.url}${path}`);
+    await page.waitForURL(/\/sign-in/);
+    await page.fill('#apiKey', stack.apiKey);
+    await page.click('button[type=submit]');
+    await page.waitForURL(`${stack.url}${path}`);
+    return { stack, browser, page, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
 }

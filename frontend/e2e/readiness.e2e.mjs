@@ -1,36 +1,25 @@
 // Readiness beside fitness, analyses without a ride decided on the dashboard, and a ride's laps, against the fake
 // gateway (e2e/fake-coach.mjs: 28 days of readiness with every fifth day missing, today 42 "low"; today's readiness
-// adjustment and a threshold update waiting; the five-hour ride with five laps and streams from Garmin's details).
-// Needs `npm run build` first.
+// adjustment and a threshold update waiting; the five-hour ride with five laps and streams from Garmin's details);
+// the dashboard's server render (its cards' data in the HTML, a failed read as the card's error state) and the
+// readiness card without wellness data. Needs `npm run build` first.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { launchBrowser } from './browser.mjs';
-import { built, startFakeStack } from './fake-stack.mjs';
+import { built, signedInFakeStack } from './fake-stack.mjs';
 
 const skip = built() ? false : 'run npm run build first (needs .next/standalone/server.js)';
 
 describe('readiness, in-place approvals and laps (fake gateway)', { skip }, () => {
-  /** @type {Awaited<ReturnType<typeof startFakeStack>>} */
-  let stack;
-  /** @type {Awaited<ReturnType<typeof launchBrowser>>} */
-  let browser;
-  /** @type {import('playwright-core').Page} */
-  let page;
+  /** @type {Awaited<ReturnType<typeof signedInFakeStack>>} */
+  let signedIn;
+  let stack, page;
 
   before(async () => {
-    stack = await startFakeStack();
-    browser = await launchBrowser({ viewport: { width: 1280, height: 800 } });
-    page = await browser.context.newPage();
-    await page.goto(`${stack.url}/sign-in`);
-    await page.fill('#apiKey', stack.apiKey);
-    await page.click('button[type=submit]');
-    await page.waitForURL(`${stack.url}/`);
+    signedIn = await signedInFakeStack();
+    ({ stack, page } = signedIn);
   });
 
-  after(async () => {
-    await browser?.close();
-    await stack?.close();
-  });
+  after(() => signedIn?.close());
 
   it("shows today's readiness and a strip where missing days are gaps", async () => {
     const today = page.locator('[data-testid=readiness-today]');
@@ -90,5 +79,71 @@ describe('readiness, in-place approvals and laps (fake gateway)', { skip }, () =
     assert.equal(cells[5], `${first.averagePowerWatts} W`);
     assert.equal(cells[6], `${first.averageHeartRateBpm} bpm`);
     assert.match(await page.locator('[data-testid=stream-source]').innerText(), /Garmin's activity details .*resampled to 1 Hz/);
+    // At phone width each lap is a card with labelled values, nothing scrolling sideways.
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      const box = page.locator('[data-testid=laps-table]').locator('..');
+      const [scroll, client] = await box.evaluate((el) => [el.scrollWidth, el.clientWidth]);
+      assert.ok(scroll <= client, `laps ${scroll} px wide in a ${client} px box`);
+      const label = await rows.nth(1).locator('td').first().evaluate((td) => getComputedStyle(td, '::before').content);
+      assert.equal(label, '"Start"');
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 800 });
+    }
+  });
+});
+
+describe('dashboard rendered on the server (fake gateway)', { skip }, () => {
+  /** @type {Awaited<ReturnType<typeof signedInFakeStack>>} */
+  let signedIn;
+  let stack, page;
+
+  before(async () => {
+    signedIn = await signedInFakeStack();
+    ({ stack, page } = signedIn);
+  });
+
+  after(() => signedIn?.close());
+
+  it('sends the rides, this week and the approvals in the HTML, before any script runs', async () => {
+    const newest = (await (await page.request.get(`${stack.url}/api/workouts?page=1&pageSize=10`)).json()).items;
+    const html = await (await page.request.get(`${stack.url}/`)).text();
+    const rides = [...html.matchAll(/class="workout-name" href="\/workouts\/([0-9a-f-]{36})"/g)].map((m) => m[1]);
+    assert.deepEqual(rides, newest.map((w) => w.id)); // the ten newest, newest first, as the card's refresh asks
+    assert.match(html, /No plan yet/); // this week without a plan
+    assert.equal([...html.matchAll(/data-testid="pending-analysis"/g)].length, 3);
+    assert.doesNotMatch(html, /Loading rides/);
+  });
+
+  it("shows the rides card's error state when the server's read fails, and recovers on retry", async () => {
+    stack.gateway.failing.add('/api/workouts');
+    try {
+      await page.goto(`${stack.url}/`);
+      const card = page.locator('.workouts-card');
+      await card.getByRole('alert').getByText('Could not load rides: The fake gateway was told to fail /api/workouts.').waitFor();
+      // The other cards are there as usual.
+      await page.locator('[data-testid=pending-analysis]').first().waitFor();
+      await page.locator('[data-testid=fitness-chart][data-ready=true]').waitFor();
+    } finally {
+      stack.gateway.failing.delete('/api/workouts');
+    }
+    await page.locator('.workouts-card').getByRole('button', { name: 'Try again' }).click();
+    await page.locator('.workouts-card [data-testid=workout]').first().waitFor();
+    assert.equal(await page.locator('.workouts-card [data-testid=workout]').count(), 10);
+  });
+
+  it('says there is no wellness data when readiness has no days', async () => {
+    stack.gateway.coach.readiness = false;
+    try {
+      await page.goto(`${stack.url}/`);
+      const card = page.locator('[data-testid=readiness-card]');
+      await card.getByText('No wellness data: HRV, sleep and resting heart rate from Garmin or intervals.icu build the score.').waitFor();
+      assert.equal(await page.locator('[data-testid=readiness-today]').count(), 0);
+      // The strip is all gaps, never zeros.
+      const scores = await card.locator('[data-testid=readiness-strip] li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-score')));
+      assert.deepEqual(scores, Array(14).fill(''));
+    } finally {
+      stack.gateway.coach.readiness = true;
+    }
   });
 });

@@ -41,7 +41,8 @@ export async function readProblem(response: Response): Promise<ProblemDetails | 
 }
 
 // Workouts (sync service)
-export const listWorkouts = (query = 'page=1&pageSize=50') => send<Page<Workout>>(`/api/workouts?${query}`);
+export const workoutsPath = (query = 'page=1&pageSize=50') => `/api/workouts?${query}`;
+export const listWorkouts = (query?: string) => send<Page<Workout>>(workoutsPath(query));
 export const getWorkout = (id: string) => send<Workout>(`/api/workouts/${id}`);
 export const getStreams = (id: string) => send<Streams>(`/api/workouts/${id}/streams`);
 export const deleteWorkout = (id: string) => send<void>(`/api/workouts/${id}`, { method: 'DELETE' });

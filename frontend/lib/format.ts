@@ -26,11 +26,14 @@ export function parseDuration(text: string): number | null {
   return seconds > 0 ? seconds : null;
 }
 
-export function formatDateTime(iso: string): string {
+/** Where dates are read: a locale and an IANA time zone; absent = the runtime's own (the browser's). */
+export type DateZone = { locale?: string; timeZone?: string };
+
+export function formatDateTime(iso: string, zone: DateZone = {}): string {
   const date = new Date(iso);
   return Number.isNaN(date.getTime())
     ? iso
-    : date.toLocaleString(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+    : date.toLocaleString(zone.locale, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: zone.timeZone });
 }
 
 /** A datetime-local value ("2026-11-24T06:30") as ISO 8601 with the browser's offset ("…T06:30:00+01:00"). */

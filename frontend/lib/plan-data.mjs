@@ -215,3 +215,13 @@ export function durationLabel(seconds) {
   const m = Math.round((seconds % 3600) / 60);
   return m === 0 ? `${h} h` : `${h} h ${m} min`;
 }
+
+/**
+ * The next page of a newest-first list appended, without the items already there (a version created since the
+ * first page shifts every later page by one).
+ * @template {{ id: string }} T @param {T[]} list @param {T[]} page @returns {T[]}
+ */
+export function appendPage(list, page) {
+  const seen = new Set(list.map((item) => item.id));
+  return [...list, ...page.filter((item) => !seen.has(item.id))];
+}

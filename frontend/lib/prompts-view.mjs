@@ -76,3 +76,23 @@ export function formatTokens(input, output) {
 export function isFailure(outcome) {
   return outcome !== 'success' && outcome !== 'repaired';
 }
+
+/**
+ * The tab a key moves to in a tab list (WAI-ARIA tabs: Left/Right wrap around, Home first, End last), or null for
+ * any other key. @param {string} key @param {number} index the focused tab @param {number} count
+ */
+export function tabKeyTarget(key, index, count) {
+  if (count === 0) return null;
+  switch (key) {
+    case 'ArrowRight':
+      return (index + 1) % count;
+    case 'ArrowLeft':
+      return (index - 1 + count) % count;
+    case 'Home':
+      return 0;
+    case 'End':
+      return count - 1;
+    default:
+      return null;
+  }
+}

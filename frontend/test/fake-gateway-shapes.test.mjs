@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { planVersionSummaries } from '../e2e/fake-coach.mjs';
 import { startFakeGateway } from '../e2e/fake-gateway.mjs';
 import { numbersAsNumbers } from '../scripts/gen-api.mjs';
 
@@ -103,6 +104,18 @@ describe('fake gateway bodies match the OpenAPI documents', () => {
     assert.deepEqual(check(responseSchema(coaching, '/api/coach/plans/versions'), await get('/api/coach/plans/versions'), coaching), []);
     const one = await get(`/api/coach/analyses/${ready.items[0].id}`);
     assert.deepEqual(check(responseSchema(coaching, '/api/coach/analyses/{id}'), one, coaching), []);
+  });
+
+  it('coaching: plan versions page past 50', async () => {
+    gateway.coach.planVersions = planVersionSummaries(60);
+    try {
+      const second = await get('/api/coach/plans/versions?page=2&pageSize=50');
+      assert.deepEqual(check(responseSchema(coaching, '/api/coach/plans/versions'), second, coaching), []);
+      assert.equal(second.total, 60);
+      assert.deepEqual(second.items.map((v) => v.version), [10, 9, 8, 7, 6, 5, 4, 3, 2, 1]); // newest first: 60…11 on page 1
+    } finally {
+      gateway.coach.planVersions = [];
+    }
   });
 
   it('coaching: readiness with gaps, today scored', async () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { addDays, calendarWeeks, diffView, fitnessSeries, mondayOf, powerCurveSeries, versionOrigin, weekPlannedVsDone } from '../lib/plan-data.mjs';
+import { addDays, appendPage, calendarWeeks, diffView, fitnessSeries, mondayOf, powerCurveSeries, versionOrigin, weekPlannedVsDone } from '../lib/plan-data.mjs';
 
 const day = (date, ctl, atl, projected = false) => ({ date, load: 0, ctl, atl, tsb: ctl - atl, projected });
 const session = (name, durationSeconds, targetTss, type = 'endurance') => ({ type, name, durationSeconds, zone: 2, targetTss, steps: [], description: '' });
@@ -146,5 +146,14 @@ describe('powerCurveSeries', () => {
     assert.deepEqual(s.ride, [800, 400, 280, null]);
     assert.deepEqual(s.best, [900, 450, null, 250]);
     assert.equal(s.bestFrom[1].workoutId, 'y');
+  });
+});
+
+describe('paging the version history', () => {
+  const v = (id) => ({ id });
+  it('appends the next page without the items already shown', () => {
+    assert.deepEqual(appendPage([v('60'), v('59')], [v('58'), v('57')]).map((x) => x.id), ['60', '59', '58', '57']);
+    // v61 was created after page 1 was read: page 2 now starts with v59, already shown.
+    assert.deepEqual(appendPage([v('60'), v('59')], [v('59'), v('58')]).map((x) => x.id), ['60', '59', '58']);
   });
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { formatCost, formatLatency, groupPrompts, insertPlaceholder, placeholdersIn, unknownPlaceholders, unusedPlaceholders } from '../lib/prompts-view.mjs';
+import { formatCost, formatLatency, groupPrompts, insertPlaceholder, placeholdersIn, tabKeyTarget, unknownPlaceholders, unusedPlaceholders } from '../lib/prompts-view.mjs';
 
 describe('placeholders', () => {
   const allowed = ['rules_text', 'today'];
@@ -36,5 +36,21 @@ describe('AI call numbers', () => {
     assert.equal(formatCost(null), '—');
     assert.equal(formatLatency(850.4), '850 ms');
     assert.equal(formatLatency(12_340), '12.3 s');
+  });
+});
+
+describe('tabKeyTarget', () => {
+  it('moves with the arrows, wrapping at both ends', () => {
+    assert.equal(tabKeyTarget('ArrowRight', 0, 5), 1);
+    assert.equal(tabKeyTarget('ArrowRight', 4, 5), 0);
+    assert.equal(tabKeyTarget('ArrowLeft', 0, 5), 4);
+    assert.equal(tabKeyTarget('ArrowLeft', 3, 5), 2);
+  });
+  it('jumps to the first and last tab with Home and End, and ignores other keys', () => {
+    assert.equal(tabKeyTarget('Home', 3, 5), 0);
+    assert.equal(tabKeyTarget('End', 1, 5), 4);
+    assert.equal(tabKeyTarget('ArrowDown', 1, 5), null);
+    assert.equal(tabKeyTarget('Enter', 1, 5), null);
+    assert.equal(tabKeyTarget('ArrowRight', 0, 0), null);
   });
 });

@@ -1,9 +1,9 @@
 'use client';
 // CTL / ATL / TSB over days (uPlot, like the ride charts): measured solid, the plan's projection dashed, today marked.
-import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { fitnessSeries } from '@/lib/plan-data.mjs';
+import { AXIS_STROKE, GRID, useUPlot } from './use-uplot';
 
 export const FITNESS_COLORS = { ctl: '#1e88e5', atl: '#e53935', tsb: '#f9a825' } as const;
 const NAMES = { ctl: 'CTL (fitness)', atl: 'ATL (fatigue)', tsb: 'TSB (form)' } as const;
@@ -11,14 +11,8 @@ const NAMES = { ctl: 'CTL (fitness)', atl: 'ATL (fatigue)', tsb: 'TSB (form)' } 
 type Props = { data: ReturnType<typeof fitnessSeries>; todaySeconds: number; label: string };
 
 export default function FitnessChart({ data, todaySeconds, label }: Props) {
-  const container = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    const root = container.current;
-    if (!root || data.x.length === 0) return;
-    const width = () => Math.max(260, root.clientWidth);
-    const axisStroke = '#8a9691';
-    const grid = { stroke: 'rgba(128,128,128,0.18)', width: 1 };
+  const container = useUPlot((root, width) => {
+    if (data.x.length === 0) return null;
     const day = (v: number) => new Date(v * 1000).toLocaleDateString(undefined, { day: 'numeric', month: 'short', timeZone: 'UTC' });
     const chart = new uPlot(
       {
@@ -28,8 +22,8 @@ export default function FitnessChart({ data, todaySeconds, label }: Props) {
         cursor: { drag: { x: false, y: false }, points: { size: 6 } },
         legend: { show: true, live: true },
         axes: [
-          { stroke: axisStroke, grid, values: (_u, splits) => splits.map(day) },
-          { stroke: axisStroke, grid, size: 40 },
+          { stroke: AXIS_STROKE, grid: GRID, values: (_u, splits) => splits.map(day) },
+          { stroke: AXIS_STROKE, grid: GRID, size: 40 },
         ],
         series: [
           { label: 'Day', value: (_u, v) => (v == null ? '–' : day(v)) },
@@ -73,14 +67,7 @@ export default function FitnessChart({ data, todaySeconds, label }: Props) {
       [data.x, ...data.series.map((s) => s.values)] as uPlot.AlignedData,
       root,
     );
-    root.dataset.ready = 'true';
-    const resize = new ResizeObserver(() => chart.setSize({ width: width(), height: chart.height }));
-    resize.observe(root);
-    return () => {
-      resize.disconnect();
-      chart.destroy();
-      delete root.dataset.ready;
-    };
+    return [chart];
   }, [data, todaySeconds]);
 
   return <div ref={container} className="fitness-chart synced-charts" role="img" aria-label={label} data-testid="fitness-chart" />;

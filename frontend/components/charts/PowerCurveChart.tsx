@@ -1,23 +1,17 @@
 'use client';
 // This ride's mean-max power against the rider's best, on a log duration axis (uPlot).
-import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { durationLabel, type powerCurveSeries } from '@/lib/plan-data.mjs';
+import { AXIS_STROKE, GRID, useUPlot } from './use-uplot';
 
 const TICKS = [1, 5, 15, 30, 60, 120, 300, 600, 1200, 1800, 3600, 7200, 10800, 14400, 18000, 21600];
 
 type Props = { data: ReturnType<typeof powerCurveSeries>; bestLabel: string; label: string };
 
 export default function PowerCurveChart({ data, bestLabel, label }: Props) {
-  const container = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    const root = container.current;
-    if (!root || data.x.length === 0) return;
-    const width = () => Math.max(260, root.clientWidth);
-    const axisStroke = '#8a9691';
-    const grid = { stroke: 'rgba(128,128,128,0.18)', width: 1 };
+  const container = useUPlot((root, width) => {
+    if (data.x.length === 0) return null;
     const watts = (_u: uPlot, v: number | null) => (v == null ? '–' : `${Math.round(v)} W`);
     const chart = new uPlot(
       {
@@ -29,8 +23,8 @@ export default function PowerCurveChart({ data, bestLabel, label }: Props) {
         axes: [
           // Ticks at the durations riders talk about, not at powers of ten.
           {
-            stroke: axisStroke,
-            grid,
+            stroke: AXIS_STROKE,
+            grid: GRID,
             splits: (u) => TICKS.filter((t) => t >= (u.scales.x.min ?? 1) && t <= (u.scales.x.max ?? 1)),
             // Keep a label only with room for it (a phone shows fewer).
             filter: (u, splits) => {
@@ -44,7 +38,7 @@ export default function PowerCurveChart({ data, bestLabel, label }: Props) {
             },
             values: (_u, splits) => splits.map((t) => (t == null ? '' : durationLabel(t))),
           },
-          { stroke: axisStroke, grid, size: 48, label: 'W', labelSize: 14 },
+          { stroke: AXIS_STROKE, grid: GRID, size: 48, label: 'W', labelSize: 14 },
         ],
         series: [
           { label: 'Duration', value: (_u, v) => (v == null ? '–' : durationLabel(v)) },
@@ -55,14 +49,7 @@ export default function PowerCurveChart({ data, bestLabel, label }: Props) {
       [data.x, data.ride, data.best] as uPlot.AlignedData,
       root,
     );
-    root.dataset.ready = 'true';
-    const resize = new ResizeObserver(() => chart.setSize({ width: width(), height: chart.height }));
-    resize.observe(root);
-    return () => {
-      resize.disconnect();
-      chart.destroy();
-      delete root.dataset.ready;
-    };
+    return [chart];
   }, [data, bestLabel]);
 
   return <div ref={container} className="synced-charts" role="img" aria-label={label} data-testid="power-curve-chart" />;

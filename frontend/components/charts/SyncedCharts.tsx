@@ -4,6 +4,7 @@
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { AXIS_STROKE, GRID, useUPlot } from './use-uplot';
 
 export type ChartSeries = { label: string; color: string; values: (number | null)[]; fill?: boolean };
 export type ChartPanel = { key: string; unit: string; series: ChartSeries[]; height?: number };
@@ -23,21 +24,16 @@ type Props = {
 let nextSyncKey = 0;
 
 export default function SyncedCharts({ x, panels, formatX, formatTick = formatX, onCursor, label }: Props) {
-  const container = useRef<HTMLDivElement>(null);
   const cursorCallback = useRef(onCursor);
   useEffect(() => {
     cursorCallback.current = onCursor;
   }, [onCursor]);
 
-  useEffect(() => {
-    const root = container.current;
-    if (!root || x.length === 0) return;
+  const container = useUPlot((root, width) => {
+    if (x.length === 0) return null;
     const started = performance.now();
     const syncKey = `charts-${nextSyncKey++}`;
     const charts: uPlot[] = [];
-    const width = () => Math.max(280, root.clientWidth);
-    const axisStroke = '#8a9691';
-    const grid = { stroke: 'rgba(128,128,128,0.18)', width: 1 };
     const propagate = (source: uPlot) => {
       const { min, max } = source.scales.x;
       for (const chart of charts) {
@@ -61,8 +57,8 @@ export default function SyncedCharts({ x, panels, formatX, formatTick = formatX,
         scales: { x: { time: false } },
         legend: { show: true, live: true },
         axes: [
-          { stroke: axisStroke, grid, size: last ? 34 : 20, values: (_u, splits) => splits.map((s) => (last ? formatTick(s) : '')) },
-          { stroke: axisStroke, grid, size: 48, label: panel.unit, labelSize: 14 },
+          { stroke: AXIS_STROKE, grid: GRID, size: last ? 34 : 20, values: (_u, splits) => splits.map((s) => (last ? formatTick(s) : '')) },
+          { stroke: AXIS_STROKE, grid: GRID, size: 48, label: panel.unit, labelSize: 14 },
         ],
         series: [
           { label: 'at', value: (_u, v) => (v == null ? '–' : formatX(v)) },
@@ -100,17 +96,8 @@ export default function SyncedCharts({ x, panels, formatX, formatTick = formatX,
       charts.push(new uPlot(options, [x, ...panel.series.map((s) => s.values)] as uPlot.AlignedData, element));
     });
     root.dataset.renderMs = (performance.now() - started).toFixed(1);
-    root.dataset.ready = 'true';
-
-    const resize = new ResizeObserver(() => charts.forEach((c) => c.setSize({ width: width(), height: c.height })));
-    resize.observe(root);
-    return () => {
-      resize.disconnect();
-      charts.forEach((c) => c.destroy());
-      root.replaceChildren();
-      delete root.dataset.ready;
-    };
-  }, [x, panels, formatX, formatTick]);
+    return charts;
+  }, [x, panels, formatX, formatTick], 280);
 
   return <div ref={container} className="synced-charts" role="group" aria-label={label} data-testid="charts" />;
 }

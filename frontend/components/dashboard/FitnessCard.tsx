@@ -1,24 +1,26 @@
 'use client';
 
-import dynamic from 'next/dynamic';
 import { useEffect, useMemo } from 'react';
-import { fitness } from '@/lib/api/plan';
+import { fitness, type Fitness } from '@/lib/api/plan';
+import { clientOnly } from '@/lib/client-only';
+import { fitnessFrom } from '@/lib/dashboard-data';
 import { useEventListener } from '@/lib/events';
-import { addDays, dayMs, fitnessSeries, latestFitness, localToday } from '@/lib/plan-data.mjs';
-import { useLoad } from '@/lib/use-load';
+import { dayMs, fitnessSeries, latestFitness } from '@/lib/plan-data.mjs';
+import { useLoad, type Loaded } from '@/lib/use-load';
+import { useToday } from '@/lib/zone';
 import { ErrorState, Loading } from '../States';
 import { Metric } from '../WorkoutList';
 
 // uPlot only in the browser, fetched alongside the data.
 // Fetched on mount, in parallel with the data (not after it: no waterfall).
 const loadChart = () => import('../charts/FitnessChart');
-const FitnessChart = dynamic(loadChart, { ssr: false, loading: () => <Loading what="the chart" /> });
+const FitnessChart = clientOnly(loadChart, <Loading what="the chart" />);
 
 /** CTL / ATL / TSB for the last 90 days and, dashed, through the current plan (the API projects after today). */
-export default function FitnessCard() {
-  const today = localToday();
+export default function FitnessCard({ initial }: { initial?: Loaded<Fitness> }) {
+  const today = useToday();
   useEffect(() => void loadChart(), []);
-  const [state, reload] = useLoad(() => fitness(addDays(today, -90)), [today]);
+  const [state, reload] = useLoad(() => fitness(fitnessFrom(today)), [today], initial);
   useEventListener(['plan-version-created', 'workout-imported', 'athlete-profile-changed'], () => void reload());
   const data = useMemo(() => (state.status === 'ready' ? fitnessSeries(state.value.days) : null), [state]);
   const now = state.status === 'ready' ? latestFitness(state.value.days) : null;

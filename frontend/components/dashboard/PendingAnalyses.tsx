@@ -1,16 +1,18 @@
 'use client';
 
-import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { useState } from 'react';
 import { analyses, type Analysis } from '@/lib/api/plan';
+import { WAITING_QUERY } from '@/lib/dashboard-data';
 import { useEventListener } from '@/lib/events';
 import { formatDateTime } from '@/lib/format';
-import { useLoad } from '@/lib/use-load';
+import type { Page } from '@/lib/types';
+import { useLoad, type Loaded } from '@/lib/use-load';
+import { useZone } from '@/lib/zone';
+// Rendered on the server with the list (a proposal is often the largest block on the page: no late growth).
+import ProposalCard from '../coach/ProposalCard';
 import { ErrorState, Loading } from '../States';
 
-// Only when an analysis without a ride waits (and not in the other pages' prefetch of the dashboard).
-const ProposalCard = dynamic(() => import('../coach/ProposalCard'), { ssr: false, loading: () => <Loading what="the proposal" /> });
 
 const TYPES = { workout_review: 'Ride review', threshold_update: 'Threshold update', chat_proposal: 'Chat proposal', readiness_adjustment: 'Readiness' } as const;
 
@@ -18,8 +20,9 @@ const TYPES = { workout_review: 'Ride review', threshold_update: 'Threshold upda
  * Analyses with suggestions waiting for the rider's decision (status ready). A ride's review links to the ride page;
  * one without a ride (threshold update, readiness adjustment, chat proposal) is decided right here.
  */
-export default function PendingAnalyses() {
-  const [state, reload] = useLoad(() => analyses({ status: 'ready', pageSize: 20 }), []);
+export default function PendingAnalyses({ initial }: { initial?: Loaded<Page<Analysis>> }) {
+  const [state, reload] = useLoad(() => analyses(WAITING_QUERY), [], initial);
+  const zone = useZone();
   // Decided here: kept on the card (with its outcome) after a reload drops it from the waiting list.
   const [decided, setDecided] = useState<Analysis[]>([]);
   useEventListener(['analysis-completed', 'plan-version-created'], () => void reload());
@@ -52,7 +55,7 @@ export default function PendingAnalyses() {
                   <span className="badge">{TYPES[a.type]}</span>
                 </div>
                 <p className="muted small-text">
-                  {pending > 0 ? `${pending} suggestion${pending === 1 ? '' : 's'}` : 'Decided'} · {formatDateTime(a.completedAt ?? a.createdAt)}
+                  {pending > 0 ? `${pending} suggestion${pending === 1 ? '' : 's'}` : 'Decided'} · {formatDateTime(a.completedAt ?? a.createdAt, zone)}
                 </p>
                 {here && a.feedback?.summary && <p className="small-text">{a.feedback.summary}</p>}
                 {here && <ProposalCard analysisId={a.id} initial={a} rejectReason="Rejected on the dashboard" onDecided={onDecided} />}

@@ -1,22 +1,25 @@
 'use client';
 
 import Link from 'next/link';
-import { compliance } from '@/lib/api/plan';
+import { compliance, type Compliance } from '@/lib/api/plan';
+import { weekOf } from '@/lib/dashboard-data';
 import { useEventListener } from '@/lib/events';
 import { formatDuration } from '@/lib/format';
-import { addDays, localToday, mondayOf, weekPlannedVsDone } from '@/lib/plan-data.mjs';
-import { useLoad } from '@/lib/use-load';
+import { weekPlannedVsDone } from '@/lib/plan-data.mjs';
+import { useLoad, type Loaded } from '@/lib/use-load';
+import { useToday, useZone } from '@/lib/zone';
 import { Empty, ErrorState, Loading } from '../States';
 
 const STATUS = { done: 'Done', partial: 'Partly done', missed: 'Missed', rest: 'Rest', extra: 'Unplanned ride', upcoming: 'Planned' } as const;
 
-export const weekdayLabel = (date: string) => new Date(`${date}T00:00:00Z`).toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', timeZone: 'UTC' });
+export const weekdayLabel = (date: string, locale?: string) =>
+  new Date(`${date}T00:00:00Z`).toLocaleDateString(locale, { weekday: 'short', day: 'numeric', timeZone: 'UTC' });
 
 /** This week (Monday to Sunday) planned against done, from the current plan's compliance. */
-export default function WeekCard() {
-  const today = localToday();
-  const monday = mondayOf(today);
-  const [state, reload] = useLoad(() => compliance(monday, addDays(monday, 6)), [monday]);
+export default function WeekCard({ initial }: { initial?: Loaded<Compliance | null> }) {
+  const today = useToday();
+  const { monday, sunday } = weekOf(today);
+  const [state, reload] = useLoad(() => compliance(monday, sunday), [monday], initial);
   useEventListener(['plan-version-created', 'workout-imported', 'workout-deleted'], () => void reload());
 
   return (
@@ -40,6 +43,7 @@ export default function WeekCard() {
 }
 
 function Week({ days, monday, today }: { days: Parameters<typeof weekPlannedVsDone>[0]; monday: string; today: string }) {
+  const { locale } = useZone();
   const { rows, totals } = weekPlannedVsDone(days, monday, today);
   const pct = totals.plannedSeconds > 0 ? Math.min(100, (100 * totals.doneSeconds) / totals.plannedSeconds) : 0;
   return (
@@ -54,7 +58,7 @@ function Week({ days, monday, today }: { days: Parameters<typeof weekPlannedVsDo
       <ol className="week-days">
         {rows.map((r) => (
           <li key={r.date} className={`week-day status-${r.status}${r.when === 'today' ? ' is-today' : ''}`} data-testid="week-day" data-status={r.status}>
-            <span className="week-date">{weekdayLabel(r.date)}</span>
+            <span className="week-date">{weekdayLabel(r.date, locale)}</span>
             <span className="week-plan">{r.planned.length === 0 ? 'Rest' : r.planned.map((s) => s.name).join(' + ')}</span>
             <span className="week-done">
               {r.doneSeconds > 0 ? formatDuration(r.doneSeconds) : r.plannedSeconds > 0 ? `– / ${formatDuration(r.plannedSeconds)}` : ''}

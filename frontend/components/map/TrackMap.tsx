@@ -7,6 +7,10 @@ import 'leaflet/dist/leaflet.css';
 
 const TILE_URL = process.env.NEXT_PUBLIC_TILE_URL ?? 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
 
+// Leaflet is its own chunk; the ride page fetches it while the streams download (preloadLeaflet), not after.
+const loadLeaflet = () => import('leaflet');
+export const preloadLeaflet = () => void loadLeaflet();
+
 export type TrackMapHandle = { moveMarker: (position: [number, number] | null) => void };
 
 type Props = {
@@ -40,7 +44,7 @@ export default function TrackMap({ points, color = '#e4572e', label, control }: 
     if (!el || points.length === 0) return;
     let map: LeafletMap | null = null;
     let cancelled = false;
-    void import('leaflet').then((L) => {
+    void loadLeaflet().then((L) => {
       if (cancelled) return;
       map = L.map(el, { zoomControl: true, attributionControl: Boolean(TILE_URL) });
       if (TILE_URL) {

@@ -1,11 +1,12 @@
 'use client';
 
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ApiError } from '@/lib/api';
-import { compliance, currentPlan, planVersions, undoPlan, type PlanVersion } from '@/lib/api/plan';
+import { compliance, currentPlan, planVersions, undoPlan, type PlanVersion, type PlanVersionSummary } from '@/lib/api/plan';
 import { useEventListener } from '@/lib/events';
-import { calendarWeeks, localToday, versionOrigin } from '@/lib/plan-data.mjs';
-import { useLoad } from '@/lib/use-load';
+import { appendPage, calendarWeeks, localToday, versionOrigin } from '@/lib/plan-data.mjs';
+import type { Page } from '@/lib/types';
+import { useLoad, type Loaded } from '@/lib/use-load';
 import { Empty, ErrorState, Loading } from '../States';
 import CalendarFeedCard from './CalendarFeedCard';
 import GeneratePlanForm from './GeneratePlanForm';
@@ -20,7 +21,8 @@ export default function PlanPage() {
     const done = current ? await compliance(current.plan.startDate, current.plan.endDate ?? undefined) : null;
     return { current, done };
   }, []);
-  const [versions, reloadVersions] = useLoad(() => planVersions(1, 50), []);
+  const [versions, reloadVersions] = useLoad(() => planVersions(1, VERSIONS_PAGE), []);
+  const history = useOlderVersions(versions);
   const [message, setMessage] = useState<{ text: string; bad?: boolean } | null>(null);
   const [undoing, setUndoing] = useState(false);
   const [showGenerate, setShowGenerate] = useState(false);
@@ -121,10 +123,46 @@ export default function PlanPage() {
         {versions.status === 'loading' && <Loading what="versions" />}
         {versions.status === 'error' && <ErrorState what="versions" message={versions.message} onRetry={reloadVersions} />}
         {versions.status === 'ready' && versions.value.items.length === 0 && <p className="muted empty">No versions yet.</p>}
-        {versions.status === 'ready' && versions.value.items.length > 0 && <VersionHistory versions={versions.value.items} />}
+        {versions.status === 'ready' && versions.value.items.length > 0 && (
+          <VersionHistory
+            versions={history.items}
+            more={
+              history.items.length < versions.value.total && (
+                <div className="load-more">
+                  {history.older.status === 'error' && <ErrorState what="older versions" message={history.older.message} />}
+                  <button type="button" className="secondary" onClick={history.loadOlder} disabled={history.older.status === 'loading'} data-testid="older-versions">
+                    {history.older.status === 'loading' ? 'Loading…' : `Show older versions (${versions.value.total - history.items.length} more)`}
+                  </button>
+                </div>
+              )
+            }
+          />
+        )}
       </section>
 
       {current && <CalendarFeedCard />}
     </>
   );
+}
+
+const VERSIONS_PAGE = 50;
+
+type Older = { pages: number; items: PlanVersionSummary[]; status: 'idle' | 'loading' } | { pages: number; items: PlanVersionSummary[]; status: 'error'; message: string };
+
+/** The history's first page (from useLoad) and the older pages the rider asked for; a reload starts over. */
+function useOlderVersions(first: Loaded<Page<PlanVersionSummary>>) {
+  const [older, setOlder] = useState<Older>({ pages: 1, items: [], status: 'idle' });
+  useEffect(() => setOlder({ pages: 1, items: [], status: 'idle' }), [first]);
+  const items = useMemo(() => (first.status === 'ready' ? appendPage(first.value.items, older.items) : []), [first, older.items]);
+  const loadOlder = useCallback(async () => {
+    setOlder((o) => ({ ...o, status: 'loading' }));
+    try {
+      // Pages counted, not items: a version created meanwhile shifts each page by one, and the duplicate is dropped.
+      const page = await planVersions(older.pages + 1, VERSIONS_PAGE);
+      setOlder((o) => ({ pages: o.pages + 1, items: appendPage(o.items, page.items), status: 'idle' }));
+    } catch (error) {
+      setOlder((o) => ({ ...o, status: 'error', message: (error as Error).message }));
+    }
+  }, [older.pages]);
+  return { items, older, loadOlder };
 }

@@ -8,8 +8,11 @@ import type { Loaded } from '@/lib/use-load';
 import { ErrorState, Loading } from '../States';
 import PlanDiffView from './PlanDiffView';
 
-/** Every version with what created it, and the day diff of any two (default: the newest against its parent). */
-export default function VersionHistory({ versions }: { versions: PlanVersionSummary[] }) {
+/**
+ * The versions shown (newest first) with what created each, and the day diff of any two (default: the newest against
+ * its parent); `more` goes under the table (the plan page's "Show older versions").
+ */
+export default function VersionHistory({ versions, more }: { versions: PlanVersionSummary[]; more?: React.ReactNode }) {
   const newest = versions[0];
   const parentOf = (v: PlanVersionSummary | undefined) => (v ? (versions.find((p) => p.id === v.parentId) ?? versions[versions.indexOf(v) + 1]) : undefined);
   const [pair, setPair] = useState<{ from: string; to: string } | null>(null);
@@ -38,7 +41,7 @@ export default function VersionHistory({ versions }: { versions: PlanVersionSumm
   return (
     <>
       <div className="table-scroll">
-        <table className="data-table" data-testid="plan-versions">
+        <table className="data-table stack-table" data-testid="plan-versions">
           <caption className="visually-hidden">Plan versions, newest first</caption>
           <thead>
             <tr>
@@ -59,20 +62,20 @@ export default function VersionHistory({ versions }: { versions: PlanVersionSumm
               const parent = parentOf(v);
               return (
                 <tr key={v.id} data-testid="plan-version" data-version={v.version} data-origin={v.origin}>
-                  <td>
+                  <td className="stack-wide stack-title">
                     v{v.version} {v.isActive && <span className="badge active-badge">current</span>}
                   </td>
-                  <td>
+                  <td data-label="Created by" className="stack-wide">
                     {origin.label}
                     {origin.source === 'coach' && <span className="muted"> ({origin.sourceId === 'builtin' ? 'built-in coach' : origin.sourceId})</span>}
                   </td>
-                  <td>{formatDateTime(v.createdAt)}</td>
-                  <td>
+                  <td data-label="When">{formatDateTime(v.createdAt)}</td>
+                  <td data-label="Dates" className="stack-wide">
                     {v.startDate} – {v.endDate}
                   </td>
-                  <td className="num">{v.weeks.reduce((a, w) => a + w.hours, 0).toFixed(1)}</td>
-                  <td className="num">{Math.round(v.weeks.reduce((a, w) => a + w.tss, 0))}</td>
-                  <td>
+                  <td className="num" data-label="Hours">{v.weeks.reduce((a, w) => a + w.hours, 0).toFixed(1)}</td>
+                  <td className="num" data-label="TSS">{Math.round(v.weeks.reduce((a, w) => a + w.tss, 0))}</td>
+                  <td className="stack-wide">
                     {parent && (
                       <button type="button" className="secondary small" onClick={() => setPair({ from: parent.id, to: v.id })} aria-label={`Compare v${v.version} with v${parent.version}`}>
                         Diff with v{parent.version}
@@ -85,6 +88,7 @@ export default function VersionHistory({ versions }: { versions: PlanVersionSumm
           </tbody>
         </table>
       </div>
+      {more}
       {versions.length > 1 && (
         <div className="diff-section" id="diff">
           <h3>Compare versions</h3>

@@ -7,7 +7,7 @@ import {
 } from '@/lib/api/prompts';
 import { formatDateTime } from '@/lib/format';
 import {
-  ACTION_LABELS, formatCost, formatLatency, formatTokens, groupPrompts, insertPlaceholder, isFailure, unknownPlaceholders, unusedPlaceholders,
+  ACTION_LABELS, formatCost, formatLatency, formatTokens, groupPrompts, insertPlaceholder, isFailure, tabKeyTarget, unknownPlaceholders, unusedPlaceholders,
 } from '@/lib/prompts-view.mjs';
 import EngineStatus from '../settings/EngineStatus';
 import { Empty, ErrorState, Loading } from '../States';
@@ -53,7 +53,15 @@ export default function PromptsPage() {
         {data.status === 'error' && <ErrorState what="the prompts" message={data.message} onRetry={load} />}
         {groups && data.status === 'ready' && (
           <>
-            <div className="tabs" role="tablist" aria-label="Job">
+            {/* WAI-ARIA tabs: one tab in the Tab order (roving tabindex); arrows, Home and End move and select. */}
+            <div className="tabs" role="tablist" aria-label="Job" onKeyDown={(event) => {
+              const actions = [...groups.keys()];
+              const target = tabKeyTarget(event.key, actions.indexOf(action), actions.length);
+              if (target == null) return;
+              event.preventDefault();
+              setAction(actions[target]);
+              document.getElementById(`tab-${actions[target]}`)?.focus();
+            }}>
               {[...groups.keys()].map((a) => (
                 <button
                   key={a}
@@ -62,6 +70,7 @@ export default function PromptsPage() {
                   id={`tab-${a}`}
                   aria-selected={a === action}
                   aria-controls="prompt-panel"
+                  tabIndex={a === action ? 0 : -1}
                   className={a === action ? 'tab active' : 'tab'}
                   onClick={() => setAction(a)}
                   data-testid="prompt-tab"

@@ -1,10 +1,10 @@
 'use client';
 
-import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { useParams, useRouter } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { ApiError, deleteRoute, getRoute, renameRoute } from '@/lib/api';
+import { clientOnly } from '@/lib/client-only';
 import { cumulativeMeters, positionAtDistance, profileByKind, SECTION_COLORS } from '@/lib/chart-data.mjs';
 import { formatDate } from '@/lib/format';
 import { usePreferences } from '@/lib/preferences';
@@ -15,8 +15,8 @@ import type { TrackMapHandle } from '../map/TrackMap';
 import { ErrorState, Loading } from '../States';
 import { Metric } from '../WorkoutList';
 
-const SyncedCharts = dynamic(() => import('../charts/SyncedCharts'), { ssr: false, loading: () => <Loading what="profile" /> });
-const TrackMap = dynamic(() => import('../map/TrackMap'), { ssr: false, loading: () => <Loading what="map" /> });
+const SyncedCharts = clientOnly(() => import('../charts/SyncedCharts'), <Loading what="profile" />);
+const TrackMap = clientOnly(() => import('../map/TrackMap'), <Loading what="map" />);
 
 type State = { status: 'loading' } | { status: 'error'; message: string; notFound?: boolean } | { status: 'ready'; route: Route };
 

@@ -15,7 +15,7 @@ export default function LapsCard({ laps }: { laps: Workout['laps'] }) {
     <section className="card" aria-labelledby="laps-heading">
       <h2 id="laps-heading">Laps</h2>
       <div className="table-scroll">
-        <table className="data-table" data-testid="laps-table">
+        <table className="data-table stack-table" data-testid="laps-table">
           <thead>
             <tr>
               <th scope="col">Lap</th>
@@ -30,13 +30,16 @@ export default function LapsCard({ laps }: { laps: Workout['laps'] }) {
           <tbody>
             {rows.map((r) => (
               <tr key={r.index}>
-                <th scope="row">{r.number}</th>
-                <td className="num">{r.startSecond == null ? '–' : formatClock(r.startSecond)}</td>
-                <td className="num">{r.seconds == null ? '–' : formatClock(r.seconds)}</td>
-                <td className="num">{r.distanceMeters == null ? '–' : distance(r.distanceMeters, 2)}</td>
-                <td className="num">{r.speedMps == null ? '–' : speed(r.speedMps)}</td>
-                <td className="num">{n(r.averagePowerWatts, 'W')}</td>
-                <td className="num">{n(r.averageHeartRateBpm, 'bpm')}</td>
+                <th scope="row" className="stack-wide">
+                  <span className="stack-only">Lap </span>
+                  {r.number}
+                </th>
+                <td className="num" data-label="Start">{r.startSecond == null ? '–' : formatClock(r.startSecond)}</td>
+                <td className="num" data-label="Time">{r.seconds == null ? '–' : formatClock(r.seconds)}</td>
+                <td className="num" data-label="Distance">{r.distanceMeters == null ? '–' : distance(r.distanceMeters, 2)}</td>
+                <td className="num" data-label="Avg speed">{r.speedMps == null ? '–' : speed(r.speedMps)}</td>
+                <td className="num" data-label="Avg power">{n(r.averagePowerWatts, 'W')}</td>
+                <td className="num" data-label="Avg HR">{n(r.averageHeartRateBpm, 'bpm')}</td>
               </tr>
             ))}
           </tbody>

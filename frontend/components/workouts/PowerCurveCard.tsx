@@ -1,15 +1,15 @@
 'use client';
 
-import dynamic from 'next/dynamic';
 import { useEffect, useMemo, useState } from 'react';
 import { powerCurve } from '@/lib/api/plan';
+import { clientOnly } from '@/lib/client-only';
 import { durationLabel, powerCurveSeries } from '@/lib/plan-data.mjs';
 import { useLoad } from '@/lib/use-load';
 import { ErrorState, Loading } from '../States';
 
 // Fetched on mount, in parallel with the data (not after it: no waterfall).
 const loadChart = () => import('../charts/PowerCurveChart');
-const PowerCurveChart = dynamic(loadChart, { ssr: false, loading: () => <Loading what="the chart" /> });
+const PowerCurveChart = clientOnly(loadChart, <Loading what="the chart" />);
 
 const WINDOWS: Record<string, string> = { last42Days: 'Best, last 42 days', last90Days: 'Best, last 90 days', last365Days: 'Best, last year', allTime: 'Best, all time' };
 const NONE: never[] = [];

@@ -2,9 +2,9 @@
 
 import Link from 'next/link';
 import { useParams, useRouter } from 'next/navigation';
-import dynamic from 'next/dynamic';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError, deleteWorkout, getStreams, getWorkout } from '@/lib/api';
+import { clientOnly } from '@/lib/client-only';
 import { positionAt, streamChannels, trackPoints } from '@/lib/chart-data.mjs';
 import { streamSourceNote } from '@/lib/laps.mjs';
 import { formatDateTime } from '@/lib/format';
@@ -22,8 +22,8 @@ import { Metric, sourceLabel } from '../WorkoutList';
 // Canvas and map code only in the browser, and only on this page; fetched while the streams download.
 const loadCharts = () => import('../charts/SyncedCharts');
 const loadMap = () => import('../map/TrackMap');
-const SyncedCharts = dynamic(loadCharts, { ssr: false, loading: () => <Loading what="charts" /> });
-const TrackMap = dynamic(loadMap, { ssr: false, loading: () => <Loading what="map" /> });
+const SyncedCharts = clientOnly(loadCharts, <Loading what="charts" />);
+const TrackMap = clientOnly(loadMap, <Loading what="map" />);
 
 type Load<T> = { status: 'loading' } | { status: 'error'; message: string; notFound?: boolean } | { status: 'ready'; value: T };
 
@@ -50,7 +50,7 @@ export default function WorkoutDetail() {
   }, [id]);
   useEffect(() => {
     void loadCharts();
-    void loadMap();
+    void loadMap().then((m) => m.preloadLeaflet());
     void load();
   }, [load]);
 

@@ -1,4 +1,5 @@
-// Browser-side calls for plans, fitness and analyses (coaching service, through our /api/* proxy).
+// Browser-side calls for plans, fitness and analyses (coaching service, through our /api/* proxy). The *Path builders
+// are shared with the server render of the dashboard (lib/server-api.ts), so both ask the same question.
 import { ApiError, json, send } from '../api';
 import type { Coaching, Page, ProblemDetails } from '../types';
 
@@ -38,7 +39,8 @@ const query = (params: Record<string, string | number | null | undefined>) =>
 export const currentPlan = () => orNull(send<PlanVersion>('/api/coach/plans/current'));
 export const planVersions = (page = 1, pageSize = 50) => send<Page<PlanVersionSummary>>(`/api/coach/plans/versions?${query({ page, pageSize })}`);
 export const planDiff = (from: string, to: string) => send<PlanDiff>(`/api/coach/plans/diff?${query({ from, to })}`);
-export const compliance = (from?: string, to?: string) => orNull(send<Compliance>(`/api/coach/plans/current/compliance?${query({ from, to })}`));
+export const compliancePath = (from?: string, to?: string) => `/api/coach/plans/current/compliance?${query({ from, to })}`;
+export const compliance = (from?: string, to?: string) => orNull(send<Compliance>(compliancePath(from, to)));
 export const generatePlan = (request: PlanGenerateRequest) => send<PlanVersion>('/api/coach/plans/generate', json('POST', request));
 export const undoPlan = () => send<PlanVersion>('/api/coach/plans/undo', { method: 'POST' });
 export const createCalendarFeed = () => send<S['CalendarFeedResponse']>('/api/coach/plans/calendar', { method: 'POST' });
@@ -52,14 +54,16 @@ export const sessionFileUrl = (date: string, index: number, format: 'zwo' | 'fit
 export const publicCalendarUrl = (feedPath: string, origin: string) => `${origin}/ical/${feedPath.split('/').pop()}`;
 
 // Fitness
-export const fitness = (from?: string, to?: string) => send<Fitness>(`/api/coach/fitness?${query({ from, to })}`);
+export const fitnessPath = (from?: string, to?: string) => `/api/coach/fitness?${query({ from, to })}`;
+export const fitness = (from?: string, to?: string) => send<Fitness>(fitnessPath(from, to));
 export const powerCurve = () => send<PowerCurve>('/api/coach/fitness/power-curve');
 /** Per-day readiness from wellness; days without wellness are absent. */
 export const readiness = (from?: string, to?: string) => send<Readiness>(`/api/coach/readiness?${query({ from, to })}`);
 
 // Analyses
-export const analyses = (params: { status?: string; type?: string; workoutId?: string; page?: number; pageSize?: number }) =>
-  send<Page<Analysis>>(`/api/coach/analyses?${query(params)}`);
+type AnalysesQuery = { status?: string; type?: string; workoutId?: string; page?: number; pageSize?: number };
+export const analysesPath = (params: AnalysesQuery) => `/api/coach/analyses?${query(params)}`;
+export const analyses = (params: AnalysesQuery) => send<Page<Analysis>>(analysesPath(params));
 export const analyzeWorkout = (workoutId: string) => send<Analysis>(`/api/coach/workouts/${workoutId}/analyze`, { method: 'POST' });
 /** Approve all pending suggestions (ids omitted) or the chosen ones. */
 export const approveAnalysis = (id: string, suggestionIds?: string[]) =>
