@@ -10,6 +10,7 @@ import type { Loaded } from '@/lib/use-load';
 import { ServerZoneProvider, type ServerZone } from '@/lib/zone';
 import FitnessCard from './dashboard/FitnessCard';
 import PendingAnalyses from './dashboard/PendingAnalyses';
+import SyncCard from './dashboard/SyncCard';
 import WeekCard from './dashboard/WeekCard';
 import LiveEvents from './LiveEvents';
 import ManualWorkoutForm from './ManualWorkoutForm';
@@ -82,6 +83,7 @@ export default function Dashboard({ initial, zone }: { initial: DashboardInitial
         <div className="dashboard-column">
           <ReadinessCard />
           <PendingAnalyses initial={initial.waiting} />
+          <SyncCard />
           <section className="card log-card" aria-labelledby="log-heading">
             <h2 id="log-heading">Log a ride</h2>
             <ManualWorkoutForm onLogged={onLogged} />

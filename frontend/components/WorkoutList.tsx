@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { formatDateTime, formatDuration } from '@/lib/format';
 import { usePreferences } from '@/lib/preferences';
+import { sourceLabel } from '@/lib/sync-run.mjs';
 import type { Workout } from '@/lib/types';
 import { useZone } from '@/lib/zone';
 import { ErrorState, Loading } from './States';
@@ -53,10 +54,6 @@ export default function WorkoutList({ state, onRetry, empty }: Props) {
       ))}
     </ul>
   );
-}
-
-export function sourceLabel(source: string): string {
-  return source === 'intervals_icu' ? 'intervals.icu' : source === 'file' ? 'file' : source;
 }
 
 export function Metric({ label, value }: { label: string; value: string }) {

@@ -94,7 +94,7 @@ describe('app shell and pages (fake gateway)', { skip }, () => {
     await page.locator('[data-testid=workouts-total]', { hasText: '10 rides' }).waitFor();
     const badges = await page.locator('[data-testid=workout] .badge').allInnerTexts();
     assert.equal(badges.length, 10);
-    assert.ok(badges.every((b) => b === 'garmin'), badges.join());
+    assert.ok(badges.every((b) => b === 'Garmin'), badges.join());
     assert.doesNotMatch(page.url(), /page=2/, 'a new filter starts at page 1');
 
     await page.fill('#filter-from', '2000-01-01');

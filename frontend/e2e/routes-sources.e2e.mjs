@@ -37,17 +37,22 @@ describe('routes, Garmin and intervals.icu (real stack)', { skip: noStack || (!g
     const stored = new Set((await api(`/api/workouts?source=${source}&pageSize=100`)).items.map((w) => w.sourceActivityId));
     return ids.filter((id) => !stored.has(id));
   };
-  /** Clicks the card's "Sync now" and returns the run it started once that run has finished. */
-  const syncNow = async (card, source) => {
+  /** Starts a sync with `start` (a click) and returns the run it started once that run has finished. */
+  const syncNow = async (start, source) => {
     const before = (await latestRun(source))?.id ?? null;
-    await card.getByRole('button', { name: 'Sync now' }).click();
-    await card.getByText('Sync started.').waitFor();
+    await start();
     for (let i = 0; i < 180; i++) {
       const run = await latestRun(source);
       if (run && run.id !== before && run.status !== 'in_progress') return run;
       await page.waitForTimeout(500);
     }
     assert.fail(`the ${source} sync run did not finish in 90 s`);
+  };
+
+  /** A connection card's own "Sync now" in Settings. */
+  const settingsSync = async (card) => {
+    await card.getByRole('button', { name: 'Sync now' }).click();
+    await card.getByText('Sync started.').waitFor();
   };
 
   /** Settings with Garmin disconnected (an earlier failed run may have left it connected). */
@@ -119,8 +124,13 @@ describe('routes, Garmin and intervals.icu (real stack)', { skip: noStack || (!g
 
     // Everything the fake lists is a ride with a FIT original: after the run every one of them is stored.
     const listed = await garminList();
-    const run = await syncNow(page.locator('[data-testid=garmin]'), 'garmin');
+    // From the dashboard's sync card, which follows the run live and then says what it did.
+    await page.goto(`${WEB_URL}/`);
+    const syncCard = page.locator('[data-testid=sync-card]');
+    const run = await syncNow(() => syncCard.getByRole('button', { name: 'Sync Garmin now' }).click(), 'garmin');
     assert.equal(run.status, 'success', JSON.stringify(run));
+    await syncCard.getByText(`Garmin synced`).waitFor();
+    assert.match(await syncCard.locator('[data-testid=sync-run]').innerText(), new RegExp(`${run.found} found, ${run.imported} new, ${run.skipped} already stored`));
     // The first run backfills; a later one (a rerun on a kept stack) reads the window since the last run.
     assert.ok(run.found >= 1 && run.failed === 0 && run.imported + run.skipped === run.found, JSON.stringify(run));
     assert.deepEqual(await notStored('garmin', listed.map((a) => String(a.activityId))), [], 'every listed activity stored');
@@ -171,14 +181,14 @@ describe('routes, Garmin and intervals.icu (real stack)', { skip: noStack || (!g
       await page.locator('[data-testid=intervals-status]', { hasText: `Connected as athlete ${INTERVALS.athleteId}` }).waitFor();
     };
     await connect('not-the-key');
-    const refused = await syncNow(card, 'intervals_icu');
+    const refused = await syncNow(() => settingsSync(card), 'intervals_icu');
     assert.equal(refused.status, 'error');
     assert.match(refused.error, /rejected the API key/);
     await page.locator('[data-testid=sync-state]', { hasText: /^Sync failed/ }).waitFor();
 
     await connect(INTERVALS.apiKey);
     const listed = await intervalsList();
-    const run = await syncNow(card, 'intervals_icu');
+    const run = await syncNow(() => settingsSync(card), 'intervals_icu');
     assert.ok(run.status === 'success' && run.found >= 1 && run.failed === 0, JSON.stringify(run));
     await page.locator('[data-testid=sync-state]', { hasText: /^Synced/ }).waitFor();
     assert.deepEqual(await notStored('intervals_icu', listed.map((a) => a.id)), [], 'every listed activity stored');

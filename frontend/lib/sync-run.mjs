@@ -1,6 +1,10 @@
 // The dashboard's sync line: the latest run, with the counts of its last progress event while it runs.
 
-export const SOURCE_LABEL = { garmin: 'Garmin', intervals_icu: 'intervals.icu', file: 'File import', manual: 'Manual' };
+/** @type {Record<string, string>} */
+const SOURCE_LABEL = { garmin: 'Garmin', intervals_icu: 'intervals.icu', file: 'File import', manual: 'Manual' };
+
+/** A ride's or run's source as the rider reads it. @param {string} source */
+export const sourceLabel = (source) => SOURCE_LABEL[source] ?? source;
 
 /**
  * @param {{ id: string, source: string, status: string, found: number, imported: number, skipped: number, failed: number,
@@ -11,7 +15,7 @@ export const SOURCE_LABEL = { garmin: 'Garmin', intervals_icu: 'intervals.icu', 
  * @returns {{ text: string, tone: 'busy' | 'good' | 'bad', progress: { value: number, max: number } | null }}
  */
 export function describeRun(run, progress, when) {
-  const source = SOURCE_LABEL[run.source] ?? run.source;
+  const source = sourceLabel(run.source);
   const running = run.status === 'in_progress';
   const c = running && progress?.runId === run.id ? progress : run;
   const done = c.imported + c.skipped + c.failed;

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The web app's numbers on the real stack with a year of rides: the fake Garmin (tests/CyclingCoach.Fakes) lists 250
 # rides 35 h apart, each a real FIT recording with 1 Hz streams; the stack's Sync imports them through the Garmin
-# path (token import + one sync run), then frontend/e2e/measure.mjs measures every page.
+# path (token import + one sync run), then frontend/e2e/measure.mjs measures every page (RUNS cold loads each).
 # The stack must be started with its Sync pointed at the fake's port, e.g.
 #   export Garmin__SsoBaseUrl=http://127.0.0.1:5490 Garmin__ApiBaseUrl=http://127.0.0.1:5490 Garmin__DiAuthBaseUrl=http://127.0.0.1:5490
 #   COACH_DIR=… COACH_PORT_BASE=5400 … ./coach up --detach
@@ -35,7 +35,6 @@ echo "sync run: status found imported skipped failed = $status in $(python3 -c "
 api -X DELETE "$GATEWAY_URL/api/sync/garmin" > /dev/null
 
 cd "$repo/frontend"
-for run in 1 2 3; do
-  echo "--- measure.mjs run $run (load $(cut -d' ' -f1-3 /proc/loadavg))"
-  WEB_URL=$WEB_URL API_KEY=$API_KEY node e2e/measure.mjs
-done
+echo "--- measure.mjs, ${RUNS:-5} cold loads per route (load $(cut -d' ' -f1-3 /proc/loadavg))"
+WEB_URL=$WEB_URL API_KEY=$API_KEY RUNS=${RUNS:-5} node e2e/measure.mjs
+echo "--- done (load $(cut -d' ' -f1-3 /proc/loadavg))"

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { ApiError, garminStatus, intervalsStatus, latestSyncRun, startSyncRun } from '@/lib/api';
 import { useEventListener } from '@/lib/events';
 import { relativeTime } from '@/lib/format';
-import { describeRun, SOURCE_LABEL } from '@/lib/sync-run.mjs';
+import { describeRun, sourceLabel } from '@/lib/sync-run.mjs';
 import { useLoad } from '@/lib/use-load';
 import { Empty, ErrorState, Loading } from '../States';
 
@@ -64,7 +64,7 @@ export default function SyncCard() {
             <div className="actions">
               {state.value.connected.map((source) => (
                 <button key={source} type="button" disabled={busy || state.value.run?.status === 'in_progress'} onClick={() => void syncNow(source)}>
-                  Sync {SOURCE_LABEL[source]} now
+                  Sync {sourceLabel(source)} now
                 </button>
               ))}
             </div>

@@ -6,6 +6,7 @@ import { latestSyncRun } from '@/lib/api';
 import { useEventListener } from '@/lib/events';
 import type { SyncRun } from '@/lib/types';
 import { relativeTime } from '@/lib/format';
+import { sourceLabel } from '@/lib/sync-run.mjs';
 
 type State = { status: 'loading' } | { status: 'error' } | { status: 'ready'; run: SyncRun | null };
 
@@ -31,7 +32,7 @@ export default function SyncState() {
     text = 'Never synced';
   } else if (state.status === 'ready' && state.run) {
     const run = state.run;
-    const source = run.source === 'intervals_icu' ? 'intervals.icu' : run.source;
+    const source = sourceLabel(run.source);
     if (run.status === 'in_progress') {
       text = `Syncing ${source}…`;
       tone = 'busy';

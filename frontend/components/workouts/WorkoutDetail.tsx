@@ -17,7 +17,8 @@ import { ErrorState, Loading } from '../States';
 import AnalysisCard from './AnalysisCard';
 import LapsCard from './LapsCard';
 import PowerCurveCard from './PowerCurveCard';
-import { Metric, sourceLabel } from '../WorkoutList';
+import { sourceLabel } from '@/lib/sync-run.mjs';
+import { Metric } from '../WorkoutList';
 
 // Canvas and map code only in the browser, and only on this page; fetched while the streams download.
 const loadCharts = () => import('../charts/SyncedCharts');

@@ -6,7 +6,8 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { listWorkouts } from '@/lib/api';
 import { useEventListener } from '@/lib/events';
 import { filtersToApiQuery, filtersToSearch, pageCount, PAGE_SIZE, readFilters, SOURCES } from '@/lib/workout-filters.mjs';
-import WorkoutList, { sourceLabel, type WorkoutsState } from '../WorkoutList';
+import { sourceLabel } from '@/lib/sync-run.mjs';
+import WorkoutList, { type WorkoutsState } from '../WorkoutList';
 import { Empty } from '../States';
 
 export default function WorkoutsPage() {
