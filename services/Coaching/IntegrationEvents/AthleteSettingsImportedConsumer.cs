@@ -22,7 +22,7 @@ public sealed class AthleteSettingsImportedConsumer(CoachingDbContext db, CoachC
         var current = await AthleteService.InEffectAsync(Db, clock.Today, cancellationToken);
         static T? Differs<T>(T? offered, T? have) where T : struct => offered is { } o && !Equals(o, have) ? o : null;
         var proposal = new ThresholdProposal(
-            m.Source.ToString(),
+            SourceName(m.Source),
             clock.Today,
             Differs(m.FtpWatts is { } f ? Math.Round(f) : null, current?.FtpWatts),
             Differs(m.WeightKg is { } w ? Math.Round(w, 1) : null, current?.WeightKg),
@@ -47,8 +47,11 @@ public sealed class AthleteSettingsImportedConsumer(CoachingDbContext db, CoachC
             Type = AnalysisType.ThresholdUpdate,
             Status = AnalysisStatus.Ready,
             Engine = m.Source.ToString().ToLowerInvariant(),
-            Suggestions = [new Suggestion("s1", SuggestionKind.Thresholds, $"{m.Source} reports thresholds that differ from yours.", [], Thresholds: proposal)],
+            Suggestions = [new Suggestion("s1", SuggestionKind.Thresholds, $"{SourceName(m.Source)} reports thresholds that differ from yours.", [], Thresholds: proposal)],
             CompletedAt = clock.UtcNow,
         });
     }
+
+    /// <summary>The source as riders write it (the suggestion's text and the proposal's source are shown as they are).</summary>
+    private static string SourceName(WorkoutSource source) => source == WorkoutSource.IntervalsIcu ? "intervals.icu" : source.ToString();
 }

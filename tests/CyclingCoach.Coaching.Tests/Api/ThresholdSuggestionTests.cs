@@ -51,6 +51,16 @@ public sealed class ThresholdSuggestionTests(CoachingFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task Intervals_icu_settings_are_offered_under_the_name_riders_know()
+    {
+        await client.PutJsonAsync("/api/coach/athlete", new { effectiveFrom = "2026-01-01", ftpWatts = 240, weightKg = 70 }, HttpStatusCode.OK);
+        await fixture.Publisher.Publish(new AthleteSettingsImported(WorkoutSource.IntervalsIcu, 251, 70, 188, 48, 165, null, DateTimeOffset.UtcNow));
+        var suggestion = (await WaitForThresholdSuggestionAsync(a => a.GetProperty("engine").GetString() == "intervalsicu")).GetProperty("suggestions")[0];
+        Assert.Equal("intervals.icu reports thresholds that differ from yours.", suggestion.GetProperty("reason").GetString());
+        Assert.Equal("intervals.icu", suggestion.GetProperty("thresholds").GetProperty("source").GetString());
+    }
+
+    [Fact]
     public async Task A_ride_whose_efforts_say_a_different_FTP_offers_it_and_a_newer_estimate_replaces_a_waiting_one()
     {
         static IReadOnlyList<MeanMaxPoint> Efforts(double cp) =>
