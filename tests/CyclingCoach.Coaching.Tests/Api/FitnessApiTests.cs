@@ -46,6 +46,17 @@ public sealed class FitnessApiTests(CoachingFixture fixture) : IClassFixture<Coa
         var best20 = allTime.GetProperty("points").EnumerateArray().Single(p => p.GetProperty("durationSeconds").GetInt32() == 1200);
         Assert.Equal(a, best20.GetProperty("workoutId").GetGuid());
 
+        // A short ride stores its own length (1,250 s at 120 W) too: the longer rides held more over 1,250 s, so that is
+        // no best; the curve has the standard durations only.
+        var shortRide = Guid.NewGuid();
+        await PublishRideAsync(shortRide, d2.AddDays(1), 20, "power", [new(5, 400), new(1200, 125), new(1250, 120)]);
+        await Eventually.WaitAsync(() => client.GetJsonAsync("/api/coach/workouts?pageSize=200"), p => p.GetProperty("total").GetInt32() >= 3, TimeSpan.FromSeconds(30));
+        var durations = (await client.GetJsonAsync("/api/coach/fitness/power-curve")).GetProperty("windows").EnumerateArray()
+            .Single(w => w.GetProperty("name").GetString() == "allTime").GetProperty("points").EnumerateArray()
+            .Select(p => p.GetProperty("durationSeconds").GetInt32()).ToList();
+        Assert.DoesNotContain(1250, durations);
+        Assert.All(durations, d => Assert.Contains(d, CyclingCoach.Training.Science.MeanMaxCurve.StandardDurations));
+
         // New thresholds in Sync → new metrics → new load on that day.
         await fixture.Publisher.Publish(new WorkoutMetricsRecalculated(a, new WorkoutMetrics(210, 0.7, 70, null, 700, 300, 300, 165, 70, "power"), 2, DateTimeOffset.UtcNow));
         var changed = await Eventually.WaitAsync(
