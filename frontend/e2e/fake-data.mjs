@@ -81,13 +81,13 @@ export function seedWorkouts(count = 40, now = Date.now()) {
   return items;
 }
 
-/** `count` equal laps over the ride (WorkoutLap), power and HR around the ride's averages. @param {any} w @param {number} count */
+/** `count` equal laps over the ride (WorkoutLap, index from 1 as Sync writes it), power and HR around the ride's averages. @param {any} w @param {number} count */
 export function lapsOf(w, count) {
   const seconds = w.durationSeconds / count;
   return Array.from({ length: count }, (_, index) => {
     const easier = index === count - 1 ? 0.85 : 1 + (index % 2) * 0.04;
     return {
-      index, startSecond: index * seconds, elapsedSeconds: seconds + 30, timerSeconds: seconds, distanceMeters: Math.round((w.distanceMeters / count) * easier),
+      index: index + 1, startSecond: index * seconds, elapsedSeconds: seconds + 30, timerSeconds: seconds, distanceMeters: Math.round((w.distanceMeters / count) * easier),
       averagePowerWatts: w.averagePower == null ? null : Math.round(w.averagePower * easier), averageHeartRateBpm: w.averageHeartRate == null ? null : Math.round(w.averageHeartRate * easier),
     };
   });

@@ -10,10 +10,11 @@
 export function lapRows(laps) {
   return [...(laps ?? [])]
     .sort((a, b) => a.index - b.index)
-    .map((lap) => {
+    .map((lap, i) => {
       const seconds = lap.timerSeconds ?? lap.elapsedSeconds;
       const speedMps = seconds && lap.distanceMeters != null ? lap.distanceMeters / seconds : null;
-      return { ...lap, number: lap.index + 1, seconds, speedMps };
+      // Numbered as ridden, 1 to n (Sync stores index from 1; the position does not depend on that).
+      return { ...lap, number: i + 1, seconds, speedMps };
     });
 }
 

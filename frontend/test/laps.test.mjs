@@ -6,8 +6,9 @@ const lap = (index, over = {}) => ({ index, startSecond: index * 600, elapsedSec
 
 describe('laps', () => {
   it('orders laps by index, numbers them from 1 and takes speed from timer time', () => {
-    const rows = lapRows([lap(1), lap(0)]);
-    assert.deepEqual(rows.map((r) => r.number), [1, 2]);
+    // Sync's index starts at 1 (services/Sync/Import/WorkoutLaps.cs): the first lap is lap 1, not 2.
+    const rows = lapRows([lap(2), lap(1)]);
+    assert.deepEqual(rows.map((r) => [r.index, r.number]), [[1, 1], [2, 2]]);
     assert.equal(rows[0].seconds, 600);
     assert.equal(rows[0].speedMps, 10); // 6000 m in 600 s
   });
