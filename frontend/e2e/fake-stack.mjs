@@ -21,13 +21,16 @@ const freePort = () =>
     s.on('error', fail);
   });
 
-/** @param {{ seed?: boolean }} [gatewayOptions] passed to startFakeGateway */
-export async function startFakeStack(gatewayOptions = {}) {
+/**
+ * @param {{ seed?: boolean }} [gatewayOptions] passed to startFakeGateway
+ * @param {Record<string, string>} [webEnv] more settings for the web server (e.g. TILE_URL)
+ */
+export async function startFakeStack(gatewayOptions = {}, webEnv = {}) {
   const apiKey = `e2e-${Math.random().toString(36).slice(2)}`;
   const gateway = await startFakeGateway({ ...gatewayOptions, apiKey });
   const port = await freePort();
   const web = spawn(process.execPath, [SERVER], {
-    env: { ...process.env, API_KEY: apiKey, GATEWAY_HTTP: gateway.url, PORT: String(port), HOSTNAME: '127.0.0.1', NEXT_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, ...webEnv, API_KEY: apiKey, GATEWAY_HTTP: gateway.url, PORT: String(port), HOSTNAME: '127.0.0.1', NEXT_TELEMETRY_DISABLED: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
@@ -57,10 +60,10 @@ export async function startFakeStack(gatewayOptions = {}) {
 /**
  * A fake stack and a fresh browser signed in with its key: opens `path`, signs in where the app sends it and waits
  * to be back on `path`. `close()` ends both.
- * @param {{ path?: string, viewport?: { width: number, height: number }, gateway?: { seed?: boolean } }} [options]
+ * @param {{ path?: string, viewport?: { width: number, height: number }, gateway?: { seed?: boolean }, web?: Record<string, string> }} [options]
  */
-export async function signedInFakeStack({ path = '/', viewport = { width: 1280, height: 800 }, gateway } = {}) {
-  const stack = await startFakeStack(gateway);
+export async function signedInFakeStack({ path = '/', viewport = { width: 1280, height: 800 }, gateway, web } = {}) {
+  const stack = await startFakeStack(gateway, web);
   const browser = await launchBrowser({ viewport }).catch(async (error) => {
     await stack.close();
     throw error;

@@ -7,3 +7,4 @@ import './coach-pages.e2e.mjs';
 import './readiness.e2e.mjs';
 import './coach-flow.e2e.mjs';
 import './routes-sources.e2e.mjs';
+import './map-tiles.e2e.mjs';

@@ -1,15 +1,25 @@
 'use client';
-// The ride or route on a Leaflet map. Tiles come from NEXT_PUBLIC_TILE_URL (default OpenStreetMap; empty = none);
-// when they cannot load the track still draws on the plain background, with a note.
+// The ride or route on a Leaflet map. Tiles come from the server's TILE_URL (app/map-config: default OpenStreetMap,
+// "none" = no tiles); when they cannot load the track still draws on the plain background, with a note.
 import { useEffect, useImperativeHandle, useRef, useState } from 'react';
 import type { CircleMarker, Map as LeafletMap } from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 
-const TILE_URL = process.env.NEXT_PUBLIC_TILE_URL ?? 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
+type MapConfig = { tileUrl: string | null; attribution: string };
+let mapConfig: Promise<MapConfig> | null = null;
+// Asked once per page load; without an answer the map has no tiles rather than no track.
+const loadMapConfig = () =>
+  (mapConfig ??= fetch('/map-config')
+    .then((r) => (r.ok ? (r.json() as Promise<MapConfig>) : { tileUrl: null, attribution: '' }))
+    .catch(() => ({ tileUrl: null, attribution: '' })));
 
-// Leaflet is its own chunk; the ride page fetches it while the streams download (preloadLeaflet), not after.
+// Leaflet is its own chunk; the ride page fetches it (and the tile setting) while the streams download
+// (preloadLeaflet), not after.
 const loadLeaflet = () => import('leaflet');
-export const preloadLeaflet = () => void loadLeaflet();
+export const preloadLeaflet = () => {
+  void loadLeaflet();
+  void loadMapConfig();
+};
 
 export type TrackMapHandle = { moveMarker: (position: [number, number] | null) => void };
 
@@ -24,7 +34,7 @@ type Props = {
 export default function TrackMap({ points, color = '#e4572e', label, control }: Props) {
   const element = useRef<HTMLDivElement>(null);
   const marker = useRef<CircleMarker | null>(null);
-  const [tilesFailed, setTilesFailed] = useState(!TILE_URL);
+  const [tiles, setTiles] = useState<'loading' | 'ok' | 'failed' | 'none'>('loading');
 
   useImperativeHandle(control, () => ({
     moveMarker(position) {
@@ -44,15 +54,16 @@ export default function TrackMap({ points, color = '#e4572e', label, control }: 
     if (!el || points.length === 0) return;
     let map: LeafletMap | null = null;
     let cancelled = false;
-    void loadLeaflet().then((L) => {
+    void Promise.all([loadLeaflet(), loadMapConfig()]).then(([L, { tileUrl, attribution }]) => {
       if (cancelled) return;
-      map = L.map(el, { zoomControl: true, attributionControl: Boolean(TILE_URL) });
-      if (TILE_URL) {
+      map = L.map(el, { zoomControl: true, attributionControl: Boolean(tileUrl) });
+      setTiles(tileUrl ? 'ok' : 'none');
+      if (tileUrl) {
         let failures = 0;
-        L.tileLayer(TILE_URL, { maxZoom: 19, attribution: '© OpenStreetMap contributors' })
+        L.tileLayer(tileUrl, { maxZoom: 19, attribution })
           .on('tileerror', () => {
             failures += 1;
-            if (failures === 1) setTilesFailed(true);
+            if (failures === 1) setTiles('failed');
           })
           .addTo(map);
       }
@@ -79,9 +90,9 @@ export default function TrackMap({ points, color = '#e4572e', label, control }: 
   return (
     <div className="map-wrap">
       <div ref={element} className="track-map" role="img" aria-label={label} data-testid="map" />
-      {tilesFailed && (
+      {(tiles === 'failed' || tiles === 'none') && (
         <p className="map-note muted" data-testid="tiles-note">
-          Map tiles are not available{TILE_URL ? '' : ' (no tile server set)'}; the track is drawn on a plain background.
+          Map tiles are not available{tiles === 'none' ? ' (no tile server set)' : ''}; the track is drawn on a plain background.
         </p>
       )}
     </div>
