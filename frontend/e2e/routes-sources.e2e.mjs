@@ -2,7 +2,7 @@
 // Garmin by importing a token from the fake Garmin the stack's Sync talks to (FAKE_GARMIN_URL; tests/CyclingCoach.Fakes),
 // sync from it and open a synced ride, sign in with Garmin's MFA step, and connect intervals.icu (FAKE_INTERVALS_URL):
 // a wrong key fails the sync in the header, the right one brings the rides. The stack is shared: the route is
-// deleted again, both sources are left disconnected, and counts are checked against the fakes' own lists.
+// deleted again, both sources are left disconnected, and every activity the fakes list is looked up among the rides.
 import assert from 'node:assert/strict';
 import { basename } from 'node:path';
 import { after, before, describe, it } from 'node:test';
