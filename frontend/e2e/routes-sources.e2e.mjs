@@ -49,6 +49,18 @@ describe('routes, Garmin and intervals.icu (real stack)', { skip: noStack || (!g
     assert.fail(`the ${source} sync run did not finish in 90 s`);
   };
 
+  /** Coaching's readiness today, once it has a score (WellnessRecorded travels Sync → Coaching). */
+  const waitForReadiness = async () => {
+    const today = new Date().toLocaleDateString('en-CA'); // yyyy-mm-dd, this machine's day as Coaching's clock
+    for (let i = 0; i < 60; i++) {
+      const readiness = await api('/api/coach/readiness');
+      const day = readiness.days.find((d) => d.date === today);
+      if (day?.score != null) return day;
+      await page.waitForTimeout(500);
+    }
+    assert.fail('no readiness for today 30 s after the Garmin sync');
+  };
+
   /** A connection card's own "Sync now" in Settings. */
   const settingsSync = async (card) => {
     await card.getByRole('button', { name: 'Sync now' }).click();
@@ -134,6 +146,17 @@ describe('routes, Garmin and intervals.icu (real stack)', { skip: noStack || (!g
     // The first run backfills; a later one (a rerun on a kept stack) reads the window since the last run.
     assert.ok(run.found >= 1 && run.failed === 0 && run.imported + run.skipped === run.found, JSON.stringify(run));
     assert.deepEqual(await notStored('garmin', listed.map((a) => String(a.activityId))), [], 'every listed activity stored');
+
+    // The same run brought the watch's wellness days (./coach test serves 21, every seventh missing): Coaching's
+    // readiness is on the dashboard, a missing day a gap, never a 0.
+    const today = await waitForReadiness();
+    await page.goto(`${WEB_URL}/`);
+    const card = page.locator('[data-testid=readiness-today]');
+    await card.waitFor();
+    assert.equal(await card.locator('.readiness-score strong').innerText(), String(Math.round(today.score)));
+    const scores = await page.locator('[data-testid=readiness-strip] li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-score')));
+    assert.deepEqual(scores.map((score, i) => (score === '' ? scores.length - 1 - i : null)).filter((back) => back != null), [13, 6], `gaps 6 and 13 days back: ${scores}`);
+    assert.ok(!scores.includes('0'));
 
     await page.goto(`${WEB_URL}/workouts?source=garmin`);
     await page.locator('[data-testid=workouts-total]').waitFor();

@@ -5,7 +5,7 @@ using CyclingCoach.Fakes.IntervalsIcu;
 
 namespace CyclingCoach.Fakes;
 
-/// <summary><c>dotnet CyclingCoach.Fakes.dll garmin|intervals --port N [--activities 8] [--spacing-hours 30]</c>: the
+/// <summary><c>dotnet CyclingCoach.Fakes.dll garmin|intervals --port N [--activities 8] [--spacing-hours 30] [--wellness-days 0]</c>: the
 /// fake Garmin (SSO, diauth and the Connect API on one port) or the fake intervals.icu (athlete
 /// <see cref="FakeIntervalsIcu.AthleteId"/>, key <see cref="FakeIntervalsIcu.ApiKey"/>) until SIGTERM.
 /// <c>./coach test</c> starts both and points the stack's Sync at them. (Not top-level statements: the Web SDK would make that <c>Program</c> public, and the Sync
@@ -16,7 +16,7 @@ public static class FakeProcess
     {
         if (args is not [("garmin" or "intervals") and var fake, .. var options])
         {
-            await Console.Error.WriteLineAsync("usage: CyclingCoach.Fakes garmin|intervals --port N [--activities N] [--spacing-hours H] [--without-original N]");
+            await Console.Error.WriteLineAsync("usage: CyclingCoach.Fakes garmin|intervals --port N [--activities N] [--spacing-hours H] [--without-original N] [--wellness-days N (garmin)]");
             return 2;
         }
 
@@ -34,6 +34,7 @@ public static class FakeProcess
         if (fake == "garmin")
         {
             var garmin = await FakeGarmin.StartAsync(activityCount: activities, spacing: spacing, withoutOriginal: Option("--without-original", 0), port: port);
+            garmin.AddWellnessDays(Option("--wellness-days", 0));
             (server, url) = (garmin, garmin.BaseUrl);
         }
         else

@@ -26,6 +26,30 @@ public sealed partial class FakeGarmin
 
     public ConcurrentDictionary<DateOnly, WellnessDay> Wellness { get; } = new();
 
+    /// <summary>The last <paramref name="days"/> days up to today (UTC) recorded by a watch, as a rider's would vary
+    /// (HRV 50–64 ms, 6.5–8 h of sleep, resting HR 48–51), except every seventh day back, which has nothing (the watch
+    /// was charging): for runs outside the tests (the process's <c>--wellness-days</c>).</summary>
+    public void AddWellnessDays(int days)
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        for (var back = 0; back < days; back++)
+        {
+            if (back % 7 == 6)
+            {
+                continue;
+            }
+
+            Wellness[today.AddDays(-back)] = new WellnessDay(
+                HrvMs: 57 + (7 * Math.Sin(back * 0.9)),
+                SleepSeconds: (int)((7.25 + (0.75 * Math.Cos(back * 1.3))) * 3600),
+                SleepScore: 72 + (back * 5 % 17),
+                RestingHr: 48 + (back % 4),
+                Readiness: 55 + (back * 7 % 30),
+                BodyBatteryAtWake: 60 + (back * 3 % 30),
+                Stress: 25 + (back * 2 % 15));
+        }
+    }
+
     /// <summary>Null: never; otherwise every wellness request after this many answers 429.</summary>
     public int? WellnessRateLimitAfter { get; set; }
 
