@@ -7,12 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { launchBrowser } from './browser.mjs';
+import { API_KEY, noStack, WEB_URL } from './real-stack.mjs';
 
-const WEB_URL = process.env.WEB_URL?.replace(/\/+$/, '');
-const API_KEY = process.env.API_KEY;
-const skip = !WEB_URL || !API_KEY ? 'set WEB_URL and API_KEY to run the end-to-end test' : false;
-
-describe('dashboard', { skip }, () => {
+describe('dashboard', { skip: noStack }, () => {
   /** @type {Awaited<ReturnType<typeof launchBrowser>>} */
   let browser;
   /** @type {import('playwright-core').Page} */

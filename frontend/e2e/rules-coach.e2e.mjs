@@ -5,12 +5,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { launchBrowser } from './browser.mjs';
+import { API_KEY, noStack, WEB_URL } from './real-stack.mjs';
 
-const WEB_URL = process.env.WEB_URL?.replace(/\/+$/, '');
-const API_KEY = process.env.API_KEY;
-const skip = !WEB_URL || !API_KEY ? 'set WEB_URL and API_KEY to run the rules / coach / prompts end-to-end test against a running stack' : false;
-
-describe('rules, athlete, coach and prompts (real stack)', { skip }, () => {
+describe('rules, athlete, coach and prompts (real stack)', { skip: noStack }, () => {
   /** @type {Awaited<ReturnType<typeof launchBrowser>>} */
   let browser;
   /** @type {import('playwright-core').Page} */

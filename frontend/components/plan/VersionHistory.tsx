@@ -93,26 +93,18 @@ export default function VersionHistory({ versions, more }: { versions: PlanVersi
         <div className="diff-section" id="diff">
           <h3>Compare versions</h3>
           <div className="diff-pickers">
-            <div>
-              <label htmlFor="diff-from">From</label>
-              <select id="diff-from" value={from} onChange={(e) => choose('from', e.target.value)}>
-                {versions.map((v) => (
-                  <option key={v.id} value={v.id}>
-                    {label(v)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div>
-              <label htmlFor="diff-to">To</label>
-              <select id="diff-to" value={to} onChange={(e) => choose('to', e.target.value)}>
-                {versions.map((v) => (
-                  <option key={v.id} value={v.id}>
-                    {label(v)}
-                  </option>
-                ))}
-              </select>
-            </div>
+            {(['from', 'to'] as const).map((side) => (
+              <div key={side}>
+                <label htmlFor={`diff-${side}`}>{side === 'from' ? 'From' : 'To'}</label>
+                <select id={`diff-${side}`} value={side === 'from' ? from : to} onChange={(e) => choose(side, e.target.value)}>
+                  {versions.map((v) => (
+                    <option key={v.id} value={v.id}>
+                      {label(v)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            ))}
           </div>
           {from === to && <p className="muted">Pick two different versions.</p>}
           {diff?.status === 'loading' && <Loading what="the diff" />}
