@@ -66,6 +66,16 @@ describe('coach pages (fake gateway)', { skip }, () => {
     const rows = page.locator('[data-testid=power-curve-table] tbody tr');
     assert.equal(await rows.count(), Object.keys(ride.metrics.meanMaxPowerWatts).length);
     assert.match(await rows.first().innerText(), new RegExp(`5 s\\s+${ride.metrics.meanMaxPowerWatts[5]} W`));
+    // At phone width each duration is a card with labelled values, nothing scrolling sideways.
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      const table = page.locator('[data-testid=power-curve-table]');
+      const [scroll, client] = await table.evaluate((t) => [t.scrollWidth, t.parentElement.clientWidth]);
+      assert.ok(scroll <= client, `power curve table ${scroll} px wide in a ${client} px box`);
+      assert.deepEqual(await rows.first().locator('td').evaluateAll((tds) => tds.map((td) => td.dataset.label)), ['This ride', 'Best, last 90 days', 'Share']);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 800 });
+    }
     await page.locator('[data-testid=analysis]', { hasText: 'Not analysed yet' }).waitFor();
     await page.getByRole('button', { name: 'Analyse this ride' }).waitFor();
   });

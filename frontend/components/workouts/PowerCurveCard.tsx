@@ -53,7 +53,7 @@ export default function PowerCurveCard({ meanMax }: { meanMax: Record<string, nu
           <PowerCurveChart data={data} bestLabel={WINDOWS[window] ?? window} label="This ride's power curve against your best" />
           {rows.length > 0 && (
             <div className="table-scroll">
-              <table className="data-table" data-testid="power-curve-table">
+              <table className="data-table stack-table" data-testid="power-curve-table">
                 <thead>
                   <tr>
                     <th scope="col">Duration</th>
@@ -65,10 +65,10 @@ export default function PowerCurveCard({ meanMax }: { meanMax: Record<string, nu
                 <tbody>
                   {rows.map((r) => (
                     <tr key={r.d}>
-                      <td>{durationLabel(r.d)}</td>
-                      <td className="num">{Math.round(r.ride!)} W</td>
-                      <td className="num">{r.best ? `${Math.round(r.best.watts)} W (${r.best.date})` : '–'}</td>
-                      <td className="num">{r.best ? `${Math.round((100 * r.ride!) / r.best.watts)} %` : '–'}</td>
+                      <th scope="row" className="stack-wide">{durationLabel(r.d)}</th>
+                      <td className="num" data-label="This ride">{Math.round(r.ride!)} W</td>
+                      <td className="num" data-label={WINDOWS[window] ?? 'Best'}>{r.best ? `${Math.round(r.best.watts)} W (${r.best.date})` : '–'}</td>
+                      <td className="num" data-label="Share">{r.best ? `${Math.round((100 * r.ride!) / r.best.watts)} %` : '–'}</td>
                     </tr>
                   ))}
                 </tbody>
