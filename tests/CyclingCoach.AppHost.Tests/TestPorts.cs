@@ -1,7 +1,7 @@
 namespace CyclingCoach.AppHost.Tests;
 
 /// <summary>
-/// Ports of this run's own (COACH_APPHOST_TEST_* overrides them), so the tests run beside <c>./coach up</c> and the
+/// Ports of this run's own (COACH_APPHOST_TEST_* overrides them, and COACH_APPHOST_TEST_RABBIT_NODE the broker's node name), so the tests run beside <c>./coach up</c> and the
 /// stack <c>./coach test</c> starts; every one is also a port the tests check is free again after the stop.
 /// </summary>
 public sealed record TestPorts(int Gateway, int Web, int Postgres, int Amqp, int Management)
@@ -27,6 +27,6 @@ public sealed record TestPorts(int Gateway, int Web, int Postgres, int Amqp, int
         $"--COACH_PG_PORT={Postgres}",
         $"--COACH_AMQP_PORT={Amqp}",
         $"--COACH_MGMT_PORT={Management}",
-        "--COACH_RABBIT_NODE=coachapphosttests",
+        $"--COACH_RABBIT_NODE={Environment.GetEnvironmentVariable("COACH_APPHOST_TEST_RABBIT_NODE") is { Length: > 0 } node ? node : "coachapphosttests"}",
     ];
 }
