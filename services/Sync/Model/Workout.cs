@@ -41,8 +41,9 @@ public sealed class Workout
     public WorkoutMetricsData? Metrics { get; set; }
 
     /// <summary>
-    /// The ride's load for fitness: TSS (power + FTP), else HRSS (HR + LTHR + max and resting HR), else an estimate
-    /// from moving (else elapsed) time and an assumed IF, the RPE's when rated (<see cref="TrainingLoadEstimate"/>).
+    /// The ride's load for fitness: TSS (power + FTP), else TSS from the average power (no power samples, an average
+    /// power and an FTP), else HRSS (HR + LTHR + max and resting HR), else an estimate from moving (else elapsed) time
+    /// and an assumed IF, the RPE's when rated (<see cref="TrainingLoadEstimate"/>).
     /// </summary>
     public double? TrainingLoad { get; set; }
 
@@ -95,14 +96,20 @@ public sealed class Workout
     public static int RichnessOf(bool hasStreams, bool hasPower, bool hasHeartRate, bool hasFile) =>
         (hasPower ? 8 : 0) + (hasHeartRate ? 4 : 0) + (hasStreams ? 2 : 0) + (hasFile ? 1 : 0);
 
-    /// <summary>Sets <see cref="TrainingLoad"/> and <see cref="TrainingLoadSource"/> from the metrics, else the estimate.</summary>
-    public void UpdateTrainingLoad()
+    /// <summary>
+    /// Sets <see cref="TrainingLoad"/> and <see cref="TrainingLoadSource"/> from the metrics, else from the average
+    /// power and the FTP of <paramref name="thresholds"/> (the ride's period), else the estimate.
+    /// </summary>
+    public void UpdateTrainingLoad(AthleteThresholdPeriod? thresholds)
     {
+        var seconds = MovingSeconds ?? DurationSeconds;
         (TrainingLoad, TrainingLoadSource) = Metrics switch
         {
             { TrainingStressScore: { } tss } => (tss, TrainingLoadSources.Power),
+            null or { HasPower: false } when AveragePower is > 0 && thresholds?.FtpWatts is > 0 && seconds > 0 =>
+                (TrainingLoadEstimate.FromAveragePower(seconds, AveragePower.Value, thresholds.FtpWatts.Value), TrainingLoadSources.AveragePower),
             { HeartRateStressScore: { } hrss } => (hrss, TrainingLoadSources.HeartRate),
-            _ => (TrainingLoadEstimate.For(MovingSeconds ?? DurationSeconds, PerceivedExertion), TrainingLoadSources.Estimate),
+            _ => (TrainingLoadEstimate.For(seconds, PerceivedExertion), TrainingLoadSources.Estimate),
         };
     }
 

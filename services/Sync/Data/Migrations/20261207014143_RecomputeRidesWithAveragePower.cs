@@ -1,0 +1,38 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace CyclingCoach.Sync.Data.Migrations
+{
+    /// <inheritdoc />
+    public partial class RecomputeRidesWithAveragePower : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "ix_workouts_thresholds_checked_version_with_streams",
+                table: "workouts");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_workouts_thresholds_checked_version_recomputable",
+                table: "workouts",
+                column: "thresholds_checked_version",
+                filter: "has_streams OR average_power > 0");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "ix_workouts_thresholds_checked_version_recomputable",
+                table: "workouts");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_workouts_thresholds_checked_version_with_streams",
+                table: "workouts",
+                column: "thresholds_checked_version",
+                filter: "has_streams");
+        }
+    }
+}
