@@ -50,6 +50,9 @@ public sealed class Workout
     /// <summary>Which of those <see cref="TrainingLoad"/> is: <see cref="TrainingLoadSources"/>.</summary>
     public string? TrainingLoadSource { get; set; }
 
+    /// <summary>The FTP a load from the average power used (<see cref="TrainingLoadSources.AveragePower"/>; null otherwise): the ride's IF is AP / it.</summary>
+    public double? AveragePowerFtpWatts { get; set; }
+
     /// <summary>The rider's rating of perceived exertion, 1–10 (manual entries).</summary>
     public int? PerceivedExertion { get; set; }
 
@@ -103,11 +106,13 @@ public sealed class Workout
     public void UpdateTrainingLoad(AthleteThresholdPeriod? thresholds)
     {
         var seconds = MovingSeconds ?? DurationSeconds;
+        AveragePowerFtpWatts = Metrics is null or { HasPower: false } && AveragePower > 0 && seconds > 0 && thresholds?.FtpWatts is > 0
+            ? thresholds.FtpWatts
+            : null;
         (TrainingLoad, TrainingLoadSource) = Metrics switch
         {
             { TrainingStressScore: { } tss } => (tss, TrainingLoadSources.Power),
-            null or { HasPower: false } when AveragePower is > 0 && thresholds?.FtpWatts is > 0 && seconds > 0 =>
-                (TrainingLoadEstimate.FromAveragePower(seconds, AveragePower.Value, thresholds.FtpWatts.Value), TrainingLoadSources.AveragePower),
+            _ when AveragePowerFtpWatts is { } ftp => (TrainingLoadEstimate.FromAveragePower(seconds, AveragePower!.Value, ftp), TrainingLoadSources.AveragePower),
             { HeartRateStressScore: { } hrss } => (hrss, TrainingLoadSources.HeartRate),
             _ => (TrainingLoadEstimate.For(seconds, PerceivedExertion), TrainingLoadSources.Estimate),
         };
@@ -119,12 +124,12 @@ public sealed class Workout
     /// <summary>The metrics as the contract carries them (zones null where the library left them empty).</summary>
     public WorkoutMetrics ToMetricsMessage() => new(
         Metrics?.NormalizedPowerWatts,
-        Metrics?.IntensityFactor,
+        Metrics?.IntensityFactor ?? AveragePower / AveragePowerFtpWatts,
         Metrics?.TrainingStressScore,
         Metrics?.HeartRateStressScore,
         Metrics?.WorkKilojoules,
         ElevationGainMeters,
-        Metrics?.FtpUsedWatts,
+        Metrics?.FtpUsedWatts ?? AveragePowerFtpWatts,
         Metrics?.LthrUsedBpm,
         TrainingLoad,
         TrainingLoadSource,

@@ -176,6 +176,12 @@ public sealed class ThresholdRecomputeTests
                     // 90 min at 180 W: IF = 180 / FTP, TSS = 100 · 1.5 · IF².
                     Assert.Equal(100 * 1.5 * (180 / ftp) * (180 / ftp), workout.GetProperty("trainingLoad").GetDouble(), 9);
                     Assert.Equal("average_power", workout.GetProperty("trainingLoadSource").GetString());
+                    if (events > 0)
+                    {
+                        // The event carries the IF and FTP that load used, as a ride with samples does.
+                        Assert.Equal(ftp, sync.RecalculatedFor(id)[^1].Metrics.FtpUsedWatts);
+                        Assert.Equal(180 / ftp, sync.RecalculatedFor(id)[^1].Metrics.IntensityFactor!.Value, 9);
+                    }
                 }
                 else
                 {

@@ -381,6 +381,10 @@ namespace CyclingCoach.Sync.Data.Migrations
                         .HasColumnType("double precision")
                         .HasColumnName("average_power");
 
+                    b.Property<double?>("AveragePowerFtpWatts")
+                        .HasColumnType("double precision")
+                        .HasColumnName("average_power_ftp_watts");
+
                     b.Property<double?>("Calories")
                         .HasColumnType("double precision")
                         .HasColumnName("calories");

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CyclingCoach.Sync.Data.Migrations
 {
     [DbContext(typeof(SyncDbContext))]
-    [Migration("20261207014143_RecomputeRidesWithAveragePower")]
-    partial class RecomputeRidesWithAveragePower
+    [Migration("20261207031504_AveragePowerLoads")]
+    partial class AveragePowerLoads
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -383,6 +383,10 @@ namespace CyclingCoach.Sync.Data.Migrations
                     b.Property<double?>("AveragePower")
                         .HasColumnType("double precision")
                         .HasColumnName("average_power");
+
+                    b.Property<double?>("AveragePowerFtpWatts")
+                        .HasColumnType("double precision")
+                        .HasColumnName("average_power_ftp_watts");
 
                     b.Property<double?>("Calories")
                         .HasColumnType("double precision")

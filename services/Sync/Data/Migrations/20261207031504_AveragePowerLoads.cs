@@ -5,7 +5,7 @@
 namespace CyclingCoach.Sync.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class RecomputeRidesWithAveragePower : Migration
+    public partial class AveragePowerLoads : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -13,6 +13,12 @@ namespace CyclingCoach.Sync.Data.Migrations
             migrationBuilder.DropIndex(
                 name: "ix_workouts_thresholds_checked_version_with_streams",
                 table: "workouts");
+
+            migrationBuilder.AddColumn<double>(
+                name: "average_power_ftp_watts",
+                table: "workouts",
+                type: "double precision",
+                nullable: true);
 
             migrationBuilder.CreateIndex(
                 name: "ix_workouts_thresholds_checked_version_recomputable",
@@ -26,6 +32,10 @@ namespace CyclingCoach.Sync.Data.Migrations
         {
             migrationBuilder.DropIndex(
                 name: "ix_workouts_thresholds_checked_version_recomputable",
+                table: "workouts");
+
+            migrationBuilder.DropColumn(
+                name: "average_power_ftp_watts",
                 table: "workouts");
 
             migrationBuilder.CreateIndex(
