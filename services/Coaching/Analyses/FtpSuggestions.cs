@@ -35,7 +35,7 @@ public static class FtpSuggestions
             var newest = await db.Workouts.AsNoTracking()
                 .Where(w => w.MeanMax != null && w.WorkoutId != ride.WorkoutId && w.LocalDate <= today)
                 .MaxAsync(w => (DateOnly?)w.LocalDate, cancellationToken);
-            end = new[] { newest ?? ride.LocalDate, ride.LocalDate }.Max();
+            end = newest > ride.LocalDate ? newest.Value : ride.LocalDate;
         }
 
         var since = end.AddDays(-WindowDays);
