@@ -21,8 +21,8 @@ public record WorkoutImported(
 public record WorkoutMetricsRecalculated(Guid WorkoutId, WorkoutMetrics Metrics, int ThresholdsVersion, DateTimeOffset RecalculatedAt);
 
 /// <summary>Metrics computed by CyclingCoach.Training, with the thresholds they were computed against.</summary>
-/// <param name="TrainingLoad">The ride's load for fitness: TSS with power, else HRSS, else an estimate (see <see cref="TrainingLoadSource"/>).</param>
-/// <param name="TrainingLoadSource">"power", "heart_rate" or "estimate".</param>
+/// <param name="TrainingLoad">The ride's load for fitness: TSS with power (or from the average power without samples), else HRSS, else an estimate (see <see cref="TrainingLoadSource"/>).</param>
+/// <param name="TrainingLoadSource">"power", "average_power" (a ride without power samples: TSS from its average power), "heart_rate" or "estimate".</param>
 /// <param name="MeanMax">Best mean power at the standard durations (1 s … 60 min and the whole ride).</param>
 /// <param name="PowerZoneSeconds">Seconds in Coggan power zones 1–7 (null without power or FTP).</param>
 /// <param name="HeartRateZoneSeconds">Seconds in heart-rate zones 1–5 (null without HR or LTHR).</param>

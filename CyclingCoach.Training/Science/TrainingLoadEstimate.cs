@@ -28,6 +28,19 @@ public static class TrainingLoadEstimate
     public static double FromDuration(double seconds, double intensityFactor = DefaultIntensityFactor) =>
         seconds > 0 && double.IsFinite(seconds) ? 100.0 * (seconds / 3600.0) * intensityFactor * intensityFactor : 0;
 
+    /// <summary>
+    /// TSS from a ride's average power when no power samples exist (a ride logged by hand): IF = AP / FTP and
+    /// 100·hours·IF² (Coggan's TSS, peers.md §2.2), with the average standing in for NP, which is unknown. NP is a
+    /// fourth-power mean of 30 s averages (peers.md §2.1), never below the plain average, so this underestimates a
+    /// variable ride by the variability index squared (VI = NP / AP, GoldenCheetah Coggan.cpp): about right for a
+    /// steady ride (VI ≈ 1.00–1.05), some 20 % low for a ride of surges (VI 1.10–1.15, e.g. a criterium or group ride).
+    /// 0 without a positive duration, power or FTP.
+    /// </summary>
+    public static double FromAveragePower(double seconds, double averagePowerWatts, double ftpWatts) =>
+        averagePowerWatts > 0 && ftpWatts > 0 && double.IsFinite(averagePowerWatts) && double.IsFinite(ftpWatts)
+            ? FromDuration(seconds, averagePowerWatts / ftpWatts)
+            : 0;
+
     /// <summary>The estimate for a ride of <paramref name="seconds"/>, from its RPE when rated, else the default IF.</summary>
     public static double For(double seconds, int? rpe) =>
         FromDuration(seconds, rpe is { } r ? IntensityFactorForRpe(r) : DefaultIntensityFactor);

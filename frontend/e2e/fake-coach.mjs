@@ -75,6 +75,7 @@ export function reviewOf(w) {
       { id: 's2', kind: 'plan_operation', reason: 'Rest tomorrow: TSB is -32.', cites: ['tsb'], operation: { kind: 'add_rest', date: later(1), targetDate: null, durationSeconds: null, workoutType: null, workout: null }, thresholds: null, state: 'pending' },
     ],
     planVersionId: null, resultPlanVersionId: null, error: null, rejectReason: null, createdAt: w.startTime, completedAt: w.startTime, decidedAt: null,
+    basedOn: { trainingStressScore: m.trainingStressScore, intensityFactor: m.intensityFactor, ftpWatts: m.ftpUsedWatts }, stale: false, current: null,
   };
 }
 
@@ -119,6 +120,7 @@ export function readinessAdjustment(now = Date.now()) {
       { id: 's1', kind: 'plan_operation', reason, cites: ['hrvMs', 'sleepHours'], operation: { kind: 'change_intensity', date: today, targetDate: null, durationSeconds: null, workoutType: 'endurance', workout: null }, thresholds: null, state: 'pending' },
     ],
     planVersionId: '0199bbbb-0000-7000-8000-000000000001', resultPlanVersionId: null, error: null, rejectReason: null, createdAt: at, completedAt: at, decidedAt: null,
+    basedOn: null, stale: false, current: null,
   };
 }
 
@@ -132,6 +134,7 @@ export function thresholdUpdate(now = Date.now()) {
       { id: 's1', kind: 'thresholds', reason: '20-minute best 286 W × 0.95 = 272 W, above the 265 W in use.', cites: ['meanMax1200'], operation: null, thresholds: { source: 'estimated', effectiveFrom: isoDay(now), ftpWatts: 272, lactateThresholdHeartRateBpm: null, maxHeartRateBpm: null, restingHeartRateBpm: null, weightKg: null }, state: 'pending' },
     ],
     planVersionId: null, resultPlanVersionId: null, error: null, rejectReason: null, createdAt: at, completedAt: at, decidedAt: null,
+    basedOn: null, stale: false, current: null,
   };
 }
 

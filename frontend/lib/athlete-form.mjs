@@ -214,3 +214,40 @@ export function historyRows(history) {
   }
   return history.map((p) => ({ ...p, replaced: newest.get(p.effectiveFrom) !== p }));
 }
+
+/**
+ * What the form says when the thresholds typed would also apply to earlier rides: the first FTP (or LTHR) reaches
+ * back to every earlier ride (GoldenCheetah's convention; services/Coaching/README.md "Thresholds"), counted by
+ * GET /api/coach/athlete/earlier-rides for the date typed. Null when nothing earlier changes: no count for this date
+ * (an earlier period gives the value), no earlier rides, or the value typed is the one those rides use already.
+ * @param {AthleteForm} form
+ * @param {{ effectiveFrom: string, ftpEarlierRides?: number | null, earlierFtpWatts?: number | null,
+ *   lthrEarlierRides?: number | null, earlierLthrBpm?: number | null } | null | undefined} earlier
+ * @param {(iso: string) => string} [formatDay]
+ * @returns {string | null}
+ */
+export function earlierRidesNotice(form, earlier, formatDay = (iso) => iso) {
+  if (!earlier || earlier.effectiveFrom !== form.effectiveFrom) return null;
+  /** @param {string} typed @param {number | null | undefined} rides @param {number | null | undefined} now */
+  const reaches = (typed, rides, now) => {
+    const value = parseNumber(typed);
+    return value !== null && !Number.isNaN(value) && value > 0 && (rides ?? 0) > 0 && value !== now ? /** @type {number} */ (rides) : null;
+  };
+  const ftp = reaches(form.ftpWatts, earlier.ftpEarlierRides, earlier.earlierFtpWatts);
+  const lthr = reaches(form.lactateThresholdHeartRateBpm, earlier.lthrEarlierRides, earlier.earlierLthrBpm);
+  /** @param {number} n @param {string} kind */
+  const rides = (n, kind) => `your ${n} earlier ${n === 1 ? 'ride' : 'rides'} with ${kind}`;
+  /** @param {string} label @param {number | null | undefined} now */
+  const first = (label, now) => (now == null ? `Your first ${label}` : `This ${label}`);
+  const before = `before ${formatDay(form.effectiveFrom)}`;
+  if (ftp !== null && lthr !== null) {
+    return `${first('FTP', earlier.earlierFtpWatts)} also applies to ${rides(ftp, 'power')} and the LTHR to ${rides(lthr, 'heart rate')} (${before}): the earliest thresholds reach back to the beginning, so their load and your fitness are recomputed.`;
+  }
+  if (ftp !== null) {
+    return `${first('FTP', earlier.earlierFtpWatts)} also applies to ${rides(ftp, 'power')} (${before}): the earliest FTP reaches back to the beginning, so their TSS and your fitness are recomputed.`;
+  }
+  if (lthr !== null) {
+    return `${first('LTHR', earlier.earlierLthrBpm)} also applies to ${rides(lthr, 'heart rate')} (${before}): the earliest LTHR reaches back to the beginning, so their heart-rate load and zones are recomputed.`;
+  }
+  return null;
+}

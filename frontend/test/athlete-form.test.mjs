@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { historyRows, roundHalfEven, toForm, validateAthlete, zonePreview, zonesFor } from '../lib/athlete-form.mjs';
+import { earlierRidesNotice, historyRows, roundHalfEven, toForm, validateAthlete, zonePreview, zonesFor } from '../lib/athlete-form.mjs';
 
 const today = '2026-12-01';
 const blank = () => toForm(null, today);
@@ -118,5 +118,38 @@ describe('historyRows', () => {
       { id: 'a', effectiveFrom: '2026-09-01', ftpWatts: 240, createdAt: '2026-09-01T08:00:00Z' },
     ]);
     assert.deepEqual(rows.map((r) => [r.id, r.replaced]), [['c', false], ['b', true], ['a', false]]);
+  });
+});
+
+describe('earlierRidesNotice', () => {
+  const form = (patch) => ({ ...toForm(null, '2026-12-01'), ...patch });
+  const none = { effectiveFrom: '2026-12-01', ftpEarlierRides: 48, earlierFtpWatts: null, lthrEarlierRides: 40, earlierLthrBpm: null };
+
+  it('says a first FTP also applies to the earlier rides with power, counted for the date typed', () => {
+    assert.equal(
+      earlierRidesNotice(form({ ftpWatts: '250' }), none, (iso) => `[${iso}]`),
+      'Your first FTP also applies to your 48 earlier rides with power (before [2026-12-01]): the earliest FTP reaches back to the beginning, so their TSS and your fitness are recomputed.',
+    );
+    assert.match(earlierRidesNotice(form({ ftpWatts: '250' }), { ...none, ftpEarlierRides: 1 }), /your 1 earlier ride with power/);
+  });
+
+  it('names both when a first FTP and a first LTHR are typed', () => {
+    assert.match(earlierRidesNotice(form({ ftpWatts: '250', lactateThresholdHeartRateBpm: '168' }), none), /^Your first FTP also applies to your 48 earlier rides with power and the LTHR to your 40 earlier rides with heart rate/);
+    assert.match(earlierRidesNotice(form({ lactateThresholdHeartRateBpm: '168' }), none), /^Your first LTHR also applies to your 40 earlier rides with heart rate/);
+  });
+
+  it('says nothing when nothing earlier changes', () => {
+    assert.equal(earlierRidesNotice(form({ ftpWatts: '' }), none), null, 'no FTP typed');
+    assert.equal(earlierRidesNotice(form({ ftpWatts: 'abc' }), none), null, 'not a number');
+    assert.equal(earlierRidesNotice(form({ ftpWatts: '250' }), { ...none, ftpEarlierRides: null }), null, 'an earlier period gives an FTP');
+    assert.equal(earlierRidesNotice(form({ ftpWatts: '250' }), { ...none, ftpEarlierRides: 0 }), null, 'no earlier rides');
+    assert.equal(earlierRidesNotice(form({ ftpWatts: '250', effectiveFrom: '2026-11-01' }), none), null, 'counted for another date');
+    assert.equal(earlierRidesNotice(form({ ftpWatts: '250' }), null), null, 'not counted yet');
+  });
+
+  it('says "this FTP" when the earlier rides use a later first FTP now, and nothing when it is the same value', () => {
+    const later = { ...none, earlierFtpWatts: 240 };
+    assert.match(earlierRidesNotice(form({ ftpWatts: '250' }), later), /^This FTP also applies to your 48 earlier rides with power/);
+    assert.equal(earlierRidesNotice(form({ ftpWatts: '240' }), later), null);
   });
 });

@@ -4,8 +4,8 @@
 
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { ApiError } from '@/lib/api';
-import { getAthlete, putAthlete, type Athlete } from '@/lib/api/athlete';
-import { BIKE_FIELDS, WEEKDAYS, historyRows, serverErrors, toForm, validateAthlete, zonePreview, type AthleteForm } from '@/lib/athlete-form.mjs';
+import { getAthlete, getEarlierRides, putAthlete, type Athlete, type EarlierRides } from '@/lib/api/athlete';
+import { BIKE_FIELDS, WEEKDAYS, earlierRidesNotice, historyRows, serverErrors, toForm, validateAthlete, zonePreview, type AthleteForm } from '@/lib/athlete-form.mjs';
 import { formatDate } from '@/lib/format';
 import { dayName } from '@/lib/rules-view.mjs';
 import { ErrorState, Loading } from '../States';
@@ -55,6 +55,22 @@ export default function AthleteCard() {
   }, []);
   useEffect(() => void load(), [load]);
 
+  // The earlier rides a first FTP / LTHR from the date typed would also apply to (asked again after each save).
+  const [earlier, setEarlier] = useState<EarlierRides | null>(null);
+  const effectiveFrom = form?.effectiveFrom ?? '';
+  const version = state.status === 'ready' ? state.athlete.version : null;
+  useEffect(() => {
+    if (version === null || !/^\d{4}-\d{2}-\d{2}$/.test(effectiveFrom)) return;
+    let current = true;
+    getEarlierRides(effectiveFrom).then(
+      (value) => current && setEarlier(value),
+      () => current && setEarlier(null),
+    );
+    return () => {
+      current = false;
+    };
+  }, [effectiveFrom, version]);
+
   if (state.status === 'loading' || (state.status === 'ready' && !form)) return <Loading what="your athlete profile" />;
   if (state.status === 'error') return <ErrorState what="your athlete profile" message={state.message} onRetry={load} />;
   const athlete = state.athlete;
@@ -72,7 +88,11 @@ export default function AthleteCard() {
       const saved = await putAthlete(request);
       setState({ status: 'ready', athlete: saved });
       setForm(toForm(saved, f.effectiveFrom || todayIso()));
-      setNotice(saved.version === athlete.version ? 'Nothing changed.' : `Saved (profile version ${saved.version}). Rides from the effective date are recomputed.`);
+      setNotice(
+        saved.version === athlete.version
+          ? 'Nothing changed.'
+          : `Saved (profile version ${saved.version}). ${reachBack ? 'The earlier rides named above and the rides' : 'Rides'} from the effective date are recomputed; fitness follows.`,
+      );
     } catch (e) {
       setErrors(e instanceof ApiError && e.problem?.errors ? serverErrors(e.problem.errors) : { form: (e as Error).message });
     } finally {
@@ -80,6 +100,7 @@ export default function AthleteCard() {
     }
   }
 
+  const reachBack = earlierRidesNotice(f, earlier, formatDate);
   const history = historyRows(athlete.history);
   const replacedCount = history.filter((p) => p.replaced).length;
   const power = zonePreview('power', f.ftpWatts, athlete.ftpWatts, athlete.powerZones);
@@ -129,6 +150,11 @@ export default function AthleteCard() {
           </div>
           {fieldError('heartRate')}
           <p className="hint muted">A change starts a new period from this date; earlier periods stay, so older rides keep the thresholds they were ridden with.</p>
+          {reachBack && (
+            <p className="notice" role="note" data-testid="earlier-rides">
+              {reachBack}
+            </p>
+          )}
         </fieldset>
 
         <div className="zones" data-testid="zones">

@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
+import { staleNotice } from '@/lib/analysis-basis.mjs';
 import { analyses, analyzeWorkout, approveAnalysis, rejectAnalysis, type Analysis, type Suggestion } from '@/lib/api/plan';
 import { useEventListener } from '@/lib/events';
 import { formatDuration } from '@/lib/format';
@@ -67,17 +68,28 @@ export default function AnalysisCard({ workoutId }: { workoutId: string }) {
         </div>
       )}
       {requesting && requesting !== 'Asking the coach…' && <p className="field-error" role="alert">{requesting}</p>}
-      {analysis && analysis.status !== 'pending' && analysis.status !== 'failed' && <Review analysis={analysis} onDecided={reload} />}
+      {analysis && analysis.status !== 'pending' && analysis.status !== 'failed' && (
+        <Review analysis={analysis} onDecided={reload} onAnalyse={analyse} asking={requesting === 'Asking the coach…'} />
+      )}
     </section>
   );
 }
 
-function Review({ analysis, onDecided }: { analysis: Analysis; onDecided: () => Promise<void> }) {
+function Review({ analysis, onDecided, onAnalyse, asking }: { analysis: Analysis; onDecided: () => Promise<void>; onAnalyse: () => Promise<void>; asking: boolean }) {
   const f = analysis.facts;
   const fb = analysis.feedback;
   const n = (v: number | null | undefined, digits = 0, unit = '') => (v == null ? '–' : `${v.toFixed(digits)}${unit}`);
+  const stale = staleNotice(analysis);
   return (
     <>
+      {stale && (
+        <div className="notice notice-warn" role="note" data-testid="analysis-stale">
+          <p>{stale}</p>
+          <button type="button" className="secondary small" onClick={() => void onAnalyse()} disabled={asking}>
+            Analyse again
+          </button>
+        </div>
+      )}
       {fb && <p className="analysis-summary" data-testid="analysis-summary">{fb.summary}</p>}
       {analysis.engine && (
         <p className="muted hint">

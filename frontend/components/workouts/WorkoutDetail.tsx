@@ -28,6 +28,9 @@ const TrackMap = clientOnly(loadMap, <Loading what="map" />);
 
 type Load<T> = { status: 'loading' } | { status: 'error'; message: string; notFound?: boolean } | { status: 'ready'; value: T };
 
+/** What the ride's training load is (services/Sync/README.md "Training load"). */
+const LOAD_SOURCE: Record<string, string> = { power: 'TSS', average_power: 'TSS from avg power', heart_rate: 'HRSS', estimate: 'estimated' };
+
 export default function WorkoutDetail() {
   const { id } = useParams<{ id: string }>();
   const [workout, setWorkout] = useState<Load<Workout>>({ status: 'loading' });
@@ -140,6 +143,9 @@ function Ride({ workout, streams, onRetry }: { workout: Workout; streams: Load<S
           {workout.averagePower != null && <Metric label="Avg power" value={`${Math.round(workout.averagePower)} W`} />}
           {workout.averageHeartRate != null && <Metric label="Avg HR" value={`${Math.round(workout.averageHeartRate)} bpm`} />}
           {workout.calories != null && <Metric label="Calories" value={`${Math.round(workout.calories)} kcal`} />}
+          {workout.trainingLoad != null && (
+            <Metric label="Training load" value={`${Math.round(workout.trainingLoad)} ${LOAD_SOURCE[workout.trainingLoadSource ?? ''] ?? ''}`.trim()} />
+          )}
         </dl>
       </section>
 

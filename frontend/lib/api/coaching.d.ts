@@ -103,6 +103,23 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/coach/athlete/earlier-rides": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many earlier rides a first FTP or LTHR from effectiveFrom would also apply to (the first period reaches back) */
+        get: operations["GetAthleteEarlierRides"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/coach/calendar/{token}.ics": {
         parameters: {
             query?: never;
@@ -713,6 +730,14 @@ export type components = {
             /** Format: date-time */
             startedAt: string;
         };
+        AnalysisBasis: {
+            /** Format: double */
+            ftpWatts: null | number;
+            /** Format: double */
+            intensityFactor: null | number;
+            /** Format: double */
+            trainingStressScore: null | number;
+        };
         AnalysisFacts: {
             /** Format: double */
             atl: number;
@@ -754,10 +779,12 @@ export type components = {
             workoutId: string;
         };
         AnalysisResponse: {
+            basedOn: null | components["schemas"]["AnalysisBasis"];
             /** Format: date-time */
             completedAt: null | string;
             /** Format: date-time */
             createdAt: string;
+            current: null | components["schemas"]["AnalysisBasis"];
             /** Format: date-time */
             decidedAt: null | string;
             engine: null | string;
@@ -772,6 +799,7 @@ export type components = {
             rejectReason: null | string;
             /** Format: uuid */
             resultPlanVersionId: null | string;
+            stale: boolean;
             status: components["schemas"]["AnalysisStatus"];
             suggestions: components["schemas"]["Suggestion"][];
             type: components["schemas"]["AnalysisType"];
@@ -991,6 +1019,18 @@ export type components = {
         };
         /** @enum {unknown} */
         DayOfWeek: "sunday" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday";
+        EarlierRidesResponse: {
+            /** Format: double */
+            earlierFtpWatts: null | number;
+            /** Format: int32 */
+            earlierLthrBpm: null | number;
+            /** Format: date */
+            effectiveFrom: string;
+            /** Format: int32 */
+            ftpEarlierRides: null | number;
+            /** Format: int32 */
+            lthrEarlierRides: null | number;
+        };
         FitnessDay: {
             /** Format: double */
             atl: number;
@@ -1766,6 +1806,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AthleteResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
+    GetAthleteEarlierRides: {
+        parameters: {
+            query?: {
+                effectiveFrom?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EarlierRidesResponse"];
                 };
             };
             /** @description Bad Request */

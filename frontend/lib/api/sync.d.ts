@@ -337,7 +337,7 @@ export type paths = {
         put?: never;
         /**
          * Log a ride by hand
-         * @description Stores the workout and publishes WorkoutImported (through the outbox) in one transaction.
+         * @description Stores the workout and publishes WorkoutImported (through the outbox) in one transaction. Its load: TSS from averagePower and the FTP in effect on its date (trainingLoadSource average_power), else the duration estimate (IF from rpe, else 0.65).
          */
         post: operations["CreateManualWorkout"];
         delete?: never;

@@ -17,6 +17,13 @@ public sealed class AnalysisOptions
     /// <summary>Pause before retrying a failed attempt, times the attempt number.</summary>
     public double RetryDelaySeconds { get; set; } = 30;
 
+    /// <summary>
+    /// When a threshold change moves a ride's numbers, its open review is analysed again if the ride is at most this
+    /// many days old; an older one is marked stale instead (its suggestions were about days the 4-week plan has left
+    /// behind, and re-running years of reviews after a first FTP would keep the coach busy for nothing). [E]
+    /// </summary>
+    public int RefreshDays { get; set; } = 28;
+
     /// <summary>Analyses nobody approved are deleted after this many days.</summary>
     public int PurgeAfterDays { get; set; } = 180;
 }

@@ -14,10 +14,15 @@ namespace CyclingCoach.Coaching.Analyses;
 /// </summary>
 public sealed class AnalysisService(CoachingDbContext db, PlanService plans, AthleteService athletes, AnalysisSignal signal, CoachClock clock)
 {
-    /// <summary>Queues an analysis of the workout, or returns the one already waiting for it.</summary>
+    /// <summary>
+    /// Queues an analysis of the workout, or returns the one already waiting for it. The ride's newest review, when
+    /// still open but made from numbers the ride no longer has (thresholds changed), is queued again in place instead
+    /// (<see cref="AnalysisRefresh"/>); beside a decided one a new review is added.
+    /// </summary>
     public async Task<Analysis?> RequestAsync(Guid workoutId, CancellationToken cancellationToken)
     {
-        if (!await db.Workouts.AnyAsync(w => w.WorkoutId == workoutId, cancellationToken))
+        var ride = await db.Workouts.AsNoTracking().FirstOrDefaultAsync(w => w.WorkoutId == workoutId, cancellationToken);
+        if (ride is null)
         {
             return null;
         }
@@ -29,7 +34,22 @@ public sealed class AnalysisService(CoachingDbContext db, PlanService plans, Ath
             return pending;
         }
 
-        var analysis = Queue(db, workoutId);
+        var latest = await db.Analyses
+            .Where(a => a.WorkoutId == workoutId && a.Type == AnalysisType.WorkoutReview)
+            .OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        var analysis = latest is not null && AnalysisRefresh.IsOpen(latest) && AnalysisRefresh.IsStale(latest, AnalysisBasis.Of(ride))
+            ? latest
+            : null;
+        if (analysis is not null)
+        {
+            AnalysisRefresh.Requeue(analysis);
+        }
+        else
+        {
+            analysis = Queue(db, workoutId);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         signal.Notify();
         return analysis;

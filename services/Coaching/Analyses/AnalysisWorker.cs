@@ -11,8 +11,9 @@ namespace CyclingCoach.Coaching.Analyses;
 /// <summary>
 /// Completes pending analyses. A worker leases one (an UPDATE that bumps <see cref="Analysis.Attempts"/>), computes
 /// it, and stores the result with <see cref="AnalysisCompleted"/> in one SaveChanges that only succeeds while the
-/// attempt count is still its own: a process that dies mid-analysis loses nothing (the lease runs out and the next
-/// worker redoes it) and a slow worker whose lease was taken over cannot store a second result.
+/// attempt count (and revision) is still its own: a process that dies mid-analysis loses nothing (the lease runs out
+/// and the next worker redoes it), a slow worker whose lease was taken over cannot store a second result, and one
+/// still computing from numbers a threshold change replaced (<see cref="AnalysisRefresh"/>) cannot store those.
 /// </summary>
 public sealed class AnalysisWorker(
     IServiceScopeFactory scopes,
@@ -74,7 +75,7 @@ public sealed class AnalysisWorker(
         }
 
         using var renewing = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        var renewal = RenewLeaseAsync(analysis.Id, analysis.Attempts, renewing.Token);
+        var renewal = RenewLeaseAsync(analysis.Id, analysis.Attempts, analysis.Revision, renewing.Token);
         try
         {
             var result = await scope.ServiceProvider.GetRequiredService<AnalysisRunner>().RunAsync(analysis.WorkoutId!.Value, stoppingToken);
@@ -92,14 +93,14 @@ public sealed class AnalysisWorker(
         }
         catch (DbUpdateConcurrencyException)
         {
-            logger.LogWarning("Analysis {AnalysisId} was taken over by another worker; its result is kept, this one dropped", analysis.Id);
+            logger.LogWarning("Analysis {AnalysisId} was taken over by another worker or queued again for new numbers; this result is dropped", analysis.Id);
         }
         catch (Exception e) when (!stoppingToken.IsCancellationRequested)
         {
             logger.LogWarning(e, "Analysis {AnalysisId} attempt {Attempt} failed", analysis.Id, analysis.Attempts);
             // Retry after a pause that grows with each attempt, not at once: the fault may be the LLM's or the database's.
             var retryAt = time.GetUtcNow().UtcDateTime.AddSeconds(options.Value.RetryDelaySeconds * analysis.Attempts);
-            await db.Analyses.Where(a => a.Id == analysis.Id && a.Attempts == analysis.Attempts)
+            await db.Analyses.Where(a => a.Id == analysis.Id && a.Attempts == analysis.Attempts && a.Revision == analysis.Revision)
                 .ExecuteUpdateAsync(s => s.SetProperty(a => a.Error, e.Message).SetProperty(a => a.LeaseUntil, retryAt), CancellationToken.None);
         }
         finally
@@ -115,7 +116,7 @@ public sealed class AnalysisWorker(
     /// Keeps the lease while an analysis runs (an LLM answer can take minutes), so the lease itself can be short: a
     /// worker that dies stops renewing and its analysis is taken over within <see cref="AnalysisOptions.LeaseSeconds"/>.
     /// </summary>
-    private async Task RenewLeaseAsync(Guid id, int attempt, CancellationToken cancellationToken)
+    private async Task RenewLeaseAsync(Guid id, int attempt, int revision, CancellationToken cancellationToken)
     {
         var every = TimeSpan.FromSeconds(options.Value.LeaseSeconds / 3.0);
         try
@@ -126,7 +127,7 @@ public sealed class AnalysisWorker(
                 await using var scope = scopes.CreateAsyncScope();
                 var until = time.GetUtcNow().UtcDateTime.AddSeconds(options.Value.LeaseSeconds);
                 await scope.ServiceProvider.GetRequiredService<CoachingDbContext>().Analyses
-                    .Where(a => a.Id == id && a.Attempts == attempt && a.Status == AnalysisStatus.Pending)
+                    .Where(a => a.Id == id && a.Attempts == attempt && a.Revision == revision && a.Status == AnalysisStatus.Pending)
                     .ExecuteUpdateAsync(s => s.SetProperty(a => a.LeaseUntil, until), cancellationToken);
             }
         }

@@ -9,7 +9,10 @@ namespace CyclingCoach.Coaching.Analyses;
 /// <summary>
 /// After a ride with power, offers the FTP its last 90 days suggest when it differs from the FTP in effect by at
 /// least <see cref="MinimumChange"/> — as a threshold suggestion the rider approves, never adopted silently. A newer
-/// estimate replaces a waiting older one.
+/// estimate replaces a waiting older one. With no FTP at all any estimate is offered, at once, on the ride that makes
+/// it possible, and from the 90 days up to the newest ride with power, however old: a rider who imports last year's
+/// rides gets the estimate with them, and approving it gives every earlier ride its power TSS (the first FTP reaches
+/// back, <c>ThresholdTimeline</c>).
 /// </summary>
 public static class FtpSuggestions
 {
@@ -20,14 +23,29 @@ public static class FtpSuggestions
     /// <summary>Adds (or replaces) the suggestion in <paramref name="db"/>'s change set; the caller saves.</summary>
     public static async Task OfferAsync(CoachingDbContext db, WorkoutProjection ride, DateOnly today, DateTime now, CancellationToken cancellationToken)
     {
-        if (ride.MeanMax is not { Count: > 0 } || ride.LocalDate < today.AddDays(-WindowDays))
+        if (ride.MeanMax is not { Count: > 0 })
         {
             return;
         }
 
-        var since = today.AddDays(-WindowDays);
+        var current = (await AthleteService.InEffectAsync(db, today, cancellationToken))?.FtpWatts;
+        var end = today;
+        if (current is null)
+        {
+            var newest = await db.Workouts.AsNoTracking()
+                .Where(w => w.MeanMax != null && w.WorkoutId != ride.WorkoutId && w.LocalDate <= today)
+                .MaxAsync(w => (DateOnly?)w.LocalDate, cancellationToken);
+            end = newest > ride.LocalDate ? newest.Value : ride.LocalDate;
+        }
+
+        var since = end.AddDays(-WindowDays);
+        if (ride.LocalDate < since)
+        {
+            return; // outside the window: this ride changes no estimate
+        }
+
         var others = await db.Workouts.AsNoTracking()
-            .Where(w => w.LocalDate >= since && w.MeanMax != null && w.WorkoutId != ride.WorkoutId)
+            .Where(w => w.LocalDate >= since && w.LocalDate <= end && w.MeanMax != null && w.WorkoutId != ride.WorkoutId)
             .Select(w => w.MeanMax!)
             .ToListAsync(cancellationToken);
         if (FtpFromRides.Estimate([.. others, ride.MeanMax]) is not { } estimate)
@@ -35,7 +53,6 @@ public static class FtpSuggestions
             return;
         }
 
-        var current = (await AthleteService.InEffectAsync(db, today, cancellationToken))?.FtpWatts;
         if (current is { } ftp && Math.Abs(estimate.FtpWatts - ftp) / ftp < MinimumChange)
         {
             return;
@@ -57,9 +74,15 @@ public static class FtpSuggestions
             old.DecidedAt = now;
         }
 
+        var window = end == today ? $"the last {WindowDays} days" : $"the {WindowDays} days up to your latest ride with power ({end:d MMM yyyy})";
         var reason = estimate.Method == "morton"
-            ? $"Your best efforts of the last {WindowDays} days fit a critical power of {estimate.FtpWatts:0} W (Morton 3-parameter model)."
-            : $"95 % of your best 20 minutes of the last {WindowDays} days ({estimate.Best20MinWatts:0} W) is {estimate.FtpWatts:0} W.";
+            ? $"Your best efforts of {window} fit a critical power of {estimate.FtpWatts:0} W (Morton 3-parameter model)."
+            : $"95 % of your best 20 minutes of {window} ({estimate.Best20MinWatts:0} W) is {estimate.FtpWatts:0} W.";
+        if (current is null)
+        {
+            reason = $"You have no FTP yet. {reason} Approving it sets your FTP, and it applies to your earlier rides too.";
+        }
+
         db.Analyses.Add(new Analysis
         {
             Type = AnalysisType.ThresholdUpdate,

@@ -24,9 +24,9 @@ public static class AnalysesApi
         return app;
     }
 
-    public static async Task<Results<Accepted<AnalysisResponse>, NotFound>> AnalyzeWorkout(AnalysisService analyses, Guid id, CancellationToken cancellationToken) =>
+    public static async Task<Results<Accepted<AnalysisResponse>, NotFound>> AnalyzeWorkout(AnalysisService analyses, CoachingDbContext db, Guid id, CancellationToken cancellationToken) =>
         await analyses.RequestAsync(id, cancellationToken) is { } analysis
-            ? TypedResults.Accepted($"/api/coach/analyses/{analysis.Id}", AnalysisResponse.From(analysis))
+            ? TypedResults.Accepted($"/api/coach/analyses/{analysis.Id}", await AnalysisResponse.ForAsync(db, analysis, cancellationToken))
             : TypedResults.NotFound();
 
     public static async Task<Results<Ok<PagedResult<AnalysisResponse>>, ValidationProblem>> ListAnalyses(
@@ -47,27 +47,27 @@ public static class AnalysesApi
         query = workoutId is null ? query : query.Where(a => a.WorkoutId == workoutId);
         var total = await query.CountAsync(cancellationToken);
         var items = await query.OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new PagedResult<AnalysisResponse>(items.ConvertAll(AnalysisResponse.From), paging.Page, paging.PageSize, total));
+        return TypedResults.Ok(new PagedResult<AnalysisResponse>(await AnalysisResponse.ForAsync(db, items, cancellationToken), paging.Page, paging.PageSize, total));
     }
 
     public static async Task<Results<Ok<AnalysisResponse>, NotFound>> GetAnalysis(CoachingDbContext db, Guid id, CancellationToken cancellationToken) =>
         await db.Analyses.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, cancellationToken) is { } analysis
-            ? TypedResults.Ok(AnalysisResponse.From(analysis))
+            ? TypedResults.Ok(await AnalysisResponse.ForAsync(db, analysis, cancellationToken))
             : TypedResults.NotFound();
 
     public static async Task<Results<Ok<ApproveResponse>, NotFound, ValidationProblem, ProblemHttpResult>> ApproveAnalysis(
-        AnalysisService analyses, Guid id, ApproveRequest? request, CancellationToken cancellationToken) =>
-        Decided(await analyses.ApproveAsync(id, request?.SuggestionIds, cancellationToken), Approved);
+        AnalysisService analyses, CoachingDbContext db, Guid id, ApproveRequest? request, CancellationToken cancellationToken) =>
+        await DecidedAsync(db, await analyses.ApproveAsync(id, request?.SuggestionIds, cancellationToken), cancellationToken);
 
     public static async Task<Results<Ok<ApproveResponse>, NotFound, ValidationProblem, ProblemHttpResult>> RejectAnalysis(
-        AnalysisService analyses, Guid id, RejectRequest? request, CancellationToken cancellationToken)
+        AnalysisService analyses, CoachingDbContext db, Guid id, RejectRequest? request, CancellationToken cancellationToken)
     {
         if (request?.Reason is { Length: > 1000 })
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = ["At most 1000 characters."] });
         }
 
-        return Decided(await analyses.RejectAsync(id, request ?? new RejectRequest(null, null), cancellationToken), Approved);
+        return await DecidedAsync(db, await analyses.RejectAsync(id, request ?? new RejectRequest(null, null), cancellationToken), cancellationToken);
     }
 
     /// <summary>The HTTP answer to an approve or reject: <paramref name="ok"/> shapes the 200 body.</summary>
@@ -80,5 +80,10 @@ public static class AnalysesApi
         _ => TypedResults.Problem(result.Detail, statusCode: result.Status, title: "Conflict", type: ProblemTypes.Conflict),
     };
 
-    private static ApproveResponse Approved(DecisionResult result) => new(AnalysisResponse.From(result.Analysis!), result.NewPlanId);
+    private static async Task<Results<Ok<ApproveResponse>, NotFound, ValidationProblem, ProblemHttpResult>> DecidedAsync(
+        CoachingDbContext db, DecisionResult result, CancellationToken cancellationToken)
+    {
+        var view = result.Analysis is { } analysis ? await AnalysisResponse.ForAsync(db, analysis, cancellationToken) : null;
+        return Decided(result, r => new ApproveResponse(view!, r.NewPlanId));
+    }
 }

@@ -12,7 +12,21 @@ public static class AthleteApi
             .WithSummary("Thresholds in effect today with their zones, bike, availability and the threshold history");
         api.MapPut("/", PutAthlete).WithName("PutAthlete")
             .WithSummary("Replace the profile; changed thresholds start a new period from effectiveFrom (default today)");
+        api.MapGet("/earlier-rides", GetEarlierRides).WithName("GetAthleteEarlierRides")
+            .WithSummary("How many earlier rides a first FTP or LTHR from effectiveFrom would also apply to (the first period reaches back)");
         return app;
+    }
+
+    public static async Task<Results<Ok<EarlierRidesResponse>, ValidationProblem>> GetEarlierRides(
+        DateOnly? effectiveFrom, AthleteService athletes, CoachClock clock, CancellationToken cancellationToken)
+    {
+        var from = effectiveFrom ?? clock.Today;
+        if (AthleteUpdateRequest.EffectiveFromError(from, clock.Today) is { } error)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["effectiveFrom"] = [error] });
+        }
+
+        return TypedResults.Ok(await athletes.EarlierRidesAsync(from, cancellationToken));
     }
 
     public static async Task<Ok<AthleteResponse>> GetAthlete(AthleteService athletes, CancellationToken cancellationToken) =>

@@ -64,3 +64,16 @@ public sealed record ThresholdPeriodResponse(
         p.Id, p.EffectiveFrom, p.FtpWatts, p.WeightKg, p.LactateThresholdHeartRateBpm, p.MaxHeartRateBpm,
         p.RestingHeartRateBpm, p.CreatedBy, p.CreatedAt.AsUtcOffset());
 }
+
+/// <summary>
+/// What a period starting <see cref="EffectiveFrom"/> would also apply to. The first period that gives a value
+/// reaches back to every earlier ride (GoldenCheetah's convention, <c>ThresholdTimeline</c>), so an FTP or LTHR from
+/// this date, when no earlier period gives one, applies to the earlier rides too.
+/// </summary>
+/// <param name="FtpEarlierRides">Rides with power (samples or an average) before the date that an FTP from it would
+/// also apply to; null when an earlier period already gives an FTP (the new one then starts on its date).</param>
+/// <param name="EarlierFtpWatts">The FTP those rides use now: null when the rider has none yet, else the first FTP,
+/// from a later date, reaching back. An FTP equal to it changes nothing.</param>
+/// <param name="LthrEarlierRides">Likewise for an LTHR and the rides with heart rate.</param>
+/// <param name="EarlierLthrBpm">The LTHR those rides use now.</param>
+public sealed record EarlierRidesResponse(DateOnly EffectiveFrom, int? FtpEarlierRides, double? EarlierFtpWatts, int? LthrEarlierRides, int? EarlierLthrBpm);

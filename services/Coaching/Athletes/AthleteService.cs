@@ -4,6 +4,7 @@ using CyclingCoach.Coaching.Model;
 using CyclingCoach.Contracts;
 using CyclingCoach.ServiceDefaults;
 using CyclingCoach.ServiceDefaults.Messaging;
+using CyclingCoach.Training.Science;
 using Microsoft.EntityFrameworkCore;
 
 namespace CyclingCoach.Coaching.Athletes;
@@ -27,8 +28,36 @@ public sealed class AthleteService(CoachingDbContext db, CoachClock clock)
     public static async Task<AthleteThresholdPeriod?> InEffectAsync(CoachingDbContext db, DateOnly date, CancellationToken cancellationToken) =>
         InEffect(await PeriodsAsync(db, cancellationToken), date);
 
-    public static AthleteThresholdPeriod? InEffect(IReadOnlyList<AthleteThresholdPeriod> periods, DateOnly date) =>
-        periods.LastOrDefault(p => p.EffectiveFrom <= date);
+    /// <summary>
+    /// The thresholds in effect on <paramref name="date"/> (<see cref="ThresholdTimeline"/>, GoldenCheetah's
+    /// convention, as Sync's <c>ThresholdHistory.On</c>): the period starting last on or before it, and before the
+    /// first period that gives a value, that first value — a first FTP applies to every earlier ride too. The result
+    /// is that period (id, date, author) with the values resolved; null only without periods.
+    /// </summary>
+    public static AthleteThresholdPeriod? InEffect(IReadOnlyList<AthleteThresholdPeriod> periods, DateOnly date)
+    {
+        var index = ThresholdTimeline.PeriodOn(periods, p => p.EffectiveFrom, date);
+        if (index < 0)
+        {
+            return null;
+        }
+
+        TValue? Value<TValue>(Func<AthleteThresholdPeriod, TValue?> value) where TValue : struct =>
+            ThresholdTimeline.ValueOn(periods, p => p.EffectiveFrom, value, date);
+        var period = periods[index];
+        return new AthleteThresholdPeriod
+        {
+            Id = period.Id,
+            EffectiveFrom = period.EffectiveFrom,
+            FtpWatts = Value(p => p.FtpWatts),
+            WeightKg = Value(p => p.WeightKg),
+            LactateThresholdHeartRateBpm = Value(p => p.LactateThresholdHeartRateBpm),
+            MaxHeartRateBpm = Value(p => p.MaxHeartRateBpm),
+            RestingHeartRateBpm = Value(p => p.RestingHeartRateBpm),
+            CreatedBy = period.CreatedBy,
+            CreatedAt = period.CreatedAt,
+        };
+    }
 
     public async Task<AthleteResponse> GetAsync(CancellationToken cancellationToken)
     {
@@ -36,6 +65,23 @@ public sealed class AthleteService(CoachingDbContext db, CoachClock clock)
         var periods = await PeriodsAsync(cancellationToken);
         var history = await db.ThresholdPeriods.AsNoTracking().OrderByDescending(p => p.EffectiveFrom).ThenByDescending(p => p.CreatedAt).ToListAsync(cancellationToken);
         return AthleteResponse.From(profile, InEffect(periods, clock.Today), history);
+    }
+
+    /// <summary>The rides before <paramref name="effectiveFrom"/> that a first FTP or LTHR from that date would also apply to.</summary>
+    public async Task<EarlierRidesResponse> EarlierRidesAsync(DateOnly effectiveFrom, CancellationToken cancellationToken)
+    {
+        var periods = await PeriodsAsync(cancellationToken);
+        var earlier = db.Workouts.AsNoTracking().Where(w => w.LocalDate < effectiveFrom);
+        var firstFtp = periods.FirstOrDefault(p => p.FtpWatts is not null);
+        var firstLthr = periods.FirstOrDefault(p => p.LactateThresholdHeartRateBpm is not null);
+        int? ftpRides = firstFtp?.EffectiveFrom < effectiveFrom
+            ? null
+            : await earlier.CountAsync(w => w.AveragePower > 0 || w.NormalizedPower > 0, cancellationToken);
+        int? lthrRides = firstLthr?.EffectiveFrom < effectiveFrom
+            ? null
+            : await earlier.CountAsync(w => w.AverageHeartRate > 0, cancellationToken);
+        return new EarlierRidesResponse(
+            effectiveFrom, ftpRides, ftpRides is null ? null : firstFtp?.FtpWatts, lthrRides, lthrRides is null ? null : firstLthr?.LactateThresholdHeartRateBpm);
     }
 
     public async Task<AthleteSnapshot> SnapshotAsync(DateOnly date, CancellationToken cancellationToken)

@@ -16,6 +16,9 @@ public sealed record AthleteUpdateRequest(
     BikeProfile? Bike,
     WeeklyAvailability? WeeklyAvailabilityHours)
 {
+    public static string? EffectiveFromError(DateOnly from, DateOnly today) =>
+        from > today.AddDays(366) || from.Year < 1990 ? "effectiveFrom must be after 1990 and at most a year ahead." : null;
+
     public Dictionary<string, string[]> Validate(DateOnly today)
     {
         var errors = new Dictionary<string, string[]>();
@@ -37,9 +40,9 @@ public sealed record AthleteUpdateRequest(
             errors["heartRate"] = ["Heart rates must rise: resting < lactate threshold ≤ max."];
         }
 
-        if (EffectiveFrom is { } from && (from > today.AddDays(366) || from.Year < 1990))
+        if (EffectiveFrom is { } from && EffectiveFromError(from, today) is { } error)
         {
-            errors["effectiveFrom"] = ["effectiveFrom must be after 1990 and at most a year ahead."];
+            errors["effectiveFrom"] = [error];
         }
 
         if (Bike is { } bike)

@@ -88,6 +88,7 @@ public sealed class CoachingDbContext(DbContextOptions<CoachingDbContext> option
             entity.Property(a => a.Feedback).IsJson();
             entity.Property(a => a.Suggestions).IsJson();
             entity.Property(a => a.Attempts).IsConcurrencyToken();
+            entity.Property(a => a.Revision).IsConcurrencyToken();
             entity.HasIndex(a => a.CreatedAt).IsDescending();
             entity.HasIndex(a => a.WorkoutId);
             entity.HasIndex(a => new { a.Status, a.LeaseUntil }).HasFilter("status = 'Pending'");

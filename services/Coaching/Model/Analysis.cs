@@ -26,6 +26,13 @@ public sealed class Analysis
     public string? Error { get; set; }
     public string? RejectReason { get; set; }
     public int Attempts { get; set; }
+
+    /// <summary>
+    /// Bumped whenever the analysis is queued again because its ride's numbers changed (<c>AnalysisRefresh</c>): with
+    /// <see cref="Attempts"/> it guards the worker's save, so a worker still computing from the old numbers cannot
+    /// store its result.
+    /// </summary>
+    public int Revision { get; set; }
     public DateTime? LeaseUntil { get; set; }
     public DateTime CreatedAt { get; init; } = DateTime.UtcNow;
     public DateTime? CompletedAt { get; set; }

@@ -3,6 +3,7 @@ using CyclingCoach.Training.Science;
 namespace CyclingCoach.Sync.Apis;
 
 /// <summary>A ride logged by hand. Every field is nullable so a missing one is reported by name, not as a 0.</summary>
+/// <param name="AveragePower">Optional average power (W); with an FTP in effect on the ride's date the load is TSS from it (<c>average_power</c>), which underestimates a variable ride (NP is unknown).</param>
 /// <param name="Rpe">Optional rating of perceived exertion, 1–10; it sets the IF of the load estimate (<c>TrainingLoadEstimate</c>).</param>
 public sealed record ManualWorkoutRequest(
     string? Name,

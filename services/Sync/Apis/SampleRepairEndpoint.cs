@@ -43,8 +43,9 @@ public static class SampleRepairEndpoint
             if (stored.SampleRepairEnabled != enabled
                 && await db.WorkoutStreams.AsNoTracking().FirstOrDefaultAsync(s => s.WorkoutId == id, ct) is { } streams)
             {
-                var metrics = WorkoutMetricsBuilder.Recompute(stored, streams.ToRideStreams(), history.On(workout.LocalDate), history.Version, enabled);
-                db.ApplyRecalculatedMetrics(workout, metrics, history.Version, time.GetUtcNow());
+                var thresholds = history.On(workout.LocalDate);
+                var metrics = WorkoutMetricsBuilder.Recompute(stored, streams.ToRideStreams(), thresholds, history.Version, enabled);
+                db.ApplyRecalculatedMetrics(workout, metrics, thresholds, history.Version, time.GetUtcNow());
                 await db.SaveChangesAsync(ct);
             }
 

@@ -7,7 +7,7 @@ namespace CyclingCoach.Sync.Apis;
 
 /// <summary>
 /// A workout: summary (SI units), the metrics computed from its streams (with the FTP/LTHR used), its training load
-/// (TSS, HRSS or an estimate, see <see cref="TrainingLoadSource"/>), where its streams came from
+/// (TSS from power or from the average power, HRSS or an estimate, see <see cref="TrainingLoadSource"/>), where its streams came from
 /// (<see cref="StreamSource"/>), its laps, and what is kept beside it. <see cref="Aliases"/> and <see cref="RawSource"/> are filled by <c>GET /api/workouts/{id}</c> only.
 /// </summary>
 public sealed record WorkoutResponse(

@@ -43,7 +43,7 @@ public static class WorkoutsApi
         api.MapPost("/manual", CreateManualWorkout)
             .WithName("CreateManualWorkout")
             .WithSummary("Log a ride by hand")
-            .WithDescription("Stores the workout and publishes WorkoutImported (through the outbox) in one transaction.");
+            .WithDescription("Stores the workout and publishes WorkoutImported (through the outbox) in one transaction. Its load: TSS from averagePower and the FTP in effect on its date (trainingLoadSource average_power), else the duration estimate (IF from rpe, else 0.65).");
         return app;
     }
 
@@ -196,7 +196,11 @@ public static class WorkoutsApi
             AverageHeartRate = request.AverageHeartRate,
             PerceivedExertion = request.Rpe,
         };
-        workout.UpdateTrainingLoad();
+        // With an average power, the load is TSS from it and the FTP in effect on the ride's date; the recompute
+        // follows later threshold changes (the version checked is the one read here).
+        var history = await db.LoadThresholdHistoryAsync(cancellationToken);
+        workout.ThresholdsCheckedVersion = history.Version;
+        workout.UpdateTrainingLoad(history.On(workout.LocalDate));
         db.Workouts.Add(workout);
         db.AddOutboxMessage(workout.ToImportedEvent());
         await db.SaveChangesAsync(cancellationToken);

@@ -229,7 +229,7 @@ public sealed class WorkoutImporter(SyncDbContext db, WorkoutFileStore files, Ti
             ThresholdsCheckedVersion = thresholds.Version,
             UpdatedAt = time.GetUtcNow().UtcDateTime,
         };
-        workout.UpdateTrainingLoad();
+        workout.UpdateTrainingLoad(thresholds.On(workout.LocalDate));
         return workout;
     }
 

@@ -1,3 +1,5 @@
+using CyclingCoach.Training.Science;
+
 namespace CyclingCoach.Sync.Model;
 
 /// <summary>The stored threshold periods (oldest first) and the <c>AthleteProfileChanged</c> version they came from.</summary>
@@ -5,20 +7,28 @@ public sealed record ThresholdHistory(int Version, IReadOnlyList<AthleteThreshol
 {
     public static ThresholdHistory None { get; } = new(0, []);
 
-    /// <summary>The period in effect on <paramref name="date"/>: the last one starting on or before it (none before the first).</summary>
+    /// <summary>
+    /// The thresholds in effect on <paramref name="date"/> (<see cref="ThresholdTimeline"/>, GoldenCheetah's
+    /// convention): the last period starting on or before it, and before the first period that gives a value, that
+    /// first value — so a first FTP also applies to every earlier ride. Null only when there are no periods.
+    /// </summary>
     public AthleteThresholdPeriod? On(DateOnly date)
     {
-        AthleteThresholdPeriod? found = null;
-        foreach (var p in Periods)
+        var index = ThresholdTimeline.PeriodOn(Periods, p => p.EffectiveFrom, date);
+        if (index < 0)
         {
-            if (p.EffectiveFrom > date)
-            {
-                break;
-            }
-
-            found = p;
+            return null;
         }
 
-        return found;
+        TValue? Value<TValue>(Func<AthleteThresholdPeriod, TValue?> value) where TValue : struct =>
+            ThresholdTimeline.ValueOn(Periods, p => p.EffectiveFrom, value, date);
+        return new AthleteThresholdPeriod
+        {
+            EffectiveFrom = Periods[index].EffectiveFrom,
+            FtpWatts = Value(p => p.FtpWatts),
+            LactateThresholdHeartRateBpm = Value(p => p.LactateThresholdHeartRateBpm),
+            MaxHeartRateBpm = Value(p => p.MaxHeartRateBpm),
+            RestingHeartRateBpm = Value(p => p.RestingHeartRateBpm),
+        };
     }
 }

@@ -41,13 +41,17 @@ public sealed class Workout
     public WorkoutMetricsData? Metrics { get; set; }
 
     /// <summary>
-    /// The ride's load for fitness: TSS (power + FTP), else HRSS (HR + LTHR + max and resting HR), else an estimate
-    /// from moving (else elapsed) time and an assumed IF, the RPE's when rated (<see cref="TrainingLoadEstimate"/>).
+    /// The ride's load for fitness: TSS (power + FTP), else TSS from the average power (no power samples, an average
+    /// power and an FTP), else HRSS (HR + LTHR + max and resting HR), else an estimate from moving (else elapsed) time
+    /// and an assumed IF, the RPE's when rated (<see cref="TrainingLoadEstimate"/>).
     /// </summary>
     public double? TrainingLoad { get; set; }
 
     /// <summary>Which of those <see cref="TrainingLoad"/> is: <see cref="TrainingLoadSources"/>.</summary>
     public string? TrainingLoadSource { get; set; }
+
+    /// <summary>The FTP a load from the average power used (<see cref="TrainingLoadSources.AveragePower"/>; null otherwise): the ride's IF is AP / it.</summary>
+    public double? AveragePowerFtpWatts { get; set; }
 
     /// <summary>The rider's rating of perceived exertion, 1–10 (manual entries).</summary>
     public int? PerceivedExertion { get; set; }
@@ -95,14 +99,22 @@ public sealed class Workout
     public static int RichnessOf(bool hasStreams, bool hasPower, bool hasHeartRate, bool hasFile) =>
         (hasPower ? 8 : 0) + (hasHeartRate ? 4 : 0) + (hasStreams ? 2 : 0) + (hasFile ? 1 : 0);
 
-    /// <summary>Sets <see cref="TrainingLoad"/> and <see cref="TrainingLoadSource"/> from the metrics, else the estimate.</summary>
-    public void UpdateTrainingLoad()
+    /// <summary>
+    /// Sets <see cref="TrainingLoad"/> and <see cref="TrainingLoadSource"/> from the metrics, else from the average
+    /// power and the FTP of <paramref name="thresholds"/> (the ride's period), else the estimate.
+    /// </summary>
+    public void UpdateTrainingLoad(AthleteThresholdPeriod? thresholds)
     {
+        var seconds = MovingSeconds ?? DurationSeconds;
+        AveragePowerFtpWatts = Metrics is null or { HasPower: false } && AveragePower > 0 && seconds > 0 && thresholds?.FtpWatts is > 0
+            ? thresholds.FtpWatts
+            : null;
         (TrainingLoad, TrainingLoadSource) = Metrics switch
         {
             { TrainingStressScore: { } tss } => (tss, TrainingLoadSources.Power),
+            _ when AveragePowerFtpWatts is { } ftp => (TrainingLoadEstimate.FromAveragePower(seconds, AveragePower!.Value, ftp), TrainingLoadSources.AveragePower),
             { HeartRateStressScore: { } hrss } => (hrss, TrainingLoadSources.HeartRate),
-            _ => (TrainingLoadEstimate.For(MovingSeconds ?? DurationSeconds, PerceivedExertion), TrainingLoadSources.Estimate),
+            _ => (TrainingLoadEstimate.For(seconds, PerceivedExertion), TrainingLoadSources.Estimate),
         };
     }
 
@@ -112,12 +124,12 @@ public sealed class Workout
     /// <summary>The metrics as the contract carries them (zones null where the library left them empty).</summary>
     public WorkoutMetrics ToMetricsMessage() => new(
         Metrics?.NormalizedPowerWatts,
-        Metrics?.IntensityFactor,
+        Metrics?.IntensityFactor ?? AveragePower / AveragePowerFtpWatts,
         Metrics?.TrainingStressScore,
         Metrics?.HeartRateStressScore,
         Metrics?.WorkKilojoules,
         ElevationGainMeters,
-        Metrics?.FtpUsedWatts,
+        Metrics?.FtpUsedWatts ?? AveragePowerFtpWatts,
         Metrics?.LthrUsedBpm,
         TrainingLoad,
         TrainingLoadSource,

@@ -12,9 +12,11 @@ public sealed record RecomputeBatchResult(int Checked, int Recalculated);
 
 /// <summary>
 /// Brings stored rides up to the stored threshold history, one batch per transaction. A ride is due when it has
-/// streams and was last checked against an older history version, or has no training load yet (stored before loads
-/// existed). A due ride whose period (FTP, LTHR, max and resting HR on its local date) differs from the thresholds its
-/// metrics used is recomputed from its stored 1 Hz power and HR (no file is parsed again); the metrics, the checked
+/// streams or an average power and was last checked against an older history version, or has no training load yet
+/// (stored before loads existed). A due ride whose thresholds (FTP, LTHR, max and resting HR in effect on its local
+/// date, <see cref="ThresholdHistory.On"/>: before the first period, the first one's) differ from those its metrics
+/// used is recomputed from its stored 1 Hz power and HR (no file is parsed again); a ride without power samples
+/// takes its load from its average power and the FTP in effect (<see cref="Workout.UpdateTrainingLoad"/>). The metrics, the checked
 /// version and a <see cref="WorkoutMetricsRecalculated"/> outbox row commit together, so a batch cut short by a crash
 /// is redone whole and no ride is recomputed — or announced — twice. Rows are claimed FOR UPDATE SKIP LOCKED, so two
 /// workers never take the same ride.
@@ -33,7 +35,7 @@ public sealed class ThresholdRecomputer(SyncDbContext db, TimeProvider time)
             var due = await db.Workouts
                 .FromSql($"""
                     SELECT * FROM workouts
-                    WHERE (has_streams AND thresholds_checked_version < {version}) OR training_load_source IS NULL
+                    WHERE ((has_streams OR average_power > 0) AND thresholds_checked_version < {version}) OR training_load_source IS NULL
                     ORDER BY id LIMIT {batchSize} FOR UPDATE SKIP LOCKED
                     """)
                 .ToListAsync(ct);
@@ -57,10 +59,11 @@ public sealed class ThresholdRecomputer(SyncDbContext db, TimeProvider time)
             var recalculated = 0;
             foreach (var workout in due)
             {
+                var thresholds = history.On(workout.LocalDate);
                 var metrics = workout.Metrics is { } m && streams.TryGetValue(workout.Id, out var s)
-                    ? WorkoutMetricsBuilder.Reapply(m, s.ToRideStreams(), history.On(workout.LocalDate), version)
+                    ? WorkoutMetricsBuilder.Reapply(m, s.ToRideStreams(), thresholds, version)
                     : workout.Metrics;
-                if (db.ApplyRecalculatedMetrics(workout, metrics, version, now))
+                if (db.ApplyRecalculatedMetrics(workout, metrics, thresholds, version, now))
                 {
                     recalculated++;
                 }

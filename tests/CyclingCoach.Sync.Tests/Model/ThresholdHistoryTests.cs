@@ -12,13 +12,24 @@ public sealed class ThresholdHistoryTests
     private static readonly ThresholdHistory History = new(4, [Spring, Autumn]);
 
     [Theory]
-    [InlineData("2025-02-28", null)] // before the first period: no thresholds
+    [InlineData("2019-06-30", 250.0)] // before the first period: the first period reaches back (GoldenCheetah)
+    [InlineData("2025-02-28", 250.0)]
     [InlineData("2025-03-01", 250.0)] // a period starts on its own date
     [InlineData("2025-09-14", 250.0)]
     [InlineData("2025-09-15", 270.0)]
     [InlineData("2031-01-01", 270.0)] // the last period has no end
-    public void A_ride_uses_the_last_period_starting_on_or_before_its_date(string date, double? ftp) =>
+    public void A_ride_uses_the_last_period_starting_on_or_before_its_date_and_the_first_reaches_back(string date, double ftp) =>
         Assert.Equal(ftp, History.On(DateOnly.Parse(date))?.FtpWatts);
+
+    [Fact]
+    public void The_first_LTHR_reaches_back_on_its_own_and_no_history_means_no_thresholds()
+    {
+        var before = History.On(new DateOnly(2024, 1, 1))!;
+        Assert.Equal(Spring.EffectiveFrom, before.EffectiveFrom);
+        Assert.Equal(168, before.LactateThresholdHeartRateBpm); // only autumn gives one: it applies to every ride before it
+        Assert.Equal(168, History.On(new DateOnly(2025, 5, 1))!.LactateThresholdHeartRateBpm);
+        Assert.Null(ThresholdHistory.None.On(new DateOnly(2025, 5, 1)));
+    }
 
     [Fact]
     public void The_local_date_is_the_riders_calendar_date_not_the_UTC_one()
@@ -26,7 +37,7 @@ public sealed class ThresholdHistoryTests
         // 23:30 UTC on 14 September is 01:30 on the 15th in Central European Summer Time: the autumn period applies.
         var local = Workout.LocalDateOf(new DateTime(2025, 9, 14, 23, 30, 0, DateTimeKind.Utc), 120);
         Assert.Equal(new DateOnly(2025, 9, 15), local);
-        Assert.Same(Autumn, History.On(local));
+        Assert.Equal(Autumn.EffectiveFrom, History.On(local)!.EffectiveFrom);
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using CyclingCoach.Contracts;
 using CyclingCoach.Sync.Recompute;
@@ -17,6 +19,7 @@ public sealed class ThresholdRecomputeTests
 {
     private const string PowerRide = "fitparse__sample-activity-indoor-trainer.fit"; // 2011-11-02, power + HR
     private const string LaterPowerRide = "fitparse__Edge810-Vector-2013-08-16-15-35-10.fit"; // 2013-08-16
+    private const string ThirdPowerRide = "connectstats__activity_1382772474.fit"; // 2016, power
     private const string HeartRateRide = "sportslib__3939576645.fit"; // 2019-08-11, HR, no power
 
     [Fact]
@@ -144,6 +147,82 @@ public sealed class ThresholdRecomputeTests
     }
 
     /// <summary>
+    /// GoldenCheetah's convention (the first range reaches back to the beginning): an FTP entered once, dated after
+    /// every ride, gives every earlier ride a power TSS — a manual ride its TSS from average power — and moving or
+    /// changing a period recomputes (and announces) exactly the rides whose thresholds change, no others.
+    /// </summary>
+    [Fact]
+    public async Task The_first_FTP_applies_to_every_earlier_ride_and_a_changed_period_recomputes_exactly_the_rides_it_covers()
+    {
+        await using var sync = await IsolatedSync.StartAsync("syncreachback");
+        var rides = new Dictionary<string, (Guid Id, string? File)>
+        {
+            ["2011"] = (await sync.UploadFixtureAsync(PowerRide), PowerRide),
+            ["2013"] = (await sync.UploadFixtureAsync(LaterPowerRide), LaterPowerRide),
+            ["2016"] = (await sync.UploadFixtureAsync(ThirdPowerRide), ThirdPowerRide),
+            ["manual 2010"] = (await CreateManualAsync(sync, "2010-05-01T09:00:00+02:00", 5400, 180), null),
+        };
+        Assert.All(rides.Values, r => Assert.Empty(sync.RecalculatedFor(r.Id)));
+        Assert.Equal("estimate", (await sync.GetWorkoutAsync(rides["manual 2010"].Id)).GetProperty("trainingLoadSource").GetString());
+
+        async Task ExpectAsync(params (string Ride, double Ftp, int Events)[] expected)
+        {
+            foreach (var (ride, ftp, events) in expected)
+            {
+                var (id, file) = rides[ride];
+                var workout = await sync.GetWorkoutAsync(id);
+                if (file is null)
+                {
+                    // 90 min at 180 W: IF = 180 / FTP, TSS = 100 · 1.5 · IF².
+                    Assert.Equal(100 * 1.5 * (180 / ftp) * (180 / ftp), workout.GetProperty("trainingLoad").GetDouble(), 9);
+                    Assert.Equal("average_power", workout.GetProperty("trainingLoadSource").GetString());
+                    if (events > 0)
+                    {
+                        // The event carries the IF and FTP that load used, as a ride with samples does.
+                        Assert.Equal(ftp, sync.RecalculatedFor(id)[^1].Metrics.FtpUsedWatts);
+                        Assert.Equal(180 / ftp, sync.RecalculatedFor(id)[^1].Metrics.IntensityFactor!.Value, 9);
+                    }
+                }
+                else
+                {
+                    var metrics = workout.GetProperty("metrics");
+                    Assert.Equal(ftp, metrics.GetProperty("ftpUsedWatts").GetDouble());
+                    Assert.Equal(FromFile(file, new AthleteThresholds(ftp)).TrainingStressScore!.Value, metrics.GetProperty("trainingStressScore").GetDouble(), 3);
+                    Assert.Equal("power", workout.GetProperty("trainingLoadSource").GetString());
+                }
+
+                Assert.True(events == sync.RecalculatedFor(id).Count, $"{ride}: {sync.RecalculatedFor(id).Count} WorkoutMetricsRecalculated, expected {events}");
+                Assert.Equal(workout.GetProperty("trainingLoad").GetDouble(), sync.RecalculatedFor(id)[^1].Metrics.TrainingLoad!.Value, 9);
+            }
+        }
+
+        // The rider enters an FTP once, today: it applies to every ride before it.
+        var today = new DateOnly(2026, 12, 1);
+        await DeliverPeriodsAsync(sync, 1, (today, 250));
+        await ExpectAsync(("manual 2010", 250, 1), ("2011", 250, 1), ("2013", 250, 1), ("2016", 250, 1));
+
+        // An older first period takes over the reach-back: every ride moves to it.
+        await DeliverPeriodsAsync(sync, 2, (new DateOnly(2012, 1, 1), 260), (today, 250));
+        await ExpectAsync(("manual 2010", 260, 2), ("2011", 260, 2), ("2013", 260, 2), ("2016", 260, 2));
+
+        // A period from 2015 covers only the 2016 ride.
+        await DeliverPeriodsAsync(sync, 3, (new DateOnly(2012, 1, 1), 260), (new DateOnly(2015, 1, 1), 300), (today, 250));
+        await ExpectAsync(("manual 2010", 260, 2), ("2011", 260, 2), ("2013", 260, 2), ("2016", 300, 3));
+
+        // Changing the first period recomputes the rides before it and in it, not the 2016 ride.
+        await DeliverPeriodsAsync(sync, 4, (new DateOnly(2012, 1, 1), 270), (new DateOnly(2015, 1, 1), 300), (today, 250));
+        await ExpectAsync(("manual 2010", 270, 3), ("2011", 270, 3), ("2013", 270, 3), ("2016", 300, 3));
+
+        // A manual ride logged now, dated in the first period's reach, takes its load from its average power at once.
+        var later = await CreateManualAsync(sync, "2009-03-01T10:00:00+01:00", 3600, 216);
+        var logged = await sync.GetWorkoutAsync(later);
+        Assert.Equal(100 * (216.0 / 270) * (216.0 / 270), logged.GetProperty("trainingLoad").GetDouble(), 9);
+        Assert.Equal("average_power", logged.GetProperty("trainingLoadSource").GetString());
+        await sync.SettleAsync();
+        Assert.Empty(sync.RecalculatedFor(later)); // already checked against version 4: nothing to recompute
+    }
+
+    /// <summary>
     /// The consumer stored a new history, then the process died after the worker committed one batch of two rides.
     /// A fresh host resumes: every ride is recomputed, and announced, exactly once.
     /// </summary>
@@ -193,6 +272,22 @@ public sealed class ThresholdRecomputeTests
         // Received on the bus (by either host's relay): each ride once.
         Assert.Equal(rides.Length, sync.Recalculated.Count);
         Assert.All(ids, id => Assert.Single(sync.RecalculatedFor(id)));
+    }
+
+    private static async Task<Guid> CreateManualAsync(IsolatedSync sync, string start, double seconds, double averagePower)
+    {
+        var response = await sync.Client.PostAsJsonAsync("/api/workouts/manual", new { name = "Logged by hand", startTime = start, durationSeconds = seconds, distanceMeters = 30_000, averagePower });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    /// <summary>Delivers version <paramref name="version"/> with these FTP periods (the last one's FTP as today's) and waits for the recompute.</summary>
+    private static async Task DeliverPeriodsAsync(IsolatedSync sync, int version, params (DateOnly From, double Ftp)[] periods)
+    {
+        await sync.DeliverAsync(
+            Profile(version, ftp: periods[^1].Ftp, effectiveFrom: periods[^1].From, periods: [.. periods.Select(p => new ThresholdPeriod(p.From, p.Ftp, null, null, null))]),
+            Guid.NewGuid());
+        await sync.SettleAsync();
     }
 
     private static AthleteProfileChanged Profile(

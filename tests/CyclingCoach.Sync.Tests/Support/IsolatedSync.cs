@@ -109,7 +109,7 @@ public sealed class IsolatedSync : IAsyncDisposable
     public async Task SettleAsync()
     {
         const string Pending = """
-            SELECT (SELECT count(*) FROM workouts w WHERE (w.has_streams AND w.thresholds_checked_version < coalesce((SELECT version FROM athlete_thresholds), 0))
+            SELECT (SELECT count(*) FROM workouts w WHERE ((w.has_streams OR w.average_power > 0) AND w.thresholds_checked_version < coalesce((SELECT version FROM athlete_thresholds), 0))
                                                      OR w.training_load_source IS NULL)
                  + (SELECT count(*) FROM outbox_messages WHERE published_at IS NULL)
             """;

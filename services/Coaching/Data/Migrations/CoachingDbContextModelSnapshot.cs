@@ -165,6 +165,11 @@ namespace CyclingCoach.Coaching.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("result_plan_version_id");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(24)

@@ -381,6 +381,10 @@ namespace CyclingCoach.Sync.Data.Migrations
                         .HasColumnType("double precision")
                         .HasColumnName("average_power");
 
+                    b.Property<double?>("AveragePowerFtpWatts")
+                        .HasColumnType("double precision")
+                        .HasColumnName("average_power_ftp_watts");
+
                     b.Property<double?>("Calories")
                         .HasColumnType("double precision")
                         .HasColumnName("calories");
@@ -525,8 +529,8 @@ namespace CyclingCoach.Sync.Data.Migrations
                         .HasDatabaseName("ix_workouts_start_time_utc");
 
                     b.HasIndex("ThresholdsCheckedVersion")
-                        .HasDatabaseName("ix_workouts_thresholds_checked_version_with_streams")
-                        .HasFilter("has_streams");
+                        .HasDatabaseName("ix_workouts_thresholds_checked_version_recomputable")
+                        .HasFilter("has_streams OR average_power > 0");
 
                     b.HasIndex("Source", "SourceActivityId")
                         .IsUnique()
