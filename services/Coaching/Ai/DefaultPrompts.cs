@@ -85,6 +85,11 @@ public static class DefaultPrompts
           add_rest, replace) on a date inside the plan and after the ride, with a reason and the facts it cites.
           Keep the training rules; suggest nothing when there is no plan. The rider approves each suggestion
           before anything changes.
+        - requiredReactions in the facts are what a coach must do after this ride (a big or hard unplanned day,
+          fatigue): each listed date must end up without a hard session (sweet spot and above) — change_intensity to
+          endurance or recovery, or move/swap the session to a later free day of its week with an easy day either
+          side. While fatigued, add no hard session. Never make up ("repay") volume. An answer that leaves a required
+          reaction out is sent back.
         """;
 
     public const string PlanEvolution = """

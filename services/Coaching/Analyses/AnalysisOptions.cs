@@ -17,6 +17,12 @@ public sealed class AnalysisOptions
     /// <summary>Pause before retrying a failed attempt, times the attempt number.</summary>
     public double RetryDelaySeconds { get; set; } = 30;
 
+    /// <summary>
+    /// How often the missed-session check runs (it offers each missed session once, so running often only makes the
+    /// offer come sooner after midnight).
+    /// </summary>
+    public double MissedSessionCheckMinutes { get; set; } = 60;
+
     /// <summary>Analyses nobody approved are deleted after this many days.</summary>
     public int PurgeAfterDays { get; set; } = 180;
 }

@@ -20,13 +20,14 @@ public static class FtpSuggestions
     /// <summary>Adds (or replaces) the suggestion in <paramref name="db"/>'s change set; the caller saves.</summary>
     public static async Task OfferAsync(CoachingDbContext db, WorkoutProjection ride, DateOnly today, DateTime now, CancellationToken cancellationToken)
     {
-        if (ride.MeanMax is not { Count: > 0 } || ride.LocalDate < today.AddDays(-WindowDays))
+        if (ride.MeanMax is not { Count: > 0 } || !ride.CountsForLoad || ride.LocalDate < today.AddDays(-WindowDays))
         {
             return;
         }
 
         var since = today.AddDays(-WindowDays);
         var others = await db.Workouts.AsNoTracking()
+            .Where(WorkoutProjection.Counts)
             .Where(w => w.LocalDate >= since && w.MeanMax != null && w.WorkoutId != ride.WorkoutId)
             .Select(w => w.MeanMax!)
             .ToListAsync(cancellationToken);
@@ -64,6 +65,7 @@ public static class FtpSuggestions
         {
             Type = AnalysisType.ThresholdUpdate,
             WorkoutId = ride.WorkoutId,
+            Day = ride.LocalDate,
             Status = AnalysisStatus.Ready,
             Engine = "builtin",
             Suggestions = [new Suggestion("s1", SuggestionKind.Thresholds, reason, [], Thresholds: new ThresholdProposal(Source, today, FtpWatts: estimate.FtpWatts))],

@@ -66,7 +66,10 @@ public static class Extensions
         services.AddSingleton<AnalysisSignal>();
         services.AddScoped<AnalysisService>();
         services.AddScoped<AnalysisRunner>();
+        services.AddScoped<WeekReview>();
+        services.AddScoped<MissedSessionCheck>();
         services.AddHostedService<AnalysisWorker>();
+        services.AddHostedService<MissedSessionSchedule>();
         services.AddHostedService<AnalysisPurge>();
         services.AddHostedService<PromptSeeder>();
         return builder;

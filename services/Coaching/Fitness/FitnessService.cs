@@ -84,13 +84,15 @@ public sealed class FitnessService(CoachingDbContext db, CoachClock clock, IOpti
     /// The best of every ride's mean-max points per standard duration, found in SQL (earliest ride first on a tie): ten
     /// years of rides are a few thousand jsonb arrays, which the database unnests far faster than the service could
     /// read them. A ride also stores its whole length (a 38-minute ride's 2,262 s); only the standard durations count,
-    /// where every ride at least that long has a point, or a short ride's length would be "the best" nobody beat.
+    /// where every ride at least that long has a point, or a short ride's length would be "the best" nobody beat. Rides
+    /// whose power is not trusted (held for implausible data, or excluded by the rider) set no best.
     /// </summary>
     private Task<List<PowerCurvePoint>> BestPerDurationAsync(DateOnly since, CancellationToken cancellationToken) =>
         db.Database.SqlQuery<PowerCurvePoint>($"""
             SELECT DISTINCT ON (p."durationSeconds") p."durationSeconds" AS duration_seconds, p.watts, w.workout_id, w.local_date AS date
             FROM workouts w, jsonb_to_recordset(w.mean_max) AS p("durationSeconds" integer, watts double precision)
             WHERE w.mean_max IS NOT NULL AND jsonb_typeof(w.mean_max) = 'array' AND w.local_date >= {since} AND p.watts > 0
+              AND w.load_state NOT IN ('Held', 'Excluded')
               AND p."durationSeconds" = ANY({StandardDurations})
             ORDER BY p."durationSeconds", p.watts DESC, w.local_date, w.workout_id
             """).ToListAsync(cancellationToken);

@@ -17,7 +17,7 @@ public static class BuiltInChatAnswers
     public const double NeutralFrom = -10;
 
     /// <summary>Below this, overreaching: the same line the built-in analyzer calls high fatigue.</summary>
-    public const double OverreachingBelow = BuiltInAnalyzer.FatiguedTsb;
+    public const double OverreachingBelow = ReactionPrinciples.FatiguedTsb;
 
     private static readonly char[] Separators = [' ', '\t', '\n', '?', '!', '.', ',', ';', ':', '\'', '\u2019', '"', '(', ')'];
 
