@@ -45,8 +45,11 @@ public static class ReactionPrinciples
     /// <summary>TSB/CTL below −0.4 is the same alarm for a rider of any fitness [E, §5].</summary>
     public const double FatiguedTsbToCtl = -0.4;
 
-    /// <summary>"Next 2–3 days easy" [E, §5]: we take 3, the safe end.</summary>
-    public const int FatigueEasyDays = 3;
+    /// <summary>
+    /// "Next 2–3 days easy" [E, §5]: 2, and the third too while the plan as it stands projects TSB at −20 or below
+    /// going into it (the table's own recovery line).
+    /// </summary>
+    public const int FatigueEasyDaysMin = 2, FatigueEasyDaysMax = 3;
 
     /// <summary>No new hard session until the projected TSB is back above −20 [E, §5].</summary>
     public const double RecoveredTsb = -20;

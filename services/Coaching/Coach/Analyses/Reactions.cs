@@ -27,8 +27,9 @@ public sealed record ReactionNeeds(IReadOnlyList<EasyDay> EasyDays, bool Fatigue
 /// the spacing and the rules allow, else it is ridden easy. Volume is never "repaid": only those days change.</item>
 /// <item>An unplanned ride at IF ≥ 0.85 (on a rest or easy day, or beside the day's planned session) was the hard
 /// session: the next hard day within 3 days is ridden easy, not moved (moving would add the intensity back).</item>
-/// <item>Fatigue: TSB after the ride below −30, or TSB/CTL below −0.4 → the next 3 days easy (recovery), and no
-/// suggestion may add a hard session on a day whose projected TSB is −20 or lower.</item>
+/// <item>Fatigue: TSB going into the ride below −30, or TSB/CTL below −0.4 → the next 2 days easy (recovery), 3 while
+/// the plan projects TSB at −20 or below, and no suggestion may add a hard session on a day projected at −20 or
+/// lower. (The ride's own load is the first rule's: a single big day is not counted twice.)</item>
 /// </list>
 /// A ride held for implausible data (<see cref="AnalysisFacts.LoadHeld"/>) requires nothing: its load is not trusted.
 /// </summary>
@@ -78,16 +79,17 @@ public static class Reactions
             }
         }
 
-        var fatigued = facts.TsbAfter < FatiguedTsb || facts.TsbToCtl < FatiguedTsbToCtl;
+        // Fatigue is the form the rider rode into (what the rides before left); the ride's own load is the rule above.
+        var fatigued = facts.Tsb < FatiguedTsb || facts.TsbToCtl < FatiguedTsbToCtl;
         if (fatigued)
         {
-            string[] cites = facts.TsbToCtl is null ? ["tsbAfter", "ctl", "atl"] : ["tsbAfter", "tsbToCtl", "ctl", "atl"];
-            var because = $"TSB after this ride is {facts.TsbAfter:0} (CTL {facts.Ctl:0}, ATL {facts.Atl:0}"
-                + (facts.TsbToCtl is { } ratio ? $", {ratio:0.00} of CTL" : "") + ")";
+            string[] cites = facts.TsbToCtl is null ? ["tsb", "ctl"] : ["tsb", "tsbToCtl", "ctl"];
+            var because = $"TSB going into this ride was {facts.Tsb:0} (CTL {facts.Ctl:0}" + (facts.TsbToCtl is { } ratio ? $", {ratio:0.00} of CTL" : "") + ")";
+            var fatigueDays = plan is not null && ProjectedTsbInto(plan, facts, facts.Date.AddDays(FatigueEasyDaysMax)) <= RecoveredTsb ? FatigueEasyDaysMax : FatigueEasyDaysMin;
             claims.Add(new CoachClaim(
-                $"Fatigue is high: {because}; below {FatiguedTsb:0} (or {FatiguedTsbToCtl:0.0} × CTL) the next {FatigueEasyDays} days are easy, "
+                $"Fatigue is high: {because}; below {FatiguedTsb:0} (or {FatiguedTsbToCtl:0.0} × CTL) the next {fatigueDays} days are easy, "
                 + $"and no new hard session comes before TSB is back above {RecoveredTsb:0}.", cites));
-            for (var d = 1; d <= FatigueEasyDays; d++)
+            for (var d = 1; d <= fatigueDays; d++)
             {
                 Need(facts.Date.AddDays(d), because, cites, mayMove: true, recovery: true);
             }
@@ -201,15 +203,16 @@ public static class Reactions
         || facts.Planned is { } planned && (!planned.Type.IsHard() || facts.EarlierTssThatDay >= BuiltInAnalyzer.PoorCompliancePercent / 100 * planned.TargetTss);
 
     /// <summary>
-    /// A later day of the hard session's week, after every easy day, that is free (rest or easy) on a riding day, keeps
-    /// an easy day either side once the session is there, breaks no rule, and — for a fatigued rider — is projected
-    /// above TSB −20.
+    /// A later day of the hard session's week, after every easy day, that is free on a riding day — a rest day, or an
+    /// easy ride no longer than the session (swapped into the easy day, it must not add volume there) — keeps an easy
+    /// day either side once the session is there, breaks no rule, and — for a fatigued rider — is projected above TSB −20.
     /// </summary>
     private static DateOnly? MoveTarget(TrainingPlan plan, DateOnly from, ReactionNeeds needs, AnalysisContext context)
     {
         var lastEasy = needs.EasyDays.Max(n => n.Date);
         var week = plan.Weeks.First(w => w.Days.Any(d => d.Date == from));
-        foreach (var day in week.Days.Where(d => d.Date > lastEasy && IsFree(d) && context.Rules.AllowsSessionOn(d.Date)))
+        var length = plan.Day(from)!.DurationSeconds;
+        foreach (var day in week.Days.Where(d => d.Date > lastEasy && IsFree(d) && d.DurationSeconds <= length && context.Rules.AllowsSessionOn(d.Date)))
         {
             var op = day.IsRest ? new PlanOperation(PlanOperationKind.Move, from, day.Date) : new PlanOperation(PlanOperationKind.Swap, from, day.Date);
             if (PlanOperationApplier.Apply(plan, op) is { Succeeded: true, Plan: var after }
