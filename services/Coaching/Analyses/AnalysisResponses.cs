@@ -8,6 +8,7 @@ public sealed record AnalysisResponse(
     Guid Id,
     AnalysisType Type,
     Guid? WorkoutId,
+    DateOnly? Day,
     AnalysisStatus Status,
     string? Engine,
     string? FallbackReason,
@@ -23,7 +24,7 @@ public sealed record AnalysisResponse(
     DateTimeOffset? DecidedAt)
 {
     public static AnalysisResponse From(Analysis a) => new(
-        a.Id, a.Type, a.WorkoutId, a.Status, a.Engine, a.FallbackReason, a.Facts, a.Feedback, a.Suggestions, a.PlanVersionId,
+        a.Id, a.Type, a.WorkoutId, a.Day, a.Status, a.Engine, a.FallbackReason, a.Facts, a.Feedback, a.Suggestions, a.PlanVersionId,
         a.ResultPlanVersionId, a.Error, a.RejectReason, a.CreatedAt.AsUtcOffset(), a.CompletedAt?.AsUtcOffset(), a.DecidedAt?.AsUtcOffset());
 }
 

@@ -69,8 +69,11 @@ public sealed record AnalysisFacts(
     /// <summary>Form going into the next day: CTL − ATL after this day's rides.</summary>
     public double TsbAfter => Math.Round(Ctl - Atl, 1);
 
-    /// <summary><see cref="Tsb"/> as a share of CTL (a TSB of −30 weighs more at CTL 40 than at CTL 100).</summary>
-    public double? TsbToCtl => Ctl > 0 ? Math.Round(Tsb / Ctl, 2) : null;
+    /// <summary>
+    /// <see cref="Tsb"/> as a share of CTL (a TSB of −30 weighs more at CTL 40 than at CTL 100); null below
+    /// <see cref="ReactionPrinciples.FatigueRatioMinCtl"/>, where it says nothing.
+    /// </summary>
+    public double? TsbToCtl => Ctl >= ReactionPrinciples.FatigueRatioMinCtl ? Math.Round(Tsb / Ctl, 2) : null;
 
     /// <summary>TSS per hour: 100 × IF² for a ride with power (IF 1.05 is 110 an hour).</summary>
     public double? TssPerHour => TrainingStressScore is { } tss && DurationSeconds > 0 ? Math.Round(tss / (DurationSeconds / 3600), 1) : null;

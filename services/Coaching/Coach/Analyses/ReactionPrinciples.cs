@@ -46,6 +46,12 @@ public static class ReactionPrinciples
     public const double FatiguedTsbToCtl = -0.4;
 
     /// <summary>
+    /// The TSB/CTL alarm counts from CTL 20: below it (a new rider, a PMC still provisional [TP-S]) one ordinary ride
+    /// moves the ratio past −0.4 [E]; the absolute −30 still applies.
+    /// </summary>
+    public const double FatigueRatioMinCtl = 20;
+
+    /// <summary>
     /// "Next 2–3 days easy" [E, §5]: 2, and the third too while the plan as it stands projects TSB at −20 or below
     /// going into it (the table's own recovery line).
     /// </summary>
