@@ -20,7 +20,8 @@ public static class DefaultPrompts
         - maxHardSessionsPerWeek counts sweet spot, threshold, VO2max, anaerobic and sprint sessions.
         - blackoutDates: holidays and travel as inclusive ISO date ranges (yyyy-mm-dd) with a short reason;
           resolve relative dates ("next week", "in March") against today.
-        - targetEvent: the event's name and ISO date.
+        - events: every race or event the rider names, with its name, ISO date and priority: "a" for the main goal
+          (also when no priority is given), "b" for an important one, "c" for one ridden as training.
         - Leave a field null (or its list empty) when the text says nothing about it. Never invent a rule.
 
         Every phrase that states a wish or constraint you cannot express in these fields goes, word for word, into

@@ -16,7 +16,7 @@ public sealed class StructuredOutputTests : IAsyncLifetime
             MaxHoursPerWeek = 8,
             LongRideDay = DayOfWeek.Saturday,
             LongRideMaxHours = 3.5,
-            TargetEvent = new TargetEvent("Gran Fondo", new DateOnly(2027, 5, 16)),
+            Events = [new TargetEvent("Gran Fondo", new DateOnly(2027, 5, 16)), new TargetEvent("Club TT", new DateOnly(2027, 4, 11), EventPriority.C)],
         },
         ["I prefer coffee rides"]);
 
