@@ -53,9 +53,11 @@ public sealed class PlanService(
                 request.Weeks ?? PlanGenerateRequest.DefaultWeeks);
             var generated = await engines.RunAsync(
                 (engine, ct) => engine.GeneratePlanAsync(context, ct),
-                plan => Problems(plan, context),
+                plan => PlanJudgement.Review(plan, context).Errors,
                 cancellationToken);
-            var result = await StoreAsync(generated.Value, PlanOrigin.Generation, $"coach:{generated.Engine}", context.Goals, active?.Id, cancellationToken);
+            var judged = PlanJudgement.Review(generated.Value, context);
+            var result = await StoreAsync(generated.Value, PlanOrigin.Generation, $"coach:{generated.Engine}", context.Goals, active?.Id, cancellationToken,
+                judgement: [.. judged.Errors, .. judged.Warnings]);
             return result with { Engine = generated.Engine, FallbackReason = generated.FallbackReason };
         }
         finally
@@ -64,23 +66,18 @@ public sealed class PlanService(
         }
     }
 
-    /// <summary>An engine's plan that the validator cannot make keep the rules falls back to the built-in coach.</summary>
-    private static IReadOnlyList<string> Problems(TrainingPlan plan, PlanContext context)
-    {
-        var repaired = PlanValidator.Repair(plan, context.Rules);
-        return repaired.Accepted ? [] : Errors(repaired);
-    }
-
     private static IReadOnlyList<string> Errors(PlanRepairResult repaired) =>
         [.. repaired.Remaining.Where(v => v.Severity == ViolationSeverity.Error).Select(v => v.Message)];
 
     /// <summary>
     /// Repairs <paramref name="plan"/> against the active rules and stores it as the new current version; refuses it
-    /// with the violations when the validator cannot make it keep the rules.
+    /// with the violations when the validator cannot make it keep the rules. <paramref name="judgement"/>: what the
+    /// coach's judgement said of a generated plan, stored with its warnings (the built-in coach's plan is stored even
+    /// when the judgement objects, since nothing is left to fall back to).
     /// </summary>
     public async Task<PlanWriteResult> StoreAsync(
         TrainingPlan plan, PlanOrigin origin, string createdBy, PlanGoals? goals, Guid? ruleSetId, CancellationToken cancellationToken,
-        Func<CoachingDbContext, PlanVersion, CancellationToken, Task>? alsoInTransaction = null)
+        Func<CoachingDbContext, PlanVersion, CancellationToken, Task>? alsoInTransaction = null, IReadOnlyList<string>? judgement = null)
     {
         var active = await ruleSets.ActiveAsync(cancellationToken);
         var repaired = PlanValidator.Repair(plan, active?.Rules ?? RuleSet.None);
@@ -117,7 +114,7 @@ public sealed class PlanService(
                 Origin = origin,
                 CreatedBy = createdBy,
                 Repairs = repaired.Repairs,
-                Warnings = [.. repaired.Remaining.Select(v => v.Message)],
+                Warnings = [.. repaired.Remaining.Select(v => v.Message), .. judgement ?? []],
                 IsActive = true,
                 CreatedAt = clock.UtcNow,
             };
