@@ -50,12 +50,9 @@ public sealed class PlanService(
                 await fitness.SnapshotAsync(today, cancellationToken),
                 request.Goals ?? new PlanGoals(),
                 start,
-                request.Weeks ?? PlanGenerateRequest.DefaultWeeks);
-            var generated = await engines.RunAsync(
-                (engine, ct) => engine.GeneratePlanAsync(context, ct),
-                plan => PlanJudgement.Review(plan, context).Errors,
-                cancellationToken);
-            var judged = PlanJudgement.Review(generated.Value, context);
+                request.Weeks ?? PlanGenerateRequest.DefaultWeeks,
+                (await CurrentAsync(cancellationToken))?.Plan);
+            var (generated, judged) = await GenerateJudgedAsync(engines, context, cancellationToken);
             var result = await StoreAsync(generated.Value, PlanOrigin.Generation, $"coach:{generated.Engine}", context.Goals, active?.Id, cancellationToken,
                 judgement: [.. judged.Errors, .. judged.Warnings]);
             return result with { Engine = generated.Engine, FallbackReason = generated.FallbackReason };
@@ -64,6 +61,19 @@ public sealed class PlanService(
         {
             gate.Exit();
         }
+    }
+
+    /// <summary>
+    /// Asks the engines for a plan that the rules and the coach's judgement accept (an LLM plan they refuse falls back
+    /// to the built-in coach, whose plan is taken whatever the judgement says) and reviews the plan taken.
+    /// </summary>
+    public static async Task<(EngineResult<TrainingPlan> Generated, PlanReview Review)> GenerateJudgedAsync(CoachEngines engines, PlanContext context, CancellationToken cancellationToken)
+    {
+        var generated = await engines.RunAsync(
+            (engine, ct) => engine.GeneratePlanAsync(context, ct),
+            plan => PlanJudgement.Review(plan, context).Errors,
+            cancellationToken);
+        return (generated, PlanJudgement.Review(generated.Value, context));
     }
 
     private static IReadOnlyList<string> Errors(PlanRepairResult repaired) =>

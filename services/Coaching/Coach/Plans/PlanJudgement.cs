@@ -17,7 +17,8 @@ namespace CyclingCoach.Coaching.Coach.Plans;
 /// <item>no week more than 10 % (+5 % slack) over the biggest of the 4 before it, no 7-day CTL rise over 8;</item>
 /// <item>a lighter week (≤ 70 % of the build weeks) in every 4 weeks, never more than 5 build weeks in a row counting
 /// the rider's history, nothing hard in a recovery week;</item>
-/// <item>each week at least 75 % easy by time, hard sessions by sessions and CTL unless the rules say otherwise;</item>
+/// <item>each week at least 75 % easy by time, hard sessions by sessions and CTL unless the rules say otherwise, and
+/// no available day left free while the sessions besides the long ride average over 90 minutes;</item>
 /// <item>before an A event inside the plan: the last 7 days at 40–60 % of the pre-taper volume (±5 %), 1–2 race
 /// openers, a projected race-day TSB of +5..+25 and a taper costing at most 10 % of CTL.</item>
 /// </list>
@@ -72,16 +73,17 @@ public static class PlanJudgement
                 violations.Add(Error(PlanViolationCodes.EmptyWeek, n, $"Week {n} has no session although {allowed.Count} days are available."));
             }
 
-            var holds = LoadModel.Holds(ctlStart);
-            if (!week.Phase.IsLighter() && !aroundEvent && tss < MaintenanceTolerance * holds)
+            // What holds CTL, less what the events take out of the week (taper days, a B event's easier days, the event day).
+            var holds = LoadModel.Holds(ctlStart) * week.Days.Sum(d => season.TaperShare(d.Date)) / 7;
+            if (!week.Phase.IsLighter() && tss < MaintenanceTolerance * holds)
             {
-                var message = $"Week {n} holds {tss:0} TSS, under the {holds:0} a CTL of {ctlStart:0} needs to hold: it would detrain the rider";
+                var message = $"Week {n} holds {tss:0} TSS, under the {holds:0} a CTL of {ctlStart:0} needs to hold{(aroundEvent ? " around its event" : "")}: it would detrain the rider";
                 violations.Add(Seconds(week) >= AtCapShare * AllowedSeconds(week, rules, context.Goals)
                     ? Warning(PlanViolationCodes.AtCap, n, $"{message}, but the caps allow no more.")
                     : Error(PlanViolationCodes.BelowFitness, n, $"{message} without a reason (not a recovery, taper or transition week, not at the caps)."));
             }
 
-            var biggest = Math.Max(history.TakeLast(4).DefaultIfEmpty(0).Max(), holds);
+            var biggest = Math.Max(history.TakeLast(4).DefaultIfEmpty(0).Max(), LoadModel.Holds(ctlStart));
             if (tss > WeekOverRecentMax * JumpTolerance * biggest)
             {
                 violations.Add(Error(PlanViolationCodes.LoadJump, n, $"Week {n} holds {tss:0} TSS, {tss / biggest - 1:P0} over the biggest of the weeks before it ({biggest:0}); at most +10 % a week."));
@@ -107,6 +109,14 @@ public static class PlanJudgement
             if (week.Phase is PlanPhase.Taper or PlanPhase.Race && !aroundEvent && !season.Events.Any(e => e.Priority != EventPriority.C && e.Date >= week.Days[0].Date && e.Date.DayNumber - week.Days[0].Date.DayNumber <= TaperDays + 7))
             {
                 violations.Add(Error(PlanViolationCodes.LighterWeek, n, $"Week {n} is a {week.Phase.ToString().ToLowerInvariant()} week with no A or B event near it."));
+            }
+
+            // The days before length: a day left free while the sessions besides the long ride average over 90 minutes.
+            var others = week.Days.SelectMany(d => d.Workouts).Where(w => w.Type != WorkoutType.LongRide).ToList();
+            if (!week.Phase.IsLighter() && sessions < Math.Min(allowed.Count, MaxSessionsPerWeek) && others.Count > 0
+                && others.Average(w => w.DurationSeconds) > 2 * ShortestUsefulSessionSeconds)
+            {
+                violations.Add(Error(PlanViolationCodes.DaysUnused, n, $"Week {n} puts its time in {sessions} sessions of {others.Average(w => w.DurationSeconds) / 60:0} min with {allowed.Count} days available: use the days before lengthening sessions."));
             }
 
             var seconds = Seconds(week);

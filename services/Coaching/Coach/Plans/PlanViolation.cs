@@ -37,6 +37,7 @@ public static class PlanViolationCodes
     public const string NoRecoveryWeek = "no-recovery-week";
     public const string EasyShare = "easy-share";
     public const string HardSessionCount = "hard-session-count";
+    public const string DaysUnused = "days-unused";
     public const string LighterWeek = "lighter-week";
     public const string Taper = "taper";
     public const string RaceForm = "race-form";
