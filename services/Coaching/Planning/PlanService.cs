@@ -31,7 +31,28 @@ public sealed class PlanService(
     public Task<PlanVersion?> CurrentAsync(CancellationToken cancellationToken) =>
         db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.IsActive, cancellationToken);
 
-    public async Task<PlanWriteResult> GenerateAsync(PlanGenerateRequest request, CancellationToken cancellationToken)
+    public Task<PlanWriteResult> GenerateAsync(PlanGenerateRequest request, CancellationToken cancellationToken) =>
+        GenerateAsync(request, null, cancellationToken);
+
+    /// <summary>
+    /// The rolling window: when a new week has started since the current plan's first week, the next version from this
+    /// Monday, for as many weeks, with the same goals, made and judged like any generated plan (createdBy
+    /// <c>coach:&lt;engine&gt;</c>). The days before today stay as they were planned: they are what the rider rode
+    /// against. Null when the window has not moved (or there is no plan); a conflict when a generation is running.
+    /// </summary>
+    public async Task<PlanWriteResult?> RollAsync(CancellationToken cancellationToken)
+    {
+        var current = await CurrentAsync(cancellationToken);
+        var monday = PlanGenerateRequest.ThisMonday(clock.Today);
+        if (current is null || current.Plan.StartDate >= monday)
+        {
+            return null;
+        }
+
+        return await GenerateAsync(new PlanGenerateRequest(current.Goals, monday, current.Plan.Weeks.Count), current.Plan, cancellationToken);
+    }
+
+    private async Task<PlanWriteResult> GenerateAsync(PlanGenerateRequest request, TrainingPlan? keepPast, CancellationToken cancellationToken)
     {
         if (!gate.TryEnter())
         {
@@ -53,7 +74,8 @@ public sealed class PlanService(
                 request.Weeks ?? PlanGenerateRequest.DefaultWeeks,
                 (await CurrentAsync(cancellationToken))?.Plan);
             var (generated, judged) = await GenerateJudgedAsync(engines, context, cancellationToken);
-            var result = await StoreAsync(generated.Value, PlanOrigin.Generation, $"coach:{generated.Engine}", context.Goals, active?.Id, cancellationToken,
+            var plan = keepPast is null ? generated.Value : KeepPast(generated.Value, keepPast, today);
+            var result = await StoreAsync(plan, PlanOrigin.Generation, $"coach:{generated.Engine}", context.Goals, active?.Id, cancellationToken,
                 judgement: [.. judged.Errors, .. judged.Warnings]);
             return result with { Engine = generated.Engine, FallbackReason = generated.FallbackReason };
         }
@@ -62,6 +84,12 @@ public sealed class PlanService(
             gate.Exit();
         }
     }
+
+    /// <summary>The days before <paramref name="today"/> as <paramref name="before"/> planned them.</summary>
+    private static TrainingPlan KeepPast(TrainingPlan plan, TrainingPlan before, DateOnly today) => plan with
+    {
+        Weeks = [.. plan.Weeks.Select(w => w with { Days = [.. w.Days.Select(d => d.Date < today && before.Day(d.Date) is { } past ? past : d)] })],
+    };
 
     /// <summary>
     /// Asks the engines for a plan that the rules and the coach's judgement accept (an LLM plan they refuse falls back

@@ -85,6 +85,55 @@ public sealed class LlmScenarioTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.True(asked >= 1);
     }
 
+    /// <summary>
+    /// The pass rate per engine over every archetype (bench/RESULTS.md records it): the built-in coach's plan against
+    /// every check of <see cref="CoachChecks"/> and the judgement; the LLM engine's good answer taken unchanged and
+    /// passing them, and each bad answer caught with what is stored passing them.
+    /// </summary>
+    [Fact]
+    public async Task Scenario_pass_rate_per_engine()
+    {
+        var checks = CoachChecks.Names.ToDictionary(n => n, _ => (Passed: 0, Total: 0));
+        var (builtInPassed, builtInTotal, llmPassed, llmTotal) = (0, 0, 0, 0);
+        foreach (var rider in Riders.All)
+        {
+            // A fresh host per rider: over a hundred scripted failures in a row would open the HTTP circuit breaker.
+            await host.DisposeAsync();
+            host = AiHost.Create(server);
+            var context = rider.Context();
+            var plan = PlanValidator.Repair(BuiltInPlanGenerator.Generate(context), context.Rules).Plan;
+            var findings = CoachChecks.Check(rider, plan);
+            foreach (var name in CoachChecks.Names)
+            {
+                var (passed, total) = checks[name];
+                checks[name] = (passed + (findings.Any(f => f.Check == name) ? 0 : 1), total + 1);
+            }
+
+            builtInTotal++;
+            builtInPassed += findings.Count == 0 && !PlanJudgement.Judge(plan, context).Any(v => v.Severity == ViolationSeverity.Error) ? 1 : 0;
+            foreach (var kind in CannedAnswers.Bad.Prepend(CannedAnswers.Good))
+            {
+                if (await AskAsync(rider, kind) is not { } outcome)
+                {
+                    continue;
+                }
+
+                var (generated, review, good, _) = outcome;
+                var stored = review.Repaired.Plan;
+                var taken = kind == CannedAnswers.Good
+                    ? generated.Engine == "llm" && CoachJson.Serialize(stored) == CoachJson.Serialize(good)
+                    : generated.Engine == "builtin" || review.Repaired.Repairs.Count > 0;
+                llmTotal++;
+                llmPassed += taken && CoachChecks.Check(rider, stored).Count == 0 ? 1 : 0;
+            }
+        }
+
+        output.WriteLine($"built-in coach: {builtInPassed} of {builtInTotal} archetypes pass every check ({100.0 * builtInPassed / builtInTotal:0} %)");
+        output.WriteLine($"LLM engine: {llmPassed} of {llmTotal} canned answers handled as a coach would ({100.0 * llmPassed / llmTotal:0} %): good taken unchanged, bad caught");
+        output.WriteLine(string.Join("; ", checks.Select(c => $"{c.Key} {c.Value.Passed}/{c.Value.Total}")));
+        Assert.Equal((builtInTotal, llmTotal), (builtInPassed, llmPassed));
+    }
+
     /// <summary>What the fallback reason must say for each bad answer: the check that caught it.</summary>
     private static string[] Expected(string kind) => kind switch
     {
