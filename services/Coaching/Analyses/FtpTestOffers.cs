@@ -2,7 +2,7 @@ using CyclingCoach.Coaching.Coach.Analyses;
 using CyclingCoach.Coaching.Data;
 using CyclingCoach.Coaching.Model;
 using Microsoft.EntityFrameworkCore;
-using static CyclingCoach.Coaching.Coach.Analyses.ReactionPrinciples;
+using static CyclingCoach.Coaching.Coach.Load.CoachingPrinciples;
 
 namespace CyclingCoach.Coaching.Analyses;
 

@@ -6,7 +6,7 @@ using CyclingCoach.Coaching.Fitness;
 using CyclingCoach.Coaching.Model;
 using CyclingCoach.Coaching.RuleSets;
 using Microsoft.EntityFrameworkCore;
-using static CyclingCoach.Coaching.Coach.Analyses.ReactionPrinciples;
+using static CyclingCoach.Coaching.Coach.Load.CoachingPrinciples;
 
 namespace CyclingCoach.Coaching.Analyses;
 

@@ -4,7 +4,7 @@ using CyclingCoach.Coaching.Model;
 using CyclingCoach.Contracts;
 using CyclingCoach.Training.Science;
 using Microsoft.EntityFrameworkCore;
-using static CyclingCoach.Coaching.Coach.Analyses.ReactionPrinciples;
+using static CyclingCoach.Coaching.Coach.Load.CoachingPrinciples;
 
 namespace CyclingCoach.Coaching.Analyses;
 

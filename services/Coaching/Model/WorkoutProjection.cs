@@ -1,3 +1,4 @@
+using CyclingCoach.Coaching.Coach.Load;
 using System.Linq.Expressions;
 using CyclingCoach.Coaching.Coach.Analyses;
 using CyclingCoach.Contracts;
@@ -87,7 +88,7 @@ public sealed class WorkoutProjection
 
     /// <summary>
     /// Holds the ride out of the load while its numbers are impossible (IF above 1.05 for over an hour: a wrong FTP or
-    /// bad data, <see cref="ReactionPrinciples.IsImplausible"/>), and counts it again once they are not (new metrics
+    /// bad data, <see cref="CoachingPrinciples.IsImplausible"/>), and counts it again once they are not (new metrics
     /// after an FTP change). The rider's own answer (<see cref="RideLoadState.Excluded"/> or
     /// <see cref="RideLoadState.Confirmed"/>) is never overridden.
     /// </summary>
@@ -95,7 +96,7 @@ public sealed class WorkoutProjection
     {
         if (LoadState is RideLoadState.Counted or RideLoadState.Held)
         {
-            LoadState = ReactionPrinciples.IsImplausible(IntensityFactor, DurationSeconds) ? RideLoadState.Held : RideLoadState.Counted;
+            LoadState = CoachingPrinciples.IsImplausible(IntensityFactor, DurationSeconds) ? RideLoadState.Held : RideLoadState.Counted;
         }
     }
 }

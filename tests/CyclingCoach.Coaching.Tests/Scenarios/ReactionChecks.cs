@@ -4,7 +4,7 @@ namespace CyclingCoach.Coaching.Tests.Scenarios;
 
 /// <summary>
 /// What a coach checks in the plan after reacting to a ride, written from research/coaching.md §5's numbers — not from
-/// the coach's own constants (ReactionPrinciples), so a wrong constant there shows up here.
+/// the coach's own constants (CoachingPrinciples.Reactions.cs), so a wrong constant there shows up here.
 /// </summary>
 public static class ReactionChecks
 {

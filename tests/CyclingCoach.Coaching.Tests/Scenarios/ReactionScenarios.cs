@@ -7,13 +7,14 @@ using static System.DayOfWeek;
 namespace CyclingCoach.Coaching.Tests.Scenarios;
 
 /// <summary>
-/// The rider the reaction scenarios ride: issue 17's steady rider (8 h and 365 TSS a week for 20 weeks, CTL ≈ 50,
-/// FTP 260 W) on a week a coach would write for them — Mon rest, Tue threshold 90 min, Wed endurance 60, Thu sweet
-/// spot 75, Fri rest, Sat long ride 3 h, Sun endurance 2 h — from Monday 2027-03-01, two weeks.
+/// The rider the reaction scenarios ride: issue 17's steady rider (<see cref="Riders.Steady8h"/>: 8 h and 365 TSS a
+/// week for 20 weeks, CTL ≈ 50, FTP 260 W as in <see cref="Rider.Context"/>) on a week a coach would write for them —
+/// Mon rest, Tue threshold 90 min, Wed endurance 60, Thu sweet spot 75, Fri rest, Sat long ride 3 h, Sun endurance
+/// 2 h — from the archetypes' first plan day, Monday 2027-03-01, two weeks.
 /// </summary>
 public static class ReactionScenarios
 {
-    public static readonly DateOnly Monday = new(2027, 3, 1);
+    public static readonly DateOnly Monday = Riders.Start;
 
     public const double Ftp = 260;
 
@@ -28,18 +29,8 @@ public static class ReactionScenarios
         (Tuesday, WorkoutType.Threshold, 90), (Wednesday, WorkoutType.Endurance, 60), (Thursday, WorkoutType.SweetSpot, 75),
         (Saturday, WorkoutType.LongRide, 180), (Sunday, WorkoutType.Endurance, 120));
 
-    /// <summary>20 weeks of Tue 70, Thu 75, Sat 130, Sun 90 TSS up to Sunday 2027-02-28 (the plans helper's steady rider).</summary>
-    public static List<(DateOnly Date, double Tss)> History()
-    {
-        var rides = new List<(DateOnly, double)>();
-        for (var w = 20; w >= 1; w--)
-        {
-            var monday = Monday.AddDays(-7 * w);
-            rides.AddRange([(monday.AddDays(1), 70), (monday.AddDays(3), 75), (monday.AddDays(5), 130), (monday.AddDays(6), 90)]);
-        }
-
-        return rides;
-    }
+    /// <summary>The steady rider's rides up to Sunday 2027-02-28 (Tue 70, Thu 75, Sat 130, Sun 90 TSS for 20 weeks).</summary>
+    public static List<(DateOnly Date, double Tss)> History() => [.. Riders.Steady8h().Rides.Select(r => (r.Date, r.Tss))];
 
     /// <summary>The plan's sessions ridden as planned on the days before <paramref name="until"/>.</summary>
     public static IEnumerable<(DateOnly Date, double Tss)> AsPlanned(TrainingPlan plan, DateOnly until) =>

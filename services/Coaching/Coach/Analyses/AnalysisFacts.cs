@@ -1,3 +1,4 @@
+using CyclingCoach.Coaching.Coach.Load;
 using CyclingCoach.Coaching.Coach.Plans;
 
 namespace CyclingCoach.Coaching.Coach.Analyses;
@@ -39,7 +40,7 @@ public sealed record AnalysisFacts(
     public double? EarlierTssThatDay { get; init; }
 
     /// <summary>
-    /// The ride's numbers look impossible (<see cref="ReactionPrinciples.IsImplausible"/>): it is held out of the load
+    /// The ride's numbers look impossible (<see cref="CoachingPrinciples.IsImplausible"/>): it is held out of the load
     /// (fitness, the day's TSS) until the rider says whether the FTP or the file is wrong.
     /// </summary>
     public bool LoadHeld { get; init; }
@@ -52,7 +53,7 @@ public sealed record AnalysisFacts(
     /// <summary>Days from the last FTP change (the threshold period that set the FTP in effect) to the ride.</summary>
     public double? DaysSinceFtpChange { get; init; }
 
-    /// <summary>Rides at IF ≥ <see cref="ReactionPrinciples.HardRideIntensityFactor"/> since the last FTP change, this one included.</summary>
+    /// <summary>Rides at IF ≥ <see cref="CoachingPrinciples.HardRideIntensityFactor"/> since the last FTP change, this one included.</summary>
     public double? HardRidesSinceFtpChange { get; init; }
 
     /// <summary>Rides in the last 14 days (this one included) whose best 20 minutes × 0.95 is at least FTP + 3 %.</summary>
@@ -71,9 +72,9 @@ public sealed record AnalysisFacts(
 
     /// <summary>
     /// <see cref="Tsb"/> as a share of CTL (a TSB of −30 weighs more at CTL 40 than at CTL 100); null below
-    /// <see cref="ReactionPrinciples.FatigueRatioMinCtl"/>, where it says nothing.
+    /// <see cref="CoachingPrinciples.FatigueRatioMinCtl"/>, where it says nothing.
     /// </summary>
-    public double? TsbToCtl => Ctl >= ReactionPrinciples.FatigueRatioMinCtl ? Math.Round(Tsb / Ctl, 2) : null;
+    public double? TsbToCtl => Ctl >= CoachingPrinciples.FatigueRatioMinCtl ? Math.Round(Tsb / Ctl, 2) : null;
 
     /// <summary>TSS per hour: 100 × IF² for a ride with power (IF 1.05 is 110 an hour).</summary>
     public double? TssPerHour => TrainingStressScore is { } tss && DurationSeconds > 0 ? Math.Round(tss / (DurationSeconds / 3600), 1) : null;

@@ -1,3 +1,4 @@
+using CyclingCoach.Coaching.Coach.Load;
 using CyclingCoach.Coaching.Coach.Plans;
 using CyclingCoach.Coaching.Engines;
 
@@ -17,7 +18,7 @@ public static class BuiltInAnalyzer
     public const double GoodCompliancePercent = 90;
 
     /// <summary>IF above this on an easy day is tempo or harder (Coggan: endurance rides sit at IF 0.65–0.75).</summary>
-    public const double EasyDayMaxIntensityFactor = ReactionPrinciples.HardRideIntensityFactor;
+    public const double EasyDayMaxIntensityFactor = CoachingPrinciples.HardRideIntensityFactor;
 
     /// <summary>Without power: average HR above this fraction of LTHR is above Friel's zone 2 (81–89 % LTHR).</summary>
     public const double EasyDayMaxLthrFraction = 0.90;

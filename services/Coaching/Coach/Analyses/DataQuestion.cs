@@ -1,4 +1,4 @@
-using static CyclingCoach.Coaching.Coach.Analyses.ReactionPrinciples;
+using static CyclingCoach.Coaching.Coach.Load.CoachingPrinciples;
 
 namespace CyclingCoach.Coaching.Coach.Analyses;
 

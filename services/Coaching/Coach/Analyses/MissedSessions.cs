@@ -1,6 +1,6 @@
 using CyclingCoach.Coaching.Coach.Plans;
 using CyclingCoach.Coaching.Coach.Rules;
-using static CyclingCoach.Coaching.Coach.Analyses.ReactionPrinciples;
+using static CyclingCoach.Coaching.Coach.Load.CoachingPrinciples;
 
 namespace CyclingCoach.Coaching.Coach.Analyses;
 

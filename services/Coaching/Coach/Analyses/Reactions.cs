@@ -1,7 +1,7 @@
 using CyclingCoach.Coaching.Coach.Plans;
 using CyclingCoach.Coaching.Coach.Rules;
 using CyclingCoach.Coaching.Engines;
-using static CyclingCoach.Coaching.Coach.Analyses.ReactionPrinciples;
+using static CyclingCoach.Coaching.Coach.Load.CoachingPrinciples;
 
 namespace CyclingCoach.Coaching.Coach.Analyses;
 

@@ -6,9 +6,10 @@ namespace CyclingCoach.Coaching.Coach.Load;
 /// SE10 = Seiler 2010, CL = Coggan's levels, BO = Bosquet 2007, MP = Mujika &amp; Padilla 2003, MO = Monnier, MY =
 /// myprocoach). <b>[E]</b> marks an engineering default no source fixes; we chose it and tuned it on the scenario
 /// suite (tests/…/Scenarios). Both engines are judged by these numbers (<see cref="Plans.PlanJudgement"/>); the
-/// scenario tests restate them from coaching.md rather than reading them from here.
+/// scenario tests restate them from coaching.md rather than reading them from here. The reactions to a ride (§5) are
+/// in CoachingPrinciples.Reactions.cs.
 /// </summary>
-public static class CoachingPrinciples
+public static partial class CoachingPrinciples
 {
     // ── §1 Load ────────────────────────────────────────────────────────────────────────────────────────────────
 

@@ -1,14 +1,12 @@
-namespace CyclingCoach.Coaching.Coach.Analyses;
+namespace CyclingCoach.Coaching.Coach.Load;
 
 /// <summary>
-/// Every number the coach reacts to a ride (or a missed one) by, with the principle and its source
-/// (research/coaching.md §5 and §6; the tags name its sources: CG2 = Coggan's TSS scale, ICU = intervals.icu, IF =
-/// Coggan's IF ranges, AC = Allen &amp; Coggan, TR-F / TR-M = TrainerRoad, FR6 = Friel). <b>[E]</b> marks an engineering
-/// default no source fixes: we chose it and say so. Both engines are judged by these numbers (<see cref="Reactions"/>
-/// through <see cref="FeedbackValidator"/>); the scenario tests restate them from coaching.md rather than reading
-/// them from here.
+/// §5 of coaching.md: every number the coach reacts to a ride (or a missed one) by, with the principle and its source
+/// (CG2 = Coggan's TSS scale, ICU = intervals.icu, IF = Coggan's IF ranges, AC = Allen &amp; Coggan, TR-F / TR-M =
+/// TrainerRoad, FR6 = Friel, TP-S = TrainingPeaks). Both engines are judged by them (<see cref="Analyses.Reactions"/>
+/// through <see cref="Analyses.FeedbackValidator"/>); the reaction scenarios restate them from coaching.md.
 /// </summary>
-public static class ReactionPrinciples
+public static partial class CoachingPrinciples
 {
     // ── Unplanned load ─────────────────────────────────────────────────────────────────────────────────────────
 
