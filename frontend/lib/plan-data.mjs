@@ -115,6 +115,7 @@ export function calendarWeeks(plan, compliance, today) {
       return {
         date,
         sessions: day.workouts,
+        event: day.event ?? null,
         isRest: day.isRest ?? day.workouts.length === 0,
         isToday: date === today,
         isPast: date < today,
@@ -127,7 +128,7 @@ export function calendarWeeks(plan, compliance, today) {
     });
     const hours = week.days.reduce((a, d) => a + d.workouts.reduce((b, s) => b + s.durationSeconds, 0), 0) / 3600;
     const tss = week.days.reduce((a, d) => a + d.workouts.reduce((b, s) => b + s.targetTss, 0), 0);
-    return { weekNumber: week.weekNumber, focus: week.focus, monday, days, hours, tss };
+    return { weekNumber: week.weekNumber, focus: week.focus, phase: week.phase ?? 'build', monday, days, hours, tss };
   });
 }
 

@@ -82,6 +82,14 @@ describe('calendarWeeks', () => {
     assert.equal(week.hours, 1);
     assert.equal(week.tss, 60);
   });
+  it('carries the week\'s phase and the day\'s event (old plans read as build weeks without events)', () => {
+    const raced = { weeks: [{ ...plan.weeks[0], phase: 'race', days: plan.weeks[0].days.map((d, i) => (i === 6 ? { ...d, event: { name: 'Gran Fondo', priority: 'a' } } : d)) }] };
+    const [week] = calendarWeeks(raced, [], '2026-12-02');
+    assert.equal(week.phase, 'race');
+    assert.deepEqual(week.days[6].event, { name: 'Gran Fondo', priority: 'a' });
+    assert.equal(week.days[5].event, null);
+    assert.equal(calendarWeeks(plan, [], '2026-12-02')[0].phase, 'build');
+  });
   it('leaves days the plan does not hold empty instead of shifting the week', () => {
     const partial = { weeks: [{ weekNumber: 1, focus: 'x', days: [{ date: '2026-12-02', workouts: [], isRest: true }] }] };
     const [week] = calendarWeeks(partial, [], '2026-12-01');

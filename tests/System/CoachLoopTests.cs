@@ -58,12 +58,13 @@ public sealed class CoachLoopTests : IAsyncLifetime
         var v1Id = v1.GetProperty("id").GetGuid();
         Assert.True(await events.WaitForAsync("plan-version-created", v1Id.ToString(), TimeSpan.FromSeconds(10)));
 
-        // A very hard ride (RPE 10, three hours) on a day, already past, that has a hard session in the three days after it.
+        // A very hard ride (RPE 10, three hours: TSS 300, two easy days on Coggan's scale) on a day, already past, that has
+        // a hard session in the two days after it.
         var days = v1.GetProperty("plan").GetProperty("weeks").EnumerateArray().SelectMany(w => w.GetProperty("days").EnumerateArray())
             .Select(d => (Date: DateOnly.Parse(d.GetProperty("date").GetString()!), Workouts: d.GetProperty("workouts").EnumerateArray().ToList()))
             .ToList();
         var rideDay = days.First(d => d.Date <= today && d.Workouts.Count > 0
-            && days.Any(n => n.Date > d.Date && n.Date.DayNumber - d.Date.DayNumber <= 3 && n.Workouts.Any(w => Hard.Contains(w.GetProperty("type").GetString()))));
+            && days.Any(n => n.Date > d.Date && n.Date.DayNumber - d.Date.DayNumber <= 2 && n.Workouts.Any(w => Hard.Contains(w.GetProperty("type").GetString()))));
         var ride = await SendAsync(HttpMethod.Post, "/api/workouts/manual", new
         {
             name = "Everything I had",
@@ -77,7 +78,7 @@ public sealed class CoachLoopTests : IAsyncLifetime
 
         // Analysis ready (the built-in coach: no OpenRouter key on this stack), announced on the event stream.
         Assert.True(await events.WaitForAsync("analysis-completed", workoutId.ToString(), TimeSpan.FromSeconds(15)), "no analysis-completed event");
-        var analyses = await client.GetFromJsonAsync<JsonElement>($"/api/coach/analyses?workoutId={workoutId}");
+        var analyses = await client.GetFromJsonAsync<JsonElement>($"/api/coach/analyses?workoutId={workoutId}&type=workout_review");
         var analysis = analyses.GetProperty("items")[0];
         Assert.Equal("ready", analysis.GetProperty("status").GetString());
         Assert.Equal("builtin", analysis.GetProperty("engine").GetString());

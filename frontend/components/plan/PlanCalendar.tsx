@@ -15,7 +15,11 @@ export default function PlanCalendar({ weeks }: { weeks: ReturnType<typeof calen
       {weeks.map((week) => (
         <section key={week.monday} className="plan-week" aria-label={`Week ${week.weekNumber}: ${week.focus}`}>
           <h3 className="plan-week-title">
-            Week {week.weekNumber} · {week.focus}{' '}
+            Week {week.weekNumber}{' '}
+            <span className={`badge phase-badge phase-${week.phase}`} data-testid="week-phase">
+              {typeLabel(week.phase)}
+            </span>{' '}
+            {week.focus}{' '}
             <span className="muted">
               {week.hours.toFixed(1)} h · {Math.round(week.tss)} TSS
             </span>
@@ -27,7 +31,7 @@ export default function PlanCalendar({ weeks }: { weeks: ReturnType<typeof calen
               ) : (
                 <li
                   key={day.date}
-                  className={`plan-day${day.isToday ? ' is-today' : ''}${day.isPast ? ' is-past' : ''}${day.isRest ? ' is-rest' : ''}`}
+                  className={`plan-day${day.isToday ? ' is-today' : ''}${day.isPast ? ' is-past' : ''}${day.isRest && !day.event ? ' is-rest' : ''}${day.event ? ' is-event' : ''}`}
                   data-testid="plan-day"
                   data-date={day.date}
                 >
@@ -35,7 +39,12 @@ export default function PlanCalendar({ weeks }: { weeks: ReturnType<typeof calen
                     {weekdayLabel(day.date)}
                     {day.isToday && <span className="badge today-badge">Today</span>}
                   </p>
-                  {day.sessions.length === 0 && <p className="muted plan-rest">Rest</p>}
+                  {day.event && (
+                    <p className={`plan-event priority-${day.event.priority}`} data-testid="plan-event">
+                      <span className="badge">{day.event.priority.toUpperCase()} event</span> {day.event.name}
+                    </p>
+                  )}
+                  {day.sessions.length === 0 && !day.event && <p className="muted plan-rest">Rest</p>}
                   {day.sessions.map((s, index) => (
                     <div key={index} className={`session type-${s.type}`} data-testid="plan-session">
                       <p className="session-name">{s.name}</p>

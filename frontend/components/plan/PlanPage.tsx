@@ -103,6 +103,11 @@ export default function PlanPage() {
             Generate one from your rules: <button type="button" className="secondary small" onClick={() => setShowGenerate(true)}>Generate plan…</button>
           </Empty>
         )}
+        {current?.plan.notes && (
+          <p className="plan-notes" data-testid="plan-notes">
+            {current.plan.notes}
+          </p>
+        )}
         {current && (current.warnings.length > 0 || current.repairs.length > 0) && (
           <ul className="warnings">
             {[...current.repairs, ...current.warnings].map((w) => (

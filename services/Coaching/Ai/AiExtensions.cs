@@ -3,6 +3,7 @@ using System.ClientModel.Primitives;
 using CyclingCoach.Coaching.Engines.Llm;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using OpenAI;
 using OpenTelemetry.Metrics;
@@ -57,10 +58,11 @@ public static class AiExtensions
                 resilience.CircuitBreaker.SamplingDuration = TimeSpan.FromTicks(Math.Max(2 * settings.AttemptTimeout.Ticks, TimeSpan.FromSeconds(30).Ticks));
                 resilience.Retry.Delay = settings.RetryDelay;
                 resilience.Retry.MaxRetryAttempts = Math.Max(1, settings.MaxRetries);
-                if (settings.MaxRetries <= 0)
-                {
-                    resilience.Retry.ShouldHandle = _ => ValueTask.FromResult(false);
-                }
+                // A 500 is not retried here: llama.cpp-style servers answer 500 when the model's output does not parse,
+                // and StructuredOutput asks the model once more instead (research/llm.md; issue 17).
+                resilience.Retry.ShouldHandle = args => ValueTask.FromResult(settings.MaxRetries > 0
+                    && args.Outcome.Result?.StatusCode != System.Net.HttpStatusCode.InternalServerError
+                    && HttpClientResiliencePredicates.IsTransient(args.Outcome, args.Context.CancellationToken));
             });
 #pragma warning restore EXTEXP0001
 

@@ -20,7 +20,8 @@ public static class DefaultPrompts
         - maxHardSessionsPerWeek counts sweet spot, threshold, VO2max, anaerobic and sprint sessions.
         - blackoutDates: holidays and travel as inclusive ISO date ranges (yyyy-mm-dd) with a short reason;
           resolve relative dates ("next week", "in March") against today.
-        - targetEvent: the event's name and ISO date.
+        - events: every race or event the rider names, with its name, ISO date and priority: "a" for the main goal
+          (also when no priority is given), "b" for an important one, "c" for one ridden as training.
         - Leave a field null (or its list empty) when the text says nothing about it. Never invent a rule.
 
         Every phrase that states a wish or constraint you cannot express in these fields goes, word for word, into
@@ -30,21 +31,24 @@ public static class DefaultPrompts
     public const string PlanGeneration = """
         Create a personalised {{weeks}}-week cycling training plan that starts on Monday {{start_date}}.
 
-        Training rules (structured, every one must hold):
+        Training rules (structured, every one must hold; events are the rider's races with priority a, b or c):
         {{rules_json}}
 
         Athlete (FTP in watts, weight, heart-rate limits; null = unknown):
         {{athlete_json}}
 
-        Current fitness (CTL, ATL, TSB; mean hours and TSS a week over the last 28 days):
+        Current fitness on its date (CTL, ATL, TSB; mean hours and TSS a week over the last 28 days; weeks: the last 6
+        weeks, oldest first, with TSS, hours and CTL at their start and end; historyDays since the first ride;
+        break: the latest run of more than 10 days without riding):
         {{fitness_json}}
 
-        Goals (focus, wanted hours a week, notes in the rider's words):
+        Goals (focus, wanted hours a week as a cap, notes in the rider's words):
         {{goals_json}}
 
         The plan:
         - startDate is {{start_date}}; exactly {{weeks}} weeks numbered from 1; each week lists its 7 days in date
-          order, Monday to Sunday, every date once. A day with an empty workouts list is a rest day.
+          order, Monday to Sunday, every date once. A day with an empty workouts list is a rest day; leave a day's
+          event null (the coach marks the rider's events on the plan).
         - Each workout: type (recovery, endurance, long_ride, tempo, sweet_spot, threshold, vo2_max, anaerobic,
           sprint), a short name, zone (Coggan power zone 1–7 it is built around), structured steps, a description
           the rider can follow, durationSeconds equal to the sum of its steps, and targetTss = Σ seconds × IF² / 36
@@ -52,13 +56,26 @@ public static class DefaultPrompts
         - Steps: warmup and cooldown ramp from powerLow to powerHigh; steady holds them; intervals repeat
           durationSeconds at powerHigh and offDurationSeconds at offPower, repeat times. Powers are fractions of
           FTP (0.65 = 65 %), never watts.
-        - Load: start near the rider's recent weekly load, build for the first weeks (about 5–10 % a week) and make
-          the last week of a 4-week block a recovery week (about 60–70 % of the biggest week). Follow the goal's
-          focus and weekly hours, inside the rules' caps.
+        - Load, as the coach judges every plan (a plan that breaks these is refused):
+          - Build weeks start from the rider's recent load: at most 10 % over the biggest of the last 4 weeks and at
+            most 7·(CTL + 6.5·5) TSS (a CTL rise of 5 a week; 4 with under 6 weeks of rides or back from a break),
+            and never under 7·CTL (what holds their fitness) unless the caps allow no more: then say so in notes.
+          - A lighter week every 3–4 weeks: a recovery week at 50–65 % of the build weeks, nothing above tempo.
+          - At least 75 % of each week's time under 75 % FTP. Hard sessions (sweet spot and above) a week: 1 with
+            fewer than 4 sessions or CTL under 30, 2 with 4–6 sessions, 3 with 7 or more at CTL 60 or more, unless
+            the rules set a maximum.
+          - Use the available days before making sessions longer (about 45 minutes or more each).
+          - Events: the next A event shapes the weeks (more than 20 weeks away base, then build, the week before its
+            week taper, its week race, the week after transition with easy riding only). Taper the last 14 days: the
+            last 7 at 40–60 % of the pre-taper volume with 1–2 short race-intensity openers, so that form (TSB) on the
+            day is +5 to +25. Nothing hard in the 48 h before an A or B event; a B event gets a few easier days before
+            it; a C event counts as one of the week's hard sessions.
         - Respect every rule: available days, rest days, weekly and daily hour caps, day caps, the long-ride day and
-          its cap, the number of hard sessions a week, no hard days back to back, blackout dates, the target event.
-        - focus (plan and each week) names the block's purpose in a few words; notes explain in two or three
-          sentences how the plan builds.
+          its cap, the number of hard sessions a week, no hard days back to back, blackout dates, the events.
+        - Each week: its phase (base, build, recovery, taper, race or transition) and its focus in a few words; a
+          week planned below the rider's fitness says why (recovery, taper, transition, the caps). The plan's focus
+          names the block's purpose; notes explain in two or three sentences how the plan builds from the rider's
+          recent load.
         """;
 
     public const string WorkoutAnalysis = """
@@ -85,6 +102,11 @@ public static class DefaultPrompts
           add_rest, replace) on a date inside the plan and after the ride, with a reason and the facts it cites.
           Keep the training rules; suggest nothing when there is no plan. The rider approves each suggestion
           before anything changes.
+        - requiredReactions in the facts are what a coach must do after this ride (a big or hard unplanned day,
+          fatigue): each listed date must end up without a hard session (sweet spot and above) — change_intensity to
+          endurance or recovery, or move/swap the session to a later free day of its week with an easy day either
+          side. While fatigued, add no hard session. Never make up ("repay") volume. An answer that leaves a required
+          reaction out is sent back.
         """;
 
     public const string PlanEvolution = """

@@ -4,7 +4,7 @@ namespace CyclingCoach.Coaching.Ai;
 
 /// <summary>
 /// Checks a JSON value against the schema subset our generated schemas use (type, enum, properties, required,
-/// items) and lists every error with its path, so one repair request can name them all.
+/// items, minItems, maxItems) and lists every error with its path, so one repair request can name them all.
 /// </summary>
 public static class JsonSchemaCheck
 {
@@ -61,12 +61,28 @@ public static class JsonSchemaCheck
                 }
             }
         }
-        else if (value.ValueKind == JsonValueKind.Array && schema.TryGetProperty("items", out var items))
+        else if (value.ValueKind == JsonValueKind.Array)
         {
-            var i = 0;
-            foreach (var item in value.EnumerateArray())
+            // The generated schema has no length bounds unless the type declares them ([MinLength], [MaxLength]): an
+            // empty list otherwise validates ({"weeks": []} is a "plan").
+            var count = value.GetArrayLength();
+            if (schema.TryGetProperty("minItems", out var min) && count < min.GetInt32())
             {
-                Walk(items, item, $"{path}[{i++}]", errors);
+                errors.Add($"{path}: has {count} items, at least {min.GetInt32()} needed");
+            }
+
+            if (schema.TryGetProperty("maxItems", out var max) && count > max.GetInt32())
+            {
+                errors.Add($"{path}: has {count} items, at most {max.GetInt32()} allowed");
+            }
+
+            if (schema.TryGetProperty("items", out var items))
+            {
+                var i = 0;
+                foreach (var item in value.EnumerateArray())
+                {
+                    Walk(items, item, $"{path}[{i++}]", errors);
+                }
             }
         }
     }

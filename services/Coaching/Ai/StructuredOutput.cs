@@ -41,7 +41,24 @@ public sealed class StructuredOutput(
         {
             while (true)
             {
-                var response = await SendAsync(messages, chatOptions, call, cancellationToken);
+                ChatResponse response;
+                try
+                {
+                    response = await SendAsync(messages, chatOptions, call, cancellationToken);
+                }
+                catch (AiProviderException e) when (e.Status == 500)
+                {
+                    // llama.cpp and its kin answer 500 when the model's output does not parse against the schema's
+                    // grammar: an unusable answer, asked again once like any other, then given up on.
+                    if (call.Attempts >= MaxAttempts)
+                    {
+                        throw new AiOutputException($"The server could not use the model's answer {call.Attempts} times (HTTP 500): {e.Message}", ["the server answered HTTP 500"], e);
+                    }
+
+                    logger.LogInformation("AI {Action}: the server answered 500 ({Error}); asking once more", prompt.Action, e.Message);
+                    continue;
+                }
+
                 if (response.FinishReason == ChatFinishReason.Length)
                 {
                     throw new AiOutputException("The model's answer was cut off (finish_reason \"length\").", ["the answer was cut off before the JSON ended"]);

@@ -24,6 +24,12 @@ public sealed class AnalysisOptions
     /// </summary>
     public int RefreshDays { get; set; } = 28;
 
+    /// <summary>
+    /// How often the missed-session check runs (it offers each missed session once, so running often only makes the
+    /// offer come sooner after midnight).
+    /// </summary>
+    public double MissedSessionCheckMinutes { get; set; } = 60;
+
     /// <summary>Analyses nobody approved are deleted after this many days.</summary>
     public int PurgeAfterDays { get; set; } = 180;
 }

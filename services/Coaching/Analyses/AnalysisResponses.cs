@@ -15,6 +15,7 @@ public sealed record AnalysisResponse(
     Guid Id,
     AnalysisType Type,
     Guid? WorkoutId,
+    DateOnly? Day,
     AnalysisStatus Status,
     string? Engine,
     string? FallbackReason,
@@ -37,7 +38,7 @@ public sealed record AnalysisResponse(
     {
         var stale = a.Status != AnalysisStatus.Pending && AnalysisRefresh.IsStale(a, ride);
         return new(
-            a.Id, a.Type, a.WorkoutId, a.Status, a.Engine, a.FallbackReason, a.Facts, a.Feedback, a.Suggestions, a.PlanVersionId,
+            a.Id, a.Type, a.WorkoutId, a.Day, a.Status, a.Engine, a.FallbackReason, a.Facts, a.Feedback, a.Suggestions, a.PlanVersionId,
             a.ResultPlanVersionId, a.Error, a.RejectReason, a.CreatedAt.AsUtcOffset(), a.CompletedAt?.AsUtcOffset(), a.DecidedAt?.AsUtcOffset(),
             a.Facts is { } facts ? AnalysisBasis.Of(facts) : null, stale, stale ? ride : null);
     }

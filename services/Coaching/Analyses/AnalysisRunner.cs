@@ -1,4 +1,5 @@
 using CyclingCoach.Coaching.Athletes;
+using CyclingCoach.Coaching.Coach.Plans;
 using CyclingCoach.Coaching.Coach.Analyses;
 using CyclingCoach.Coaching.Coach.Rules;
 using CyclingCoach.Coaching.Data;
@@ -43,18 +44,38 @@ public sealed class AnalysisRunner(
                 ride.IntensityFactor, ride.NormalizedPower, ride.AveragePower, ride.AverageHeartRate, ride.FtpUsedWatts ?? athlete.FtpWatts,
                 athlete.LactateThresholdHeartRateBpm),
             current?.Plan, form.Ctl, form.Atl, form.Tsb) with { ReadinessScore = (await readiness.ForDayAsync(ride.LocalDate, cancellationToken))?.Score };
+        facts = await RideFacts.AddAsync(db, facts, ride, await athletes.PeriodsAsync(cancellationToken), cancellationToken);
         var context = new AnalysisContext(facts, current?.Plan, rules, athlete);
         var feedback = await engines.RunAsync(
             (engine, ct) => engine.AnalyzeAsync(context, ct),
             f => FeedbackValidator.Check(f, facts, current?.Plan),
             cancellationToken);
-        return new AnalysisResult(facts, feedback, current?.Id);
+        return new AnalysisResult(facts, feedback, current?.Id, DataQuestion.For(facts), context);
     }
 }
 
-public sealed record AnalysisResult(AnalysisFacts Facts, EngineResult<CoachFeedback> Feedback, Guid? PlanVersionId)
+/// <param name="Question">The implausible-data question both engines' analyses carry (asked by the service, not the engine).</param>
+public sealed record AnalysisResult(AnalysisFacts Facts, EngineResult<CoachFeedback> Feedback, Guid? PlanVersionId, DataQuestionAdvice? Question, AnalysisContext Context)
 {
-    public List<Suggestion> Suggestions() => Feedback.Value.Suggestions
-        .Select((s, i) => new Suggestion($"s{i + 1}", SuggestionKind.PlanOperation, s.Reason, s.Cites, s.Operation))
-        .ToList();
+    /// <summary>The feedback as stored: the engine's, with the data question's claim first when there is one.</summary>
+    public CoachFeedback StoredFeedback => Question is { } q && !Feedback.Value.Improvements.Contains(q.Claim)
+        ? Feedback.Value with { Improvements = [q.Claim, .. Feedback.Value.Improvements] }
+        : Feedback.Value;
+
+    public List<Suggestion> Suggestions(IReadOnlySet<DateOnly>? taken = null)
+    {
+        var kept = PendingChanges.Without(Feedback.Value.Suggestions, taken, Context.Plan);
+        var list = kept.Select((s, i) => new Suggestion($"s{i + 1}", SuggestionKind.PlanOperation, s.Reason, s.Cites, s.Operation)).ToList();
+        if (Question is { } q)
+        {
+            list.Add(new Suggestion($"s{list.Count + 1}", SuggestionKind.Thresholds, q.FtpReason, q.Claim.Cites,
+                Thresholds: new ThresholdProposal(DataQuestionSource, Facts.Date, FtpWatts: q.ProposedFtpWatts), OneOf: DataQuestionGroup));
+            list.Add(new Suggestion($"s{list.Count + 1}", SuggestionKind.ExcludeRide, q.BadDataReason, q.Claim.Cites, OneOf: DataQuestionGroup));
+        }
+
+        return list;
+    }
+
+    public const string DataQuestionSource = "implausible_ride";
+    public const string DataQuestionGroup = "data";
 }

@@ -70,7 +70,7 @@ public sealed class AnalysisService(CoachingDbContext db, PlanService plans, Ath
             return DecisionResult.NotFound;
         }
 
-        if (Choose(analysis, suggestionIds, out var chosen) is { } invalid)
+        if (Choose(analysis, suggestionIds, forApproval: true, out var chosen) is { } invalid)
         {
             return invalid;
         }
@@ -79,6 +79,11 @@ public sealed class AnalysisService(CoachingDbContext db, PlanService plans, Ath
         if (chosen.Any(s => s.State == SuggestionState.Rejected))
         {
             return DecisionResult.Conflict("A chosen suggestion was already rejected.");
+        }
+
+        if (toApprove.Where(s => s.OneOf is not null).GroupBy(s => s.OneOf).FirstOrDefault(g => g.Count() > 1) is { } both)
+        {
+            return DecisionResult.Invalid($"Choose one of {string.Join(", ", both.Select(s => s.Id))}: they are answers to the same question.");
         }
 
         if (toApprove.Count == 0)
@@ -142,7 +147,7 @@ public sealed class AnalysisService(CoachingDbContext db, PlanService plans, Ath
             return DecisionResult.NotFound;
         }
 
-        if (Choose(analysis, request.SuggestionIds, out var chosen) is { } invalid)
+        if (Choose(analysis, request.SuggestionIds, forApproval: false, out var chosen) is { } invalid)
         {
             return invalid;
         }
@@ -157,7 +162,12 @@ public sealed class AnalysisService(CoachingDbContext db, PlanService plans, Ath
         return DecisionResult.Done(decided, null);
     }
 
-    private static DecisionResult? Choose(Analysis analysis, IReadOnlyList<string>? ids, out List<Suggestion> chosen)
+    /// <summary>
+    /// The suggestions a decision takes: the listed ones, or all pending ones — except, for an approval, alternatives
+    /// still open (<see cref="Suggestion.OneOf"/>: the rider must pick one), which makes "approve all" of only open
+    /// alternatives a 400.
+    /// </summary>
+    private static DecisionResult? Choose(Analysis analysis, IReadOnlyList<string>? ids, bool forApproval, out List<Suggestion> chosen)
     {
         chosen = [];
         if (analysis.Status is AnalysisStatus.Pending or AnalysisStatus.Failed)
@@ -167,8 +177,11 @@ public sealed class AnalysisService(CoachingDbContext db, PlanService plans, Ath
 
         if (ids is null)
         {
-            chosen = analysis.Suggestions.Where(s => s.State == SuggestionState.Pending).ToList();
-            return null;
+            var pending = analysis.Suggestions.Where(s => s.State == SuggestionState.Pending).ToList();
+            chosen = forApproval ? pending.Where(s => !IsOpenChoice(analysis, s)).ToList() : pending;
+            return forApproval && chosen.Count == 0 && pending.Count > 0
+                ? DecisionResult.Invalid($"Choose one of {string.Join(", ", pending.Select(s => s.Id))}: they are answers to the same question.")
+                : null;
         }
 
         var unknown = ids.Where(i => analysis.Suggestions.All(s => s.Id != i)).ToList();
@@ -182,7 +195,7 @@ public sealed class AnalysisService(CoachingDbContext db, PlanService plans, Ath
     }
 
     /// <summary>Marks suggestions decided on a tracked copy (in the caller's transaction); throws when another request decided them first.</summary>
-    private async Task<Analysis> DecideAsync(
+    internal async Task<Analysis> DecideAsync(
         CoachingDbContext tx, Guid id, IReadOnlyList<Suggestion> decided, SuggestionState state, string? reason, Guid? planVersionId, CancellationToken cancellationToken)
     {
         var analysis = await tx.Analyses.FirstAsync(a => a.Id == id, cancellationToken);
@@ -193,6 +206,10 @@ public sealed class AnalysisService(CoachingDbContext db, PlanService plans, Ath
         }
 
         analysis.Suggestions = analysis.Suggestions.Select(s => ids.Contains(s.Id) ? s with { State = state } : s).ToList();
+        var answered = state == SuggestionState.Approved ? decided.Where(s => s.OneOf is not null).Select(s => s.OneOf).ToHashSet() : [];
+        var alternatives = analysis.Suggestions.Where(s => s.State == SuggestionState.Pending && answered.Contains(s.OneOf)).ToList();
+        analysis.Suggestions = analysis.Suggestions.Select(s => alternatives.Contains(s) ? s with { State = SuggestionState.Rejected } : s).ToList();
+        await ApplyRideAnswerAsync(tx, analysis, cancellationToken);
         var states = analysis.Suggestions.Select(s => s.State).ToHashSet();
         if (states.Contains(SuggestionState.Approved))
         {
@@ -218,7 +235,40 @@ public sealed class AnalysisService(CoachingDbContext db, PlanService plans, Ath
             });
         }
 
+        foreach (var alternative in alternatives)
+        {
+            tx.FlagChanges.Add(new FlagChange { Entity = "suggestion", EntityId = id, Flag = alternative.Id, Value = "rejected", ChangedBy = "alternative" });
+        }
+
         return analysis;
+    }
+
+    /// <summary>A pending alternative whose group has another pending member: the rider has not picked one yet.</summary>
+    public static bool IsOpenChoice(Analysis analysis, Suggestion suggestion) => suggestion.OneOf is { } group
+        && analysis.Suggestions.Count(s => s.OneOf == group && s.State == SuggestionState.Pending) > 1;
+
+    /// <summary>
+    /// The rider's answer to an implausible ride (<see cref="SuggestionKind.ExcludeRide"/>): "the data is wrong" keeps
+    /// it out of the load; rejecting every answer says the ride is right, and it counts again. "The FTP is wrong"
+    /// changes nothing here: the recomputed ride's new numbers decide (<see cref="WorkoutProjection.CheckPlausibility"/>).
+    /// </summary>
+    private static async Task ApplyRideAnswerAsync(CoachingDbContext tx, Analysis analysis, CancellationToken cancellationToken)
+    {
+        if (analysis.WorkoutId is not { } workoutId || analysis.Suggestions.FirstOrDefault(s => s.Kind == SuggestionKind.ExcludeRide) is not { } exclude
+            || await tx.Workouts.FindAsync([workoutId], cancellationToken) is not { } ride)
+        {
+            return;
+        }
+
+        var group = analysis.Suggestions.Where(s => s == exclude || (s.OneOf is not null && s.OneOf == exclude.OneOf)).ToList();
+        if (exclude.State == SuggestionState.Approved)
+        {
+            ride.LoadState = RideLoadState.Excluded;
+        }
+        else if (group.All(s => s.State == SuggestionState.Rejected) && ride.LoadState == RideLoadState.Held)
+        {
+            ride.LoadState = RideLoadState.Confirmed;
+        }
     }
 }
 

@@ -85,7 +85,7 @@ public sealed class AnalysisWorker(
             }
             else
             {
-                Complete(db, analysis, result);
+                await CompleteAsync(db, analysis, result, stoppingToken);
             }
 
             await db.SaveChangesAsync(stoppingToken);
@@ -140,11 +140,17 @@ public sealed class AnalysisWorker(
         }
     }
 
-    private void Complete(CoachingDbContext db, Analysis analysis, AnalysisResult result)
+    /// <summary>
+    /// The result, with the suggestions of days another waiting analysis already changes left out
+    /// (<see cref="PendingChanges"/>), and an FTP test offer beside it when the ride calls for one — one transaction.
+    /// </summary>
+    private async Task CompleteAsync(CoachingDbContext db, Analysis analysis, AnalysisResult result, CancellationToken cancellationToken)
     {
+        var taken = await PendingChanges.DaysAsync(db, analysis.Id, cancellationToken);
         analysis.Facts = result.Facts;
-        analysis.Feedback = result.Feedback.Value;
-        analysis.Suggestions = result.Suggestions();
+        analysis.Day = result.Facts.Date;
+        analysis.Feedback = result.StoredFeedback;
+        analysis.Suggestions = result.Suggestions(taken);
         analysis.Engine = result.Feedback.Engine;
         analysis.FallbackReason = result.Feedback.FallbackReason;
         analysis.PlanVersionId = result.PlanVersionId;
@@ -153,6 +159,8 @@ public sealed class AnalysisWorker(
         analysis.LeaseUntil = null;
         analysis.CompletedAt = time.GetUtcNow().UtcDateTime;
         db.AddOutboxMessage(new AnalysisCompleted(analysis.Id, analysis.WorkoutId!.Value, analysis.Engine, analysis.Suggestions.Count, analysis.CompletedAt.Value.AsUtcOffset()));
+        taken.UnionWith(analysis.Suggestions.Where(s => s.Operation is not null).SelectMany(s => PendingChanges.Days(s.Operation!)));
+        await FtpTestOffers.OfferAsync(db, result, taken, analysis.CompletedAt.Value, cancellationToken);
     }
 
     private void Fail(Analysis analysis, string error)

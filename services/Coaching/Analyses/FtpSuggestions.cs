@@ -23,7 +23,7 @@ public static class FtpSuggestions
     /// <summary>Adds (or replaces) the suggestion in <paramref name="db"/>'s change set; the caller saves.</summary>
     public static async Task OfferAsync(CoachingDbContext db, WorkoutProjection ride, DateOnly today, DateTime now, CancellationToken cancellationToken)
     {
-        if (ride.MeanMax is not { Count: > 0 })
+        if (ride.MeanMax is not { Count: > 0 } || !ride.CountsForLoad)
         {
             return;
         }
@@ -33,6 +33,7 @@ public static class FtpSuggestions
         if (current is null)
         {
             var newest = await db.Workouts.AsNoTracking()
+                .Where(WorkoutProjection.Counts)
                 .Where(w => w.MeanMax != null && w.WorkoutId != ride.WorkoutId && w.LocalDate <= today)
                 .MaxAsync(w => (DateOnly?)w.LocalDate, cancellationToken);
             end = newest > ride.LocalDate ? newest.Value : ride.LocalDate;
@@ -45,6 +46,7 @@ public static class FtpSuggestions
         }
 
         var others = await db.Workouts.AsNoTracking()
+            .Where(WorkoutProjection.Counts)
             .Where(w => w.LocalDate >= since && w.LocalDate <= end && w.MeanMax != null && w.WorkoutId != ride.WorkoutId)
             .Select(w => w.MeanMax!)
             .ToListAsync(cancellationToken);
@@ -87,6 +89,7 @@ public static class FtpSuggestions
         {
             Type = AnalysisType.ThresholdUpdate,
             WorkoutId = ride.WorkoutId,
+            Day = ride.LocalDate,
             Status = AnalysisStatus.Ready,
             Engine = "builtin",
             Suggestions = [new Suggestion("s1", SuggestionKind.Thresholds, reason, [], Thresholds: new ThresholdProposal(Source, today, FtpWatts: estimate.FtpWatts))],

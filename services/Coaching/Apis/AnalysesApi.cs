@@ -21,6 +21,12 @@ public static class AnalysesApi
         api.MapPost("/{id:guid}/approve", ApproveAnalysis).WithName("ApproveAnalysis")
             .WithSummary("Approve all or chosen suggestions: plan operations become a new plan version (validated); approving again changes nothing");
         api.MapPost("/{id:guid}/reject", RejectAnalysis).WithName("RejectAnalysis").WithSummary("Reject all or chosen pending suggestions, with a reason");
+
+        api.MapGet("/week/{monday}", GetWeek).WithName("GetAnalysesWeek")
+            .WithSummary("The pending suggestions of the analyses about a Monday–Sunday week, in the order approving the week applies them, each saying whether it would");
+        api.MapPost("/week/{monday}/approve", ApproveWeek).WithName("ApproveAnalysesWeek")
+            .WithSummary("Apply every plan operation the week waits on as one new plan version (one transaction); what no longer fits, threshold changes and open choices stay pending and are listed");
+        api.MapPost("/week/{monday}/reject", RejectWeek).WithName("RejectAnalysesWeek").WithSummary("Reject every pending suggestion of the week, with a reason");
         return app;
     }
 
@@ -86,4 +92,37 @@ public static class AnalysesApi
         var view = result.Analysis is { } analysis ? await AnalysisResponse.ForAsync(db, analysis, cancellationToken) : null;
         return Decided(result, r => new ApproveResponse(view!, r.NewPlanId));
     }
+
+    public static async Task<Results<Ok<WeekResponse>, ValidationProblem>> GetWeek(WeekReview week, DateOnly monday, CancellationToken cancellationToken) =>
+        NotMonday(monday) is { } invalid ? invalid : TypedResults.Ok(await week.GetAsync(monday, cancellationToken));
+
+    public static async Task<Results<Ok<WeekDecisionResponse>, ValidationProblem, ProblemHttpResult>> ApproveWeek(WeekReview week, DateOnly monday, CancellationToken cancellationToken) =>
+        NotMonday(monday) is { } invalid ? invalid : WeekDecided(await week.ApproveAsync(monday, cancellationToken));
+
+    public static async Task<Results<Ok<WeekDecisionResponse>, ValidationProblem, ProblemHttpResult>> RejectWeek(
+        WeekReview week, DateOnly monday, WeekRejectRequest? request, CancellationToken cancellationToken)
+    {
+        if (NotMonday(monday) is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (request?.Reason is { Length: > 1000 })
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = ["At most 1000 characters."] });
+        }
+
+        return WeekDecided(await week.RejectAsync(monday, request?.Reason?.Trim(), cancellationToken));
+    }
+
+    private static ValidationProblem? NotMonday(DateOnly monday) => monday.DayOfWeek == DayOfWeek.Monday
+        ? null
+        : TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["monday"] = [$"{monday:yyyy-MM-dd} is a {monday.DayOfWeek}; a week starts on a Monday."] });
+
+    private static Results<Ok<WeekDecisionResponse>, ValidationProblem, ProblemHttpResult> WeekDecided(WeekDecisionResult result) => result switch
+    {
+        { Response: { } response } => TypedResults.Ok(response),
+        { Conflict: { } conflict } => TypedResults.Problem(conflict, statusCode: StatusCodes.Status409Conflict, title: "Conflict", type: ProblemTypes.Conflict),
+        _ => PlansApi.PlanRefused(result.Violations),
+    };
 }

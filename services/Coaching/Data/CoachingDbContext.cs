@@ -20,6 +20,7 @@ public sealed class CoachingDbContext(DbContextOptions<CoachingDbContext> option
     public DbSet<ConversationMessage> ConversationMessages => Set<ConversationMessage>();
     public DbSet<WellnessRecord> Wellness => Set<WellnessRecord>();
     public DbSet<ReadinessSuggestionDay> ReadinessSuggestions => Set<ReadinessSuggestionDay>();
+    public DbSet<ReactionOffer> ReactionOffers => Set<ReactionOffer>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -33,6 +34,7 @@ public sealed class CoachingDbContext(DbContextOptions<CoachingDbContext> option
             entity.Property(w => w.Sport).HasMaxLength(64);
             entity.Property(w => w.TrainingLoadSource).HasMaxLength(16);
             entity.Property(w => w.MeanMax).IsJson();
+            entity.Property(w => w.LoadState).HasConversion<string>().HasMaxLength(16);
             entity.HasIndex(w => w.StartTimeUtc).IsDescending();
             entity.HasIndex(w => w.LocalDate);
         });
@@ -91,6 +93,7 @@ public sealed class CoachingDbContext(DbContextOptions<CoachingDbContext> option
             entity.Property(a => a.Revision).IsConcurrencyToken();
             entity.HasIndex(a => a.CreatedAt).IsDescending();
             entity.HasIndex(a => a.WorkoutId);
+            entity.HasIndex(a => a.Day);
             entity.HasIndex(a => new { a.Status, a.LeaseUntil }).HasFilter("status = 'Pending'");
         });
 
@@ -158,6 +161,15 @@ public sealed class CoachingDbContext(DbContextOptions<CoachingDbContext> option
         {
             entity.ToTable("readiness_suggestions");
             entity.HasKey(r => r.Date);
+            entity.HasOne<Analysis>().WithMany().HasForeignKey(r => r.AnalysisId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<ReactionOffer>(entity =>
+        {
+            entity.ToTable("reaction_offers");
+            entity.HasKey(r => new { r.Kind, r.Key });
+            entity.Property(r => r.Kind).HasMaxLength(32);
+            entity.Property(r => r.Key).HasMaxLength(64);
             entity.HasOne<Analysis>().WithMany().HasForeignKey(r => r.AnalysisId).OnDelete(DeleteBehavior.Cascade);
         });
 

@@ -40,6 +40,7 @@ public static class Extensions
         services.AddSingleton<CoachClock>();
         services.Configure<FitnessOptions>(builder.Configuration.GetSection("Coaching:Fitness"));
         services.Configure<AnalysisOptions>(builder.Configuration.GetSection("Coaching:Analyses"));
+        services.Configure<PlanOptions>(builder.Configuration.GetSection("Coaching:Plans"));
 
         // Engines: the built-in coach always; the LLM engine first when OpenRouter:ApiKey is set.
         builder.AddCoachAi();
@@ -66,8 +67,12 @@ public static class Extensions
         services.AddSingleton<AnalysisSignal>();
         services.AddScoped<AnalysisService>();
         services.AddScoped<AnalysisRunner>();
+        services.AddScoped<WeekReview>();
+        services.AddScoped<MissedSessionCheck>();
         services.AddHostedService<AnalysisWorker>();
+        services.AddHostedService<MissedSessionSchedule>();
         services.AddHostedService<AnalysisPurge>();
+        services.AddHostedService<PlanRoller>();
         services.AddHostedService<PromptSeeder>();
         return builder;
     }

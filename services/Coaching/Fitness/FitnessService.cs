@@ -1,4 +1,5 @@
 using CyclingCoach.Coaching.Athletes;
+using CyclingCoach.Coaching.Coach.Load;
 using CyclingCoach.Coaching.Coach.Plans;
 using CyclingCoach.Coaching.Data;
 using CyclingCoach.Coaching.Engines;
@@ -24,21 +25,16 @@ public sealed class FitnessService(CoachingDbContext db, CoachClock clock, IOpti
             days.Where(d => d.Date >= from).ToList());
     }
 
-    /// <summary>Form going into <paramref name="date"/> and the last 28 days' weekly means, for the engines.</summary>
+    /// <summary>Fitness on <paramref name="date"/> and the recent weeks' load, for the engines (<see cref="LoadHistory"/>).</summary>
     public async Task<FitnessSnapshot> SnapshotAsync(DateOnly date, CancellationToken cancellationToken)
     {
-        var days = await SeriesAsync(date, date, date, null, cancellationToken);
-        var monthStart = date.AddDays(-28);
-        var recent = await db.Workouts.AsNoTracking()
-            .Where(w => w.LocalDate >= monthStart && w.LocalDate < date)
+        var riding = await db.Workouts.AsNoTracking()
+            .Where(w => w.LocalDate <= date)
             .Select(WorkoutProjection.ToRideLoad)
-            .GroupBy(_ => 1)
-            .Select(g => new { Seconds = g.Sum(r => r.DurationSeconds), Load = g.Sum(r => r.Load) })
-            .FirstOrDefaultAsync(cancellationToken);
-        var day = days[^1];
-        return new FitnessSnapshot(
-            Math.Round(day.Ctl, 1), Math.Round(day.Atl, 1), Math.Round(day.Tsb, 1),
-            Math.Round((recent?.Seconds ?? 0) / 3600 / 4, 2), Math.Round((recent?.Load ?? 0) / 4, 1));
+            .GroupBy(r => r.Date)
+            .Select(g => new DailyRiding(g.Key, g.Sum(r => r.Load), g.Sum(r => r.DurationSeconds), g.Count()))
+            .ToListAsync(cancellationToken);
+        return LoadHistory.Snapshot(riding, date, options.Value.ToPmc());
     }
 
     private async Task<IReadOnlyList<FitnessDay>> SeriesAsync(DateOnly from, DateOnly to, DateOnly today, TrainingPlan? plan, CancellationToken cancellationToken)
@@ -84,13 +80,15 @@ public sealed class FitnessService(CoachingDbContext db, CoachClock clock, IOpti
     /// The best of every ride's mean-max points per standard duration, found in SQL (earliest ride first on a tie): ten
     /// years of rides are a few thousand jsonb arrays, which the database unnests far faster than the service could
     /// read them. A ride also stores its whole length (a 38-minute ride's 2,262 s); only the standard durations count,
-    /// where every ride at least that long has a point, or a short ride's length would be "the best" nobody beat.
+    /// where every ride at least that long has a point, or a short ride's length would be "the best" nobody beat. Rides
+    /// whose power is not trusted (held for implausible data, or excluded by the rider) set no best.
     /// </summary>
     private Task<List<PowerCurvePoint>> BestPerDurationAsync(DateOnly since, CancellationToken cancellationToken) =>
         db.Database.SqlQuery<PowerCurvePoint>($"""
             SELECT DISTINCT ON (p."durationSeconds") p."durationSeconds" AS duration_seconds, p.watts, w.workout_id, w.local_date AS date
             FROM workouts w, jsonb_to_recordset(w.mean_max) AS p("durationSeconds" integer, watts double precision)
             WHERE w.mean_max IS NOT NULL AND jsonb_typeof(w.mean_max) = 'array' AND w.local_date >= {since} AND p.watts > 0
+              AND w.load_state NOT IN ('Held', 'Excluded')
               AND p."durationSeconds" = ANY({StandardDurations})
             ORDER BY p."durationSeconds", p.watts DESC, w.local_date, w.workout_id
             """).ToListAsync(cancellationToken);

@@ -11,6 +11,9 @@ public sealed class Analysis
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public AnalysisType Type { get; init; }
     public Guid? WorkoutId { get; init; }
+
+    /// <summary>The day the analysis is about (the ride's, the missed session's, the readiness morning's); its week is the one "approve the week" takes it in.</summary>
+    public DateOnly? Day { get; set; }
     public AnalysisStatus Status { get; set; }
     public string? Engine { get; set; }
 
@@ -45,6 +48,9 @@ public enum AnalysisType
     ThresholdUpdate,
     ChatProposal,
     ReadinessAdjustment,
+
+    /// <summary>A planned hard session nobody rode (the daily check): move it within its week, or let it go.</summary>
+    MissedSession,
 }
 
 public enum AnalysisStatus

@@ -2,7 +2,11 @@ using CyclingCoach.Coaching.Coach.Plans;
 
 namespace CyclingCoach.Coaching.Model;
 
-/// <summary>One change waiting for approval: a plan operation, or new thresholds. <see cref="Id"/> is stable ("s1", "s2", …).</summary>
+/// <summary>
+/// One change waiting for approval: a plan operation, new thresholds, or keeping the analysis's ride out of the load.
+/// <see cref="Id"/> is stable ("s1", "s2", …). Suggestions sharing a <see cref="OneOf"/> are alternative answers to
+/// one question: approving one rejects the others.
+/// </summary>
 public sealed record Suggestion(
     string Id,
     SuggestionKind Kind,
@@ -10,12 +14,16 @@ public sealed record Suggestion(
     IReadOnlyList<string> Cites,
     PlanOperation? Operation = null,
     ThresholdProposal? Thresholds = null,
-    SuggestionState State = SuggestionState.Pending);
+    SuggestionState State = SuggestionState.Pending,
+    string? OneOf = null);
 
 public enum SuggestionKind
 {
     PlanOperation,
     Thresholds,
+
+    /// <summary>The analysis's ride leaves the load (its power data is wrong): <see cref="RideLoadState.Excluded"/>.</summary>
+    ExcludeRide,
 }
 
 public enum SuggestionState

@@ -1,4 +1,6 @@
+using CyclingCoach.Coaching.Coach.Load;
 using System.Linq.Expressions;
+using CyclingCoach.Coaching.Coach.Analyses;
 using CyclingCoach.Contracts;
 
 namespace CyclingCoach.Coaching.Model;
@@ -32,6 +34,12 @@ public sealed class WorkoutProjection
     public double[]? HeartRateZoneSeconds { get; set; }
     public DateTime ReceivedAt { get; set; } = DateTime.UtcNow;
 
+    /// <summary>Whether the ride's load counts for fitness (<see cref="RideLoadState"/>); set on import and by the rider.</summary>
+    public RideLoadState LoadState { get; set; }
+
+    /// <summary>The ride's load and power count (<see cref="Counts"/>, in memory).</summary>
+    public bool CountsForLoad => LoadState is not (RideLoadState.Held or RideLoadState.Excluded);
+
     /// <summary>
     /// The one definition of a ride's load, for fitness and compliance (translated to SQL): Sync's training load
     /// (TSS, HRSS or its estimate), else TSS, else HRSS (rides projected before Sync sent a load), else 0.
@@ -41,8 +49,11 @@ public sealed class WorkoutProjection
         WorkoutId = w.WorkoutId,
         Date = w.LocalDate,
         DurationSeconds = w.DurationSeconds,
-        Load = w.TrainingLoad ?? w.TrainingStressScore ?? w.HeartRateStressScore ?? 0,
+        Load = w.LoadState == RideLoadState.Held || w.LoadState == RideLoadState.Excluded ? 0 : w.TrainingLoad ?? w.TrainingStressScore ?? w.HeartRateStressScore ?? 0,
     };
+
+    /// <summary>The rides whose power is trusted: not held for implausible data, not excluded by the rider.</summary>
+    public static Expression<Func<WorkoutProjection, bool>> Counts { get; } = w => w.LoadState != RideLoadState.Held && w.LoadState != RideLoadState.Excluded;
 
     public void Apply(WorkoutImported message)
     {
@@ -72,7 +83,37 @@ public sealed class WorkoutProjection
         MeanMax = metrics?.MeanMax;
         PowerZoneSeconds = metrics?.PowerZoneSeconds?.ToArray();
         HeartRateZoneSeconds = metrics?.HeartRateZoneSeconds?.ToArray();
+        CheckPlausibility();
     }
+
+    /// <summary>
+    /// Holds the ride out of the load while its numbers are impossible (IF above 1.05 for over an hour: a wrong FTP or
+    /// bad data, <see cref="CoachingPrinciples.IsImplausible"/>), and counts it again once they are not (new metrics
+    /// after an FTP change). The rider's own answer (<see cref="RideLoadState.Excluded"/> or
+    /// <see cref="RideLoadState.Confirmed"/>) is never overridden.
+    /// </summary>
+    public void CheckPlausibility()
+    {
+        if (LoadState is RideLoadState.Counted or RideLoadState.Held)
+        {
+            LoadState = CoachingPrinciples.IsImplausible(IntensityFactor, DurationSeconds) ? RideLoadState.Held : RideLoadState.Counted;
+        }
+    }
+}
+
+/// <summary>Whether a ride's load counts for fitness (coaching.md §5 "Implausible data").</summary>
+public enum RideLoadState
+{
+    Counted,
+
+    /// <summary>Impossible numbers: out of the load until the rider says whether the FTP or the file is wrong.</summary>
+    Held,
+
+    /// <summary>The rider said the power data is wrong: out of the load.</summary>
+    Excluded,
+
+    /// <summary>The rider said the ride is right as it is: counted whatever its numbers.</summary>
+    Confirmed,
 }
 
 /// <summary>A ride as fitness and compliance count it (<see cref="WorkoutProjection.ToRideLoad"/>).</summary>

@@ -31,7 +31,28 @@ public sealed class PlanService(
     public Task<PlanVersion?> CurrentAsync(CancellationToken cancellationToken) =>
         db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.IsActive, cancellationToken);
 
-    public async Task<PlanWriteResult> GenerateAsync(PlanGenerateRequest request, CancellationToken cancellationToken)
+    public Task<PlanWriteResult> GenerateAsync(PlanGenerateRequest request, CancellationToken cancellationToken) =>
+        GenerateAsync(request, null, cancellationToken);
+
+    /// <summary>
+    /// The rolling window: when a new week has started since the current plan's first week, the next version from this
+    /// Monday, for as many weeks, with the same goals, made and judged like any generated plan (createdBy
+    /// <c>coach:&lt;engine&gt;</c>). The days before today stay as they were planned: they are what the rider rode
+    /// against. Null when the window has not moved (or there is no plan); a conflict when a generation is running.
+    /// </summary>
+    public async Task<PlanWriteResult?> RollAsync(CancellationToken cancellationToken)
+    {
+        var current = await CurrentAsync(cancellationToken);
+        var monday = PlanGenerateRequest.ThisMonday(clock.Today);
+        if (current is null || current.Plan.StartDate >= monday)
+        {
+            return null;
+        }
+
+        return await GenerateAsync(new PlanGenerateRequest(current.Goals, monday, current.Plan.Weeks.Count), current.Plan, cancellationToken);
+    }
+
+    private async Task<PlanWriteResult> GenerateAsync(PlanGenerateRequest request, TrainingPlan? keepPast, CancellationToken cancellationToken)
     {
         if (!gate.TryEnter())
         {
@@ -50,12 +71,12 @@ public sealed class PlanService(
                 await fitness.SnapshotAsync(today, cancellationToken),
                 request.Goals ?? new PlanGoals(),
                 start,
-                request.Weeks ?? PlanGenerateRequest.DefaultWeeks);
-            var generated = await engines.RunAsync(
-                (engine, ct) => engine.GeneratePlanAsync(context, ct),
-                plan => Problems(plan, context),
-                cancellationToken);
-            var result = await StoreAsync(generated.Value, PlanOrigin.Generation, $"coach:{generated.Engine}", context.Goals, active?.Id, cancellationToken);
+                request.Weeks ?? PlanGenerateRequest.DefaultWeeks,
+                (await CurrentAsync(cancellationToken))?.Plan);
+            var (generated, judged) = await GenerateJudgedAsync(engines, context, cancellationToken);
+            var plan = keepPast is null ? generated.Value : KeepPast(generated.Value, keepPast, today);
+            var result = await StoreAsync(plan, PlanOrigin.Generation, $"coach:{generated.Engine}", context.Goals, active?.Id, cancellationToken,
+                judgement: [.. judged.Errors, .. judged.Warnings]);
             return result with { Engine = generated.Engine, FallbackReason = generated.FallbackReason };
         }
         finally
@@ -64,11 +85,23 @@ public sealed class PlanService(
         }
     }
 
-    /// <summary>An engine's plan that the validator cannot make keep the rules falls back to the built-in coach.</summary>
-    private static IReadOnlyList<string> Problems(TrainingPlan plan, PlanContext context)
+    /// <summary>The days before <paramref name="today"/> as <paramref name="before"/> planned them.</summary>
+    private static TrainingPlan KeepPast(TrainingPlan plan, TrainingPlan before, DateOnly today) => plan with
     {
-        var repaired = PlanValidator.Repair(plan, context.Rules);
-        return repaired.Accepted ? [] : Errors(repaired);
+        Weeks = [.. plan.Weeks.Select(w => w with { Days = [.. w.Days.Select(d => d.Date < today && before.Day(d.Date) is { } past ? past : d)] })],
+    };
+
+    /// <summary>
+    /// Asks the engines for a plan that the rules and the coach's judgement accept (an LLM plan they refuse falls back
+    /// to the built-in coach, whose plan is taken whatever the judgement says) and reviews the plan taken.
+    /// </summary>
+    public static async Task<(EngineResult<TrainingPlan> Generated, PlanReview Review)> GenerateJudgedAsync(CoachEngines engines, PlanContext context, CancellationToken cancellationToken)
+    {
+        var generated = await engines.RunAsync(
+            (engine, ct) => engine.GeneratePlanAsync(context, ct),
+            plan => PlanJudgement.Review(plan, context).Errors,
+            cancellationToken);
+        return (generated, PlanJudgement.Review(generated.Value, context));
     }
 
     private static IReadOnlyList<string> Errors(PlanRepairResult repaired) =>
@@ -76,11 +109,13 @@ public sealed class PlanService(
 
     /// <summary>
     /// Repairs <paramref name="plan"/> against the active rules and stores it as the new current version; refuses it
-    /// with the violations when the validator cannot make it keep the rules.
+    /// with the violations when the validator cannot make it keep the rules. <paramref name="judgement"/>: what the
+    /// coach's judgement said of a generated plan, stored with its warnings (the built-in coach's plan is stored even
+    /// when the judgement objects, since nothing is left to fall back to).
     /// </summary>
     public async Task<PlanWriteResult> StoreAsync(
         TrainingPlan plan, PlanOrigin origin, string createdBy, PlanGoals? goals, Guid? ruleSetId, CancellationToken cancellationToken,
-        Func<CoachingDbContext, PlanVersion, CancellationToken, Task>? alsoInTransaction = null)
+        Func<CoachingDbContext, PlanVersion, CancellationToken, Task>? alsoInTransaction = null, IReadOnlyList<string>? judgement = null)
     {
         var active = await ruleSets.ActiveAsync(cancellationToken);
         var repaired = PlanValidator.Repair(plan, active?.Rules ?? RuleSet.None);
@@ -117,7 +152,7 @@ public sealed class PlanService(
                 Origin = origin,
                 CreatedBy = createdBy,
                 Repairs = repaired.Repairs,
-                Warnings = [.. repaired.Remaining.Select(v => v.Message)],
+                Warnings = [.. repaired.Remaining.Select(v => v.Message), .. judgement ?? []],
                 IsActive = true,
                 CreatedAt = clock.UtcNow,
             };

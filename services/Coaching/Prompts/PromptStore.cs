@@ -14,6 +14,8 @@ public sealed class PromptStore(CoachingDbContext db) : IPromptSource
 {
     public const string DefaultModel = "default";
 
+    private const string SeedAuthor = "seed";
+
     public async Task<PromptTemplate?> GetActiveAsync(AiAction action, string model, CancellationToken cancellationToken)
     {
         var rows = await db.Prompts.AsNoTracking()
@@ -87,14 +89,20 @@ public sealed class PromptStore(CoachingDbContext db) : IPromptSource
         return target;
     }
 
-    /// <summary>Seeds the default prompt of every action that has none (first start, or a new action).</summary>
+    /// <summary>
+    /// Seeds the default prompt of every action that has none (first start, or a new action), and brings a seeded
+    /// default up to date when the coach's text changed: only while the active version is the newest one and was
+    /// seeded, so a rider's own version or a rollback stays as the rider left it.
+    /// </summary>
     public async Task SeedDefaultsAsync(CancellationToken cancellationToken)
     {
         foreach (var action in Enum.GetValues<AiAction>())
         {
-            if (!await db.Prompts.AnyAsync(p => p.Action == action && p.Model == DefaultModel, cancellationToken))
+            var newest = await db.Prompts.AsNoTracking().Where(p => p.Action == action && p.Model == DefaultModel)
+                .OrderByDescending(p => p.Version).FirstOrDefaultAsync(cancellationToken);
+            if (newest is null || newest is { IsActive: true, CreatedBy: SeedAuthor } && newest.Template != DefaultPrompts.For(action))
             {
-                await CreateAsync(action, DefaultModel, DefaultPrompts.For(action), "seed", cancellationToken);
+                await CreateAsync(action, DefaultModel, DefaultPrompts.For(action), SeedAuthor, cancellationToken);
             }
         }
     }

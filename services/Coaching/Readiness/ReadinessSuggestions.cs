@@ -1,3 +1,4 @@
+using CyclingCoach.Coaching.Analyses;
 using CyclingCoach.Coaching.Coach.Analyses;
 using CyclingCoach.Coaching.Coach.Readiness;
 using CyclingCoach.Coaching.Data;
@@ -10,7 +11,9 @@ namespace CyclingCoach.Coaching.Readiness;
 /// On a low-readiness morning with a hard session planned today, one <see cref="AnalysisType.ReadinessAdjustment"/>
 /// analysis with the suggestion (<see cref="ReadinessAdvice"/>) waits for the rider; approving it makes the next plan
 /// version through the usual approval loop. Once per day: the day's row in <c>readiness_suggestions</c> is written
-/// in the same transaction (its key is the date), so a later wellness update the same day offers nothing more.
+/// in the same transaction (its key is the date), so a later wellness update the same day offers nothing more. When
+/// another waiting suggestion already changes today (a ride's review easing it after a big day, a missed session
+/// moved to it) nothing is offered: one waiting change a day (<see cref="PendingChanges"/>).
 /// </summary>
 public static class ReadinessSuggestions
 {
@@ -25,7 +28,8 @@ public static class ReadinessSuggestions
 
         var plan = await db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.IsActive, cancellationToken);
         if (plan is null || await readiness.ForDayAsync(today, cancellationToken) is not { } day
-            || ReadinessAdvice.ForDay(day, plan.Plan) is not { } suggestion)
+            || ReadinessAdvice.ForDay(day, plan.Plan) is not { } suggestion
+            || (await PendingChanges.DaysAsync(db, null, cancellationToken)).Contains(today))
         {
             return false;
         }
@@ -34,6 +38,7 @@ public static class ReadinessSuggestions
         var analysis = new Analysis
         {
             Type = AnalysisType.ReadinessAdjustment,
+            Day = today,
             Status = AnalysisStatus.Ready,
             Engine = "builtin",
             PlanVersionId = plan.Id,

@@ -60,9 +60,22 @@ public static class RuleSetChecks
             }
         }
 
-        if (rules.TargetEvent is { } target && (string.IsNullOrWhiteSpace(target.Name) || target.Name.Length > 120))
+        if (rules.Events.Count > 50)
         {
-            errors["targetEvent.name"] = ["The target event needs a name of at most 120 characters."];
+            errors["events"] = ["At most 50 events."];
+        }
+
+        foreach (var (e, i) in rules.Events.Select((e, i) => (e, i)))
+        {
+            if (string.IsNullOrWhiteSpace(e.Name) || e.Name.Length > 120)
+            {
+                errors[$"events[{i}].name"] = ["An event needs a name of at most 120 characters."];
+            }
+
+            if (!Enum.IsDefined(e.Priority))
+            {
+                errors[$"events[{i}].priority"] = ["An event's priority is a, b or c."];
+            }
         }
 
         return errors;

@@ -17,7 +17,9 @@ public sealed class AiJsonTests
         Assert.Equal(["startDate", "focus", "weeks", "notes"], plan.GetProperty("required").EnumerateArray().Select(e => e.GetString()));
         Assert.False(plan.GetProperty("additionalProperties").GetBoolean());
         var day = plan.GetProperty("properties").GetProperty("weeks").GetProperty("items").GetProperty("properties").GetProperty("days").GetProperty("items");
-        Assert.Equal(["date", "workouts"], Names(day.GetProperty("properties")));
+        // event is stamped from the rules whatever the model writes; the week's phase is the model's to say.
+        Assert.Equal(["date", "workouts", "event"], Names(day.GetProperty("properties")));
+        Assert.Contains("phase", Names(plan.GetProperty("properties").GetProperty("weeks").GetProperty("items").GetProperty("properties")));
         var step = day.GetProperty("properties").GetProperty("workouts").GetProperty("items").GetProperty("properties").GetProperty("steps").GetProperty("items");
         Assert.DoesNotContain("totalSeconds", Names(step.GetProperty("properties")));
         Assert.DoesNotContain("\"default\"", plan.GetRawText());
@@ -31,6 +33,35 @@ public sealed class AiJsonTests
 
         // notes has a default (null): a model that leaves it out still gives a usable plan.
         Assert.Equal(["startDate", "focus", "weeks"], plan.GetProperty("required").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    /// <summary>
+    /// Microsoft.Extensions.AI's schema bounds no list by itself, so an empty plan validated; the plan's lists carry
+    /// their bounds into both schemas: 1–8 weeks, 7 days a week, at least one step a workout.
+    /// </summary>
+    [Fact]
+    public void Both_plan_schemas_bound_the_lists_a_plan_cannot_do_without()
+    {
+        foreach (var plan in new[] { AiJson.WireSchema(typeof(TrainingPlan)), AiJson.CheckSchema(typeof(TrainingPlan)) })
+        {
+            var weeks = plan.GetProperty("properties").GetProperty("weeks");
+            Assert.Equal((1, 8), (weeks.GetProperty("minItems").GetInt32(), weeks.GetProperty("maxItems").GetInt32()));
+            var days = weeks.GetProperty("items").GetProperty("properties").GetProperty("days");
+            Assert.Equal((7, 7), (days.GetProperty("minItems").GetInt32(), days.GetProperty("maxItems").GetInt32()));
+            var steps = days.GetProperty("items").GetProperty("properties").GetProperty("workouts").GetProperty("items").GetProperty("properties").GetProperty("steps");
+            Assert.Equal(1, steps.GetProperty("minItems").GetInt32());
+        }
+    }
+
+    [Theory]
+    [InlineData("""{"startDate": "2026-12-07", "focus": "build", "weeks": []}""", "$.weeks: has 0 items, at least 1 needed")]
+    [InlineData("""{"startDate": "2026-12-07", "focus": "build", "weeks": [{"weekNumber": 1, "focus": "x", "days": []}]}""", "$.weeks[0].days: has 0 items, at least 7 needed")]
+    [InlineData("""{"days": []}""", "$.startDate: required property is missing")]
+    public void An_empty_plan_fails_the_schema_check(string json, string error)
+    {
+        using var answer = JsonDocument.Parse(json);
+
+        Assert.Contains(error, JsonSchemaCheck.Validate(AiJson.CheckSchema(typeof(TrainingPlan)), answer.RootElement));
     }
 
     [Fact]

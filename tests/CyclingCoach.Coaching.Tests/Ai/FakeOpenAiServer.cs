@@ -30,6 +30,14 @@ public abstract record FakeReply
 
     public static FakeReply Status(int status, string? retryAfter = null) => new StatusReply(status, retryAfter);
 
+    /// <summary>
+    /// What llama.cpp's server answers when the model's output does not parse against the response format's grammar:
+    /// HTTP 500 with an OpenAI-style error of type server_error (ggml-org/llama.cpp issue 27279, plastic-labs/honcho
+    /// issue 1174: "The model produced output that does not match the expected peg-native format").
+    /// </summary>
+    public static FakeReply LlamaCppParseError() =>
+        new StatusReply(500, null, "The model produced output that does not match the expected peg-native format", "server_error");
+
     /// <summary>Answers only after the client gave up (the request is aborted) or a minute passed.</summary>
     public static FakeReply Hang() => new HangReply();
 
@@ -38,7 +46,7 @@ public abstract record FakeReply
 
 public sealed record CompletionReply(string Text, string FinishReason, string Model) : FakeReply;
 
-public sealed record StatusReply(int Code, string? RetryAfter) : FakeReply;
+public sealed record StatusReply(int Code, string? RetryAfter, string? Message = null, string? Type = null) : FakeReply;
 
 public sealed record HangReply : FakeReply;
 
@@ -127,7 +135,7 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
                     context.Response.Headers.RetryAfter = s.RetryAfter;
                 }
 
-                await context.Response.WriteAsJsonAsync(new { error = new { code = s.Code, message = $"scripted {s.Code}" } });
+                await context.Response.WriteAsJsonAsync(new { error = new { code = s.Code, message = s.Message ?? $"scripted {s.Code}", type = s.Type } });
                 break;
             case HangReply:
                 try

@@ -16,7 +16,7 @@ public sealed class StructuredOutputTests : IAsyncLifetime
             MaxHoursPerWeek = 8,
             LongRideDay = DayOfWeek.Saturday,
             LongRideMaxHours = 3.5,
-            TargetEvent = new TargetEvent("Gran Fondo", new DateOnly(2027, 5, 16)),
+            Events = [new TargetEvent("Gran Fondo", new DateOnly(2027, 5, 16)), new TargetEvent("Club TT", new DateOnly(2027, 4, 11), EventPriority.C)],
         },
         ["I prefer coffee rides"]);
 
@@ -261,13 +261,14 @@ public sealed class StructuredOutputTests : IAsyncLifetime
     [Fact]
     public async Task Server_error_is_retried_then_succeeds()
     {
-        server.Reply(FakeReply.Status(500), FakeReply.Content(ValidJson));
+        server.Reply(FakeReply.Status(502), FakeReply.Content(ValidJson));
         await using var host = AiHost.Create(server);
 
         await Ask(host);
 
         Assert.Equal(2, server.ChatRequests.Count);
-        Assert.Equal(AiCallOutcome.Success, Assert.Single(host.CallLog.Records).Outcome);
+        var record = Assert.Single(host.CallLog.Records);
+        Assert.Equal((AiCallOutcome.Success, 1), (record.Outcome, record.Attempts)); // retried by the HTTP layer
     }
 
     [Fact]
@@ -280,6 +281,38 @@ public sealed class StructuredOutputTests : IAsyncLifetime
 
         Assert.Equal((AiCallOutcome.ProviderError, (int?)503), (e.Outcome, e.Status));
         Assert.Equal(3, server.ChatRequests.Count);
+    }
+
+    /// <summary>
+    /// llama.cpp answers 500 when the model's output does not parse: the model is asked once more (not the HTTP
+    /// layer's two retries of a long generation), and a second 500 is an unusable answer the caller falls back on.
+    /// </summary>
+    [Fact]
+    public async Task A_llama_cpp_parse_error_is_asked_once_more_then_given_up()
+    {
+        server.Otherwise = FakeReply.LlamaCppParseError();
+        await using var host = AiHost.Create(server);
+
+        var e = await Assert.ThrowsAsync<AiOutputException>(() => Ask(host));
+
+        Assert.Equal(2, server.ChatRequests.Count);
+        Assert.Contains("HTTP 500", e.Message);
+        Assert.Contains("peg-native format", e.Message);
+        var record = Assert.Single(host.CallLog.Records);
+        Assert.Equal((AiCallOutcome.InvalidOutput, 2), (record.Outcome, record.Attempts));
+    }
+
+    [Fact]
+    public async Task A_llama_cpp_parse_error_then_a_good_answer_is_used()
+    {
+        server.Reply(FakeReply.LlamaCppParseError(), FakeReply.Content(ValidJson));
+        await using var host = AiHost.Create(server);
+
+        var result = await Ask(host);
+
+        Assert.Equal(8, result.Rules.MaxHoursPerWeek);
+        Assert.Equal(2, server.ChatRequests.Count);
+        Assert.Equal((AiCallOutcome.Repaired, 2), (host.CallLog.Records[0].Outcome, host.CallLog.Records[0].Attempts));
     }
 
     [Fact]

@@ -45,8 +45,8 @@ public sealed class BuiltInChatAnswersTests
     [InlineData(5.0, "neutral")]
     [InlineData(-10.0, "neutral")]
     [InlineData(-10.5, "tired")]
-    [InlineData(-25.0, "tired")]
-    [InlineData(-26.0, "overreaching")]
+    [InlineData(-30.0, "tired")]
+    [InlineData(-31.0, "overreaching")]
     public void Tsb_readings(double tsb, string reading) => Assert.Equal(reading, BuiltInChatAnswers.ReadTsb(tsb));
 
     [Fact]

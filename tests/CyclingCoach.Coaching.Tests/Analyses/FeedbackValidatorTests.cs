@@ -51,7 +51,7 @@ public sealed class FeedbackValidatorTests
     [Fact]
     public void A_null_fact_cannot_be_cited()
     {
-        var noPower = Facts with { TrainingStressScore = null, IntensityFactor = null };
+        var noPower = Facts with { TrainingStressScore = null, IntensityFactor = null, Atl = 55, Tsb = -5 }; // not fatigued: nothing else required
         var problems = FeedbackValidator.Check(Feedback(strengths: [new CoachClaim("IF 1.0.", ["intensityFactor"])]), noPower, Plan);
         Assert.Contains("intensityFactor", Assert.Single(problems));
     }

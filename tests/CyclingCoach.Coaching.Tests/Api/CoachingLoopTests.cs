@@ -17,7 +17,7 @@ public sealed class CoachingLoopTests(CoachingFixture fixture) : IClassFixture<C
     private async Task<JsonElement> WaitForAnalysisAsync(Guid workoutId, string status)
     {
         var page = await Eventually.WaitAsync(
-            () => client.GetJsonAsync($"/api/coach/analyses?workoutId={workoutId}"),
+            () => client.GetJsonAsync($"/api/coach/analyses?workoutId={workoutId}&type=workout_review"),
             p => p.GetProperty("items").EnumerateArray().Any(a => a.GetProperty("status").GetString() == status),
             TimeSpan.FromSeconds(30));
         return page.GetProperty("items").EnumerateArray().Single(a => a.GetProperty("status").GetString() == status);
@@ -53,20 +53,22 @@ public sealed class CoachingLoopTests(CoachingFixture fixture) : IClassFixture<C
             Assert.InRange(seconds, 1, 8 * 3600);
         }
 
-        // A ride three times as hard as a planned session that has another session within three days after it.
+        // A 3-hour ride of TSS 320 on a planned session's day with a hard session within the two days after it: 300–450
+        // TSS leaves two days that must be easy (coaching.md §5, Coggan's scale).
         var sessions = plan.GetProperty("weeks").EnumerateArray().SelectMany(w => w.GetProperty("days").EnumerateArray())
             .Where(d => d.GetProperty("workouts").GetArrayLength() > 0)
             .Select(d => (Date: DateOnly.Parse(d.GetProperty("date").GetString()!), Workout: d.GetProperty("workouts")[0]))
             .ToList();
-        var ridden1 = sessions.First(s => sessions.Any(n => n.Date > s.Date && n.Date.DayNumber - s.Date.DayNumber <= 3));
+        string[] hard = ["sweet_spot", "threshold", "vo2_max", "anaerobic", "sprint"];
+        var ridden1 = sessions.First(s => sessions.Any(n => n.Date > s.Date && n.Date.DayNumber - s.Date.DayNumber <= 2
+            && hard.Contains(n.Workout.GetProperty("type").GetString())));
         var plannedTss = ridden1.Workout.GetProperty("targetTss").GetDouble();
-        var plannedSeconds = ridden1.Workout.GetProperty("durationSeconds").GetDouble();
         var workoutId = Guid.NewGuid();
         await fixture.Publisher.Publish(new WorkoutImported(
             workoutId, WorkoutSource.File, null, "Way too hard", "cycling",
             new DateTimeOffset(ridden1.Date.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(1)),
-            plannedSeconds * 2, 80_000, 240, 150,
-            new WorkoutMetrics(260, 1.04, plannedTss * 3, null, 2000, 900, 250, null, plannedTss * 3, "power")));
+            3 * 3600, 80_000, 240, 150,
+            new WorkoutMetrics(270, 1.03, 320, null, 2000, 900, 260, null, 320, "power")));
 
         var analysis = await WaitForAnalysisAsync(workoutId, "ready");
         Assert.Equal("builtin", analysis.GetProperty("engine").GetString());

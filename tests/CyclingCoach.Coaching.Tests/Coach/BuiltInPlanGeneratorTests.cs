@@ -1,18 +1,37 @@
 using System.Diagnostics;
+using CyclingCoach.Coaching.Coach.Load;
 using CyclingCoach.Coaching.Coach.Plans;
 using CyclingCoach.Coaching.Coach.Rules;
 using CyclingCoach.Coaching.Engines;
+using CyclingCoach.Coaching.Tests.Scenarios;
 using Xunit.Abstractions;
+using static System.DayOfWeek;
 
 namespace CyclingCoach.Coaching.Tests.Coach;
 
+/// <summary>
+/// The built-in generator's own behaviour (rules by construction, days, sessions, events). Whether its load is what a
+/// coach would plan for a rider is the scenario suite's question (Scenarios/).
+/// </summary>
 public sealed class BuiltInPlanGeneratorTests(ITestOutputHelper output)
 {
     private static readonly DateOnly Start = TestPlans.Monday;
 
-    private static TrainingPlan Generate(RuleSet? rules = null, double recentHours = 6, PlanGoals? goals = null) =>
+    /// <summary><paramref name="hours"/> a week for 16 weeks at 45 TSS an hour, on Tuesday, Thursday, Saturday and Sunday.</summary>
+    private static FitnessSnapshot History(double hours)
+    {
+        if (hours <= 0)
+        {
+            return FitnessSnapshot.Empty;
+        }
+
+        var history = new RideHistory(Start.AddDays(-1)).Weeks(16, (Tuesday, hours * 0.2, hours * 9), (Thursday, hours * 0.2, hours * 9), (Saturday, hours * 0.35, hours * 15.75), (Sunday, hours * 0.25, hours * 11.25));
+        return LoadHistory.Snapshot(history.Riding(), Start.AddDays(-1));
+    }
+
+    private static TrainingPlan Generate(RuleSet? rules = null, double recentHours = 6, PlanGoals? goals = null, int weeks = 4) =>
         BuiltInPlanGenerator.Generate(new PlanContext(rules ?? RuleSet.None, new AthleteSnapshot(250, 70, null, null, null),
-            FitnessSnapshot.Empty with { RecentWeeklyHours = recentHours }, goals ?? new PlanGoals(), Start));
+            History(recentHours), goals ?? new PlanGoals(), Start, weeks));
 
     private static double Hours(PlanWeek week) => week.Days.Sum(d => d.DurationSeconds) / 3600.0;
 
@@ -24,10 +43,10 @@ public sealed class BuiltInPlanGeneratorTests(ITestOutputHelper output)
     {
         DayOfWeek[]?[] available =
         [
-            [DayOfWeek.Tuesday, DayOfWeek.Thursday, DayOfWeek.Sunday],
-            [DayOfWeek.Monday, DayOfWeek.Wednesday, DayOfWeek.Friday, DayOfWeek.Saturday],
-            [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday],
-            [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Saturday, DayOfWeek.Sunday],
+            [Tuesday, Thursday, Sunday],
+            [Monday, Wednesday, Friday, Saturday],
+            [Monday, Tuesday, Wednesday, Thursday, Friday],
+            [Monday, Tuesday, Wednesday, Thursday, Saturday, Sunday],
             null,
         ];
         foreach (var days in available)
@@ -43,16 +62,16 @@ public sealed class BuiltInPlanGeneratorTests(ITestOutputHelper output)
             yield return new RuleSet
             {
                 AvailableDays = days,
-                RestDays = rest ? [DayOfWeek.Monday] : [],
+                RestDays = rest ? [Monday] : [],
                 MaxHoursPerWeek = maxHours,
                 MaxHardSessionsPerWeek = hard,
                 NoBackToBackHardDays = backToBack,
-                LongRideDay = longRideDay ? DayOfWeek.Sunday : null,
+                LongRideDay = longRideDay ? Sunday : null,
                 LongRideMaxHours = longRideDay ? 3.5 : null,
                 MaxHoursPerDay = dayCaps ? 1.5 : null,
-                DayCaps = dayCaps ? [new DayCap(DayOfWeek.Wednesday, 1)] : [],
+                DayCaps = dayCaps ? [new DayCap(Wednesday, 1)] : [],
                 BlackoutDates = blackout ? [new DateRange(Start.AddDays(9), Start.AddDays(12), "travel")] : [],
-                TargetEvent = targetEvent ? new TargetEvent("Gran Fondo", Start.AddDays(19)) : null,
+                Events = targetEvent ? [new TargetEvent("Gran Fondo", Start.AddDays(19)), new TargetEvent("Club TT", Start.AddDays(4), EventPriority.C)] : [],
             };
         }
     }
@@ -61,11 +80,12 @@ public sealed class BuiltInPlanGeneratorTests(ITestOutputHelper output)
     public void Plans_for_a_grid_of_rule_sets_need_no_repair()
     {
         double[] recent = [0, 3, 9, 14];
+        var fitness = recent.Select(History).ToArray();
         var cases = 0;
         var clock = Stopwatch.StartNew();
         foreach (var rules in Grid())
         {
-            var plan = Generate(rules, recent[cases++ % recent.Length]);
+            var plan = BuiltInPlanGenerator.Generate(new PlanContext(rules, new AthleteSnapshot(250, 70, null, null, null), fitness[cases++ % recent.Length], new PlanGoals(), Start));
             var where = $"case {cases}: {System.Text.Json.JsonSerializer.Serialize(rules)}";
 
             var violations = PlanValidator.Validate(plan, rules);
@@ -74,13 +94,13 @@ public sealed class BuiltInPlanGeneratorTests(ITestOutputHelper output)
 
             Assert.Equal(4, plan.Weeks.Count);
             Assert.True(plan.Days.Sum(d => d.DurationSeconds) > 0, where);
-            // Quality days are spaced even without the back-to-back rule, across week ends too.
-            var hardDays = plan.Days.Where(d => d.Workouts.Any(w => w.Type.IsHard())).Select(d => d.Date).ToHashSet();
+            // Quality days are spaced even without the back-to-back rule, across week ends too, and keep off a C event's eve and morrow.
+            var hardDays = plan.Days.Where(d => d.Workouts.Any(w => w.Type.IsHard()) || rules.HasCEventOn(d.Date)).Select(d => d.Date).ToHashSet();
             Assert.DoesNotContain(hardDays, d => hardDays.Contains(d.AddDays(1)));
-            if (rules.TargetEvent is { } e)
+            foreach (var e in rules.Events)
             {
                 Assert.Empty(plan.Day(e.Date)!.Workouts);
-                Assert.DoesNotContain(hardDays, d => d >= e.Date.AddDays(-2) && d < e.Date);
+                Assert.Equal(e.Name, plan.Day(e.Date)!.Event?.Name ?? PlanValidator.Repair(plan, rules).Plan.Day(e.Date)!.Event?.Name);
             }
         }
 
@@ -89,51 +109,51 @@ public sealed class BuiltInPlanGeneratorTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Load_builds_by_about_eight_percent_a_week_and_week_four_recovers()
+    public void Week_one_is_ten_percent_over_the_recent_weeks_and_week_four_recovers_without_intensity()
     {
-        var plan = Generate(recentHours: 6);
-        var hours = plan.Weeks.Select(Hours).ToList();
-        output.WriteLine(string.Join(", ", hours.Select(h => h.ToString("0.00"))));
+        var plan = Generate(recentHours: 8);
+        output.WriteLine(PlanPrinter.Print(plan, days: false));
 
-        Assert.InRange(hours[0], 5.8, 6.0);
-        Assert.InRange(hours[1] / hours[0], 1.05, 1.11);
-        Assert.InRange(hours[2] / hours[1], 1.05, 1.11);
-        Assert.InRange(hours[3] / hours[2], 0.55, 0.62);
-        Assert.True(Tss(plan.Weeks[0]) < Tss(plan.Weeks[1]) && Tss(plan.Weeks[1]) < Tss(plan.Weeks[2]) && Tss(plan.Weeks[3]) < Tss(plan.Weeks[0]));
-        Assert.Equal(["Build 1", "Build 2", "Build 3", "Recovery"], plan.Weeks.Select(w => w.Focus));
-
-        // Two quality sessions in build weeks, one short one in the recovery week.
+        // 8 h at 45 TSS an hour is 360 TSS a week: week 1 may rise 10 %, no more.
+        Assert.InRange(Tss(plan.Weeks[0]), 0.97 * 396, 396);
+        Assert.True(Tss(plan.Weeks[1]) > Tss(plan.Weeks[0]) && Tss(plan.Weeks[2]) >= Tss(plan.Weeks[1]));
+        Assert.Equal([PlanPhase.Build, PlanPhase.Build, PlanPhase.Build, PlanPhase.Recovery], plan.Weeks.Select(w => w.Phase));
+        Assert.InRange(Tss(plan.Weeks[3]) / plan.Weeks.Take(3).Average(Tss), 0.55, 0.65);
+        Assert.Empty(Hard(plan.Weeks[3]));
         Assert.All(plan.Weeks.Take(3), w => Assert.Equal(2, Hard(w).Count()));
-        var recovery = Assert.Single(Hard(plan.Weeks[3]));
-        Assert.True(recovery.DurationSeconds <= 45 * 60);
     }
 
     [Fact]
-    public void Without_history_the_block_starts_at_five_hours()
+    public void Without_history_the_block_starts_from_five_hours_at_fifty_tss_an_hour()
     {
-        Assert.InRange(Hours(Generate(recentHours: 0).Weeks[0]), 4.8, 5.0);
-        Assert.InRange(Hours(Generate(recentHours: 0, goals: new PlanGoals(WeeklyHours: 3)).Weeks[0]), 2.8, 3.0);
+        var plan = Generate(recentHours: 0);
+
+        // Seeded at 5 h × 50 TSS/h = 250 TSS; week 1 at most 10 % above it.
+        Assert.InRange(Tss(plan.Weeks[0]), 0.9 * 250, 275);
+        Assert.Contains("No rides yet", plan.Notes);
+        Assert.InRange(Hours(Generate(recentHours: 0, goals: new PlanGoals(WeeklyHours: 3)).Weeks[0]), 2.7, 3.0);
     }
 
     /// <summary>
-    /// One 3-hour ride in the last 28 days is 0.75 h a week: the weighted split used to leave every session but a
-    /// 32-min Sunday ride under 20 min, so they were dropped and Tuesday to Saturday were rest (the real-stack
-    /// coach-flow e2e, run after the system tests left such a ride). A little history starts the block at 3 h.
+    /// A rider with almost no recent riding still gets every available day's session in a build week of at least 2 h,
+    /// with the focus's quality session on Tuesday and the long ride on Sunday (a 0.75 h history once left 32 minutes).
     /// </summary>
     [Theory]
-    [InlineData(0.1)]
-    [InlineData(0.75)]
-    [InlineData(1.2)]
-    public void A_little_recent_riding_still_gives_a_plan_with_its_quality_sessions(double recentHours)
+    [InlineData(0.5)]
+    [InlineData(3)]
+    public void A_little_recent_riding_still_gives_a_plan_with_its_quality_sessions(double rideHours)
     {
         var rules = BuiltInRuleParser.Parse("I can ride Tuesday, Thursday, Saturday and Sunday. No more than 8 hours a week. Max 2 hard sessions per week. Long ride on Sunday up to 4 hours.").Rules;
-        var plan = Generate(rules, recentHours, new PlanGoals("threshold"));
+        var history = new RideHistory(Start.AddDays(-1)).Ride(Start.AddDays(-10), rideHours, rideHours * 45);
+        var plan = BuiltInPlanGenerator.Generate(new PlanContext(rules, new AthleteSnapshot(250, 70, null, null, null),
+            LoadHistory.Snapshot(history.Riding(), Start.AddDays(-1)), new PlanGoals("threshold"), Start));
+        output.WriteLine(PlanPrinter.Print(plan));
 
-        Assert.InRange(Hours(plan.Weeks[0]), 2.9, 3.0);
-        Assert.All(plan.Weeks.Take(3), week =>
+        Assert.All(plan.Weeks.Where(w => w.Phase == PlanPhase.Build), week =>
         {
-            Assert.Contains(week.Days, d => d.Date.DayOfWeek == DayOfWeek.Tuesday && d.Workouts.Any(w => w.Type == WorkoutType.Threshold));
-            Assert.Contains(week.Days, d => d.Date.DayOfWeek == DayOfWeek.Sunday && d.Workouts.Any(w => w.Type == WorkoutType.LongRide));
+            Assert.True(Hours(week) >= 2, $"{Hours(week):0.0} h");
+            Assert.Contains(week.Days, d => d.Date.DayOfWeek == Tuesday && d.Workouts.Any(w => w.Type == WorkoutType.Threshold));
+            Assert.Contains(week.Days, d => d.Date.DayOfWeek == Sunday && d.Workouts.Any(w => w.Type == WorkoutType.LongRide));
         });
         Assert.Empty(PlanValidator.Validate(plan, rules));
     }
@@ -143,33 +163,34 @@ public sealed class BuiltInPlanGeneratorTests(ITestOutputHelper output)
     {
         Assert.All(Generate(recentHours: 10, goals: new PlanGoals(WeeklyHours: 7)).Weeks, w => Assert.InRange(Hours(w), 0, 7));
         Assert.All(Generate(new RuleSet { MaxHoursPerWeek = 4 }, recentHours: 10).Weeks, w => Assert.InRange(Hours(w), 0, 4));
-        // A 5-hour minimum lifts the 3-hour history and keeps the recovery week at 5 h.
-        Assert.All(Generate(new RuleSet { MinHoursPerWeek = 5 }, recentHours: 3).Weeks, w => Assert.InRange(Hours(w), 4.8, 6.5));
+        // A 5-hour minimum lifts a 3-hour history, the recovery week too.
+        Assert.All(Generate(new RuleSet { MinHoursPerWeek = 5 }, recentHours: 3).Weeks, w => Assert.True(Hours(w) >= 4.95, $"{Hours(w):0.00} h"));
     }
 
     [Fact]
     public void The_long_ride_is_on_the_long_ride_day_within_its_cap_and_is_the_week_s_longest()
     {
-        var rules = new RuleSet { LongRideDay = DayOfWeek.Sunday, LongRideMaxHours = 3, MaxHoursPerDay = 2 };
+        var rules = new RuleSet { LongRideDay = Sunday, LongRideMaxHours = 3, MaxHoursPerDay = 2 };
 
         var plan = Generate(rules, recentHours: 10);
 
-        foreach (var week in plan.Weeks.Take(3))
+        foreach (var week in plan.Weeks.Where(w => w.Phase == PlanPhase.Build))
         {
-            var sunday = week.Days[6];
-            var ride = Assert.Single(sunday.Workouts);
+            var ride = Assert.Single(week.Days[6].Workouts);
             Assert.Equal(WorkoutType.LongRide, ride.Type);
             Assert.Equal(ride.DurationSeconds, week.Days.Max(d => d.DurationSeconds));
             Assert.True(ride.DurationSeconds <= 3 * 3600);
         }
     }
 
+    /// <summary>The recovery week has no long ride (nothing long, nothing hard: coaching.md §2); build weeks do.</summary>
     [Fact]
     public void Without_a_long_ride_day_the_long_ride_falls_on_an_available_weekend_day()
     {
-        var plan = Generate(new RuleSet { AvailableDays = [DayOfWeek.Tuesday, DayOfWeek.Thursday, DayOfWeek.Sunday] });
+        var plan = Generate(new RuleSet { AvailableDays = [Tuesday, Thursday, Sunday] });
 
-        Assert.All(plan.Weeks, w => Assert.Equal(WorkoutType.LongRide, Assert.Single(w.Days[6].Workouts).Type));
+        Assert.All(plan.Weeks.Where(w => w.Phase == PlanPhase.Build), w => Assert.Equal(WorkoutType.LongRide, Assert.Single(w.Days[6].Workouts).Type));
+        Assert.DoesNotContain(plan.Weeks.Single(w => w.Phase == PlanPhase.Recovery).Days.SelectMany(d => d.Workouts), w => w.Type == WorkoutType.LongRide);
     }
 
     [Theory]
@@ -190,24 +211,31 @@ public sealed class BuiltInPlanGeneratorTests(ITestOutputHelper output)
         var plan = Generate(goals: new PlanGoals("tempo"));
 
         Assert.Empty(plan.Weeks.SelectMany(Hard));
-        Assert.Equal(2, plan.Weeks[0].Days.SelectMany(d => d.Workouts).Count(w => w.Type == WorkoutType.Tempo));
+        Assert.True(plan.Weeks[0].Days.SelectMany(d => d.Workouts).Count(w => w.Type == WorkoutType.Tempo) >= 2);
     }
 
     [Fact]
-    public void The_week_before_the_event_is_cut_to_about_sixty_percent()
+    public void Before_an_A_event_the_volume_tapers_with_openers_and_after_it_only_easy_riding()
     {
-        var eventDate = Start.AddDays(19);
-        var rules = new RuleSet { TargetEvent = new TargetEvent("Tour of Flanders sportive", eventDate) };
-        double Taper(TrainingPlan plan) => plan.Days.Where(d => d.Date >= eventDate.AddDays(-7) && d.Date < eventDate).Sum(d => d.DurationSeconds) / 3600.0;
+        var eventDate = Start.AddDays(19); // Saturday of week 3
+        var rules = new RuleSet { Events = [new TargetEvent("Tour of Flanders sportive", eventDate)] };
+        double Hours(TrainingPlan plan, int from, int to) => plan.Days.Where(d => d.Date >= eventDate.AddDays(from) && d.Date < eventDate.AddDays(to)).Sum(d => d.DurationSeconds) / 3600.0;
 
-        var tapered = Generate(rules);
-        var untapered = Generate();
+        var plan = PlanValidator.Repair(Generate(rules, recentHours: 8), rules).Plan;
+        output.WriteLine(PlanPrinter.Print(plan));
 
-        Assert.InRange(Taper(tapered) / Taper(untapered), 0.5, 0.65);
-        Assert.Equal("Event: Tour of Flanders sportive", tapered.Weeks[2].Focus);
-        Assert.Equal("Taper for Tour of Flanders sportive", tapered.Weeks[1].Focus);
-        // After the event: only recovery spins.
-        Assert.All(tapered.Days.Where(d => d.Date > eventDate && d.Date < Start.AddDays(21)).SelectMany(d => d.Workouts), w => Assert.Equal(WorkoutType.Recovery, w.Type));
+        // The last 7 days at 40–60 % of an 8-hour week, with one or two short openers and nothing hard in the last 48 h.
+        Assert.InRange(Hours(plan, -7, 0) / 8, 0.40, 0.60);
+        var last = plan.Days.Where(d => d.Date >= eventDate.AddDays(-7) && d.Date < eventDate).ToList();
+        Assert.InRange(last.Count(d => d.Workouts.Any(w => w.Name == "Race openers")), 1, 2);
+        Assert.DoesNotContain(last.Where(d => d.Date >= eventDate.AddDays(-2)), d => d.Workouts.Any(w => w.Type.IsHard()));
+        Assert.Equal([PlanPhase.Build, PlanPhase.Taper, PlanPhase.Race, PlanPhase.Transition], plan.Weeks.Select(w => w.Phase));
+        Assert.Equal("Race week: Tour of Flanders sportive on Saturday", plan.Weeks[2].Focus);
+        Assert.Equal(new PlannedEvent("Tour of Flanders sportive", EventPriority.A), plan.Day(eventDate)!.Event);
+        // The event day and the day after are free; the Sunday after holds no more than a short spin; the next week is easy only.
+        Assert.Empty(plan.Day(eventDate)!.Workouts);
+        Assert.All(plan.Days.Where(d => d.Date > eventDate && d.Date < Start.AddDays(21)).SelectMany(d => d.Workouts), w => Assert.Equal(WorkoutType.Recovery, w.Type));
+        Assert.DoesNotContain(plan.Weeks[3].Days.SelectMany(d => d.Workouts), w => w.Type.IsHard() || w.Type == WorkoutType.Tempo);
     }
 
     [Fact]
@@ -215,11 +243,23 @@ public sealed class BuiltInPlanGeneratorTests(ITestOutputHelper output)
         Assert.Throws<ArgumentException>(() => BuiltInPlanGenerator.Generate(new PlanContext(RuleSet.None, new AthleteSnapshot(null, null, null, null, null), FitnessSnapshot.Empty, new PlanGoals(), Start.AddDays(2))));
 
     [Fact]
-    public void An_eight_week_block_repeats_the_cycle()
+    public void An_eight_week_block_repeats_the_cycle_and_builds_on_the_first()
     {
-        var plan = BuiltInPlanGenerator.Generate(new PlanContext(RuleSet.None, new AthleteSnapshot(null, null, null, null, null), FitnessSnapshot.Empty, new PlanGoals(), Start, 8));
+        var plan = Generate(recentHours: 6, weeks: 8);
 
-        Assert.Equal(["Build 1", "Build 2", "Build 3", "Recovery", "Build 4", "Build 5", "Build 6", "Recovery"], plan.Weeks.Select(w => w.Focus));
-        Assert.True(Hours(plan.Weeks[4]) > Hours(plan.Weeks[0]));
+        Assert.Equal(["Build 1", "Build 2", "Build 3", "Recovery", "Build 1", "Build 2", "Build 3", "Recovery"], plan.Weeks.Select(w => w.Focus.Split(':')[0]));
+        Assert.True(Tss(plan.Weeks[4]) > Tss(plan.Weeks[0]), $"{Tss(plan.Weeks[4]):0} after the recovery week, {Tss(plan.Weeks[0]):0} in week 1");
+    }
+
+    [Fact]
+    public void Build_weeks_behind_the_rider_bring_the_recovery_week_forward()
+    {
+        // Three weeks each 15 % over what CTL holds: the next week is the recovery week.
+        var history = new RideHistory(Start.AddDays(-1)).Weeks(12, 3, (Tuesday, 1.5, 70), (Thursday, 1.5, 70), (Saturday, 3, 140), (Sunday, 2, 90))
+            .Weeks(3, (Tuesday, 2, 95), (Thursday, 2, 95), (Saturday, 3.5, 160), (Sunday, 2.5, 115));
+        var plan = BuiltInPlanGenerator.Generate(new PlanContext(RuleSet.None, new AthleteSnapshot(250, 70, null, null, null),
+            LoadHistory.Snapshot(history.Riding(), Start.AddDays(-1)), new PlanGoals(), Start));
+
+        Assert.Equal([PlanPhase.Recovery, PlanPhase.Build, PlanPhase.Build, PlanPhase.Build], plan.Weeks.Select(w => w.Phase));
     }
 }

@@ -73,10 +73,16 @@ public sealed class BuiltInRuleParserTests
         { "on holiday 24 December to 2 January 2027", new RuleSet { BlackoutDates = [new DateRange(new(2026, 12, 24), new(2027, 1, 2), "on holiday")] } },
         { "travelling March 3-5, 2027", new RuleSet { BlackoutDates = [new DateRange(new(2027, 3, 3), new(2027, 3, 5), "travelling")] } },
         { "2027-04-01 - 2027-04-03: away (wedding)", new RuleSet { BlackoutDates = [new DateRange(new(2027, 4, 1), new(2027, 4, 3), "wedding")] } },
-        // Target event
-        { "target event: Gran Fondo Girona on 2027-05-17", new RuleSet { TargetEvent = new TargetEvent("Gran Fondo Girona", new(2027, 5, 17)) } },
-        { "my goal race is the Tour of Flanders sportive on 18 April 2027", new RuleSet { TargetEvent = new TargetEvent("Tour of Flanders sportive", new(2027, 4, 18)) } },
-        { "I'm training for the Marmotte on July 4, 2027", new RuleSet { TargetEvent = new TargetEvent("Marmotte", new(2027, 7, 4)) } },
+        // Events: A unless a priority is named
+        { "target event: Gran Fondo Girona on 2027-05-17", new RuleSet { Events = [new TargetEvent("Gran Fondo Girona", new(2027, 5, 17))] } },
+        { "my goal race is the Tour of Flanders sportive on 18 April 2027", new RuleSet { Events = [new TargetEvent("Tour of Flanders sportive", new(2027, 4, 18))] } },
+        { "I'm training for the Marmotte on July 4, 2027", new RuleSet { Events = [new TargetEvent("Marmotte", new(2027, 7, 4))] } },
+        { "B race: Local crit on 2027-04-10", new RuleSet { Events = [new TargetEvent("Local crit", new(2027, 4, 10), EventPriority.B)] } },
+        { "C event - club TT on 2027-05-02", new RuleSet { Events = [new TargetEvent("club TT", new(2027, 5, 2), EventPriority.C)] } },
+        { "Dwars door Vlaanderen on 2027-03-28 (B race)", new RuleSet { Events = [new TargetEvent("Dwars door Vlaanderen", new(2027, 3, 28), EventPriority.B)] } },
+        { "Ronde van Drenthe on 2027-04-04 is my B race", new RuleSet { Events = [new TargetEvent("Ronde van Drenthe", new(2027, 4, 4), EventPriority.B)] } },
+        { "Omloop on 27 February 2027, priority C", new RuleSet { Events = [new TargetEvent("Omloop", new(2027, 2, 27), EventPriority.C)] } },
+        { "my A race is the Marmotte on 2027-07-04", new RuleSet { Events = [new TargetEvent("Marmotte", new(2027, 7, 4))] } },
     };
 
     private static string Json(object value) => JsonSerializer.Serialize(value);
@@ -115,6 +121,7 @@ public sealed class BuiltInRuleParserTests
             * I like coffee and my knee hurts sometimes; Tuesdays at most 1 hour
             My wife says hi, and max 2 hard sessions per week.
             target event: Gran Fondo Girona on 2027-05-17
+            B race: Local crit on 2027-04-10. C event: club TT on 2027-05-02
             """;
 
         var result = BuiltInRuleParser.Parse(text);
@@ -128,7 +135,12 @@ public sealed class BuiltInRuleParserTests
             LongRideMaxHours = 4,
             DayCaps = [new DayCap(Tuesday, 1)],
             MaxHardSessionsPerWeek = 2,
-            TargetEvent = new TargetEvent("Gran Fondo Girona", new(2027, 5, 17)),
+            Events =
+            [
+                new TargetEvent("Local crit", new(2027, 4, 10), EventPriority.B),
+                new TargetEvent("club TT", new(2027, 5, 2), EventPriority.C),
+                new TargetEvent("Gran Fondo Girona", new(2027, 5, 17)),
+            ],
         };
         Assert.Equal(Json(expected), Json(result.Rules));
         Assert.Equal(["I like coffee and my knee hurts sometimes", "My wife says hi"], result.NotUnderstood);

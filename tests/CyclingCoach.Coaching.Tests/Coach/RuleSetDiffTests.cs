@@ -13,7 +13,7 @@ public sealed class RuleSetDiffTests
         DayCaps = [new DayCap(Tuesday, 1), new DayCap(Thursday, 1.5)],
         LongRideDay = Sunday,
         BlackoutDates = [new DateRange(new(2026, 12, 24), new(2026, 12, 26)), new DateRange(new(2027, 2, 14), new(2027, 2, 14), "off")],
-        TargetEvent = new TargetEvent("Gran Fondo Girona", new(2027, 5, 17)),
+        Events = [new TargetEvent("Gran Fondo Girona", new(2027, 5, 17))],
     };
 
     [Fact]
@@ -61,12 +61,12 @@ public sealed class RuleSetDiffTests
     [Fact]
     public void Nested_values_compare_whole_and_show_camel_case_fields()
     {
-        var after = Rules with { TargetEvent = Rules.TargetEvent! with { Date = new(2027, 5, 18) }, DayCaps = [new DayCap(Tuesday, 1.25), new DayCap(Thursday, 1.5)] };
+        var after = Rules with { Events = [Rules.Events[0] with { Date = new(2027, 5, 18) }], DayCaps = [new DayCap(Tuesday, 1.25), new DayCap(Thursday, 1.5)] };
 
         var changes = RuleSetDiff.Compare(Rules, after);
 
-        Assert.Equal(["dayCaps", "targetEvent"], changes.Select(c => c.Field));
-        Assert.Equal("""{"name":"Gran Fondo Girona","date":"2027-05-18"}""", changes[1].After!.Value.GetRawText());
+        Assert.Equal(["dayCaps", "events"], changes.Select(c => c.Field));
+        Assert.Equal("""[{"name":"Gran Fondo Girona","date":"2027-05-18","priority":"a"}]""", changes[1].After!.Value.GetRawText());
         Assert.Contains("\"day\":\"tuesday\",\"maxHours\":1.25", changes[0].After!.Value.GetRawText());
     }
 }

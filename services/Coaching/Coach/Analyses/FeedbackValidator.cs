@@ -5,7 +5,8 @@ namespace CyclingCoach.Coaching.Coach.Analyses;
 /// <summary>
 /// The citation and applicability check every feedback passes before it is stored, from either engine: each claim
 /// and suggestion cites facts that exist, and each suggestion is a change to a later day that applies to the plan,
-/// alone and together with the others (approving all applies them in order).
+/// alone and together with the others (approving all applies them in order), and together they make the reactions
+/// the ride requires (<see cref="Reactions.Problems"/>: the days a big or hard unplanned day or fatigue keeps easy).
 /// </summary>
 public static class FeedbackValidator
 {
@@ -85,6 +86,8 @@ public static class FeedbackValidator
         {
             problems.Add($"suggestions[{together.Index}] does not apply after the ones before it ({together.Code}): {together.Message}");
         }
+
+        problems.AddRange(Reactions.Problems(feedback, facts, plan));
 
         return problems;
     }

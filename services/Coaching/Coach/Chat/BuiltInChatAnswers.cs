@@ -1,3 +1,4 @@
+using CyclingCoach.Coaching.Coach.Load;
 using CyclingCoach.Coaching.Coach.Analyses;
 using CyclingCoach.Coaching.Coach.Plans;
 using CyclingCoach.Coaching.Engines;
@@ -17,7 +18,7 @@ public static class BuiltInChatAnswers
     public const double NeutralFrom = -10;
 
     /// <summary>Below this, overreaching: the same line the built-in analyzer calls high fatigue.</summary>
-    public const double OverreachingBelow = BuiltInAnalyzer.FatiguedTsb;
+    public const double OverreachingBelow = CoachingPrinciples.FatiguedTsb;
 
     private static readonly char[] Separators = [' ', '\t', '\n', '?', '!', '.', ',', ';', ':', '\'', '\u2019', '"', '(', ')'];
 

@@ -1,48 +1,31 @@
+using System.Globalization;
+using CyclingCoach.Coaching.Coach.Load;
 using CyclingCoach.Coaching.Coach.Rules;
 using CyclingCoach.Coaching.Engines;
+using static CyclingCoach.Coaching.Coach.Load.CoachingPrinciples;
 
 namespace CyclingCoach.Coaching.Coach.Plans;
 
 /// <summary>
-/// The built-in coach's plan: a periodised block that keeps every rule by construction (the validator still checks it).
+/// The built-in coach's plan: weeks of TSS targets from the rider's recent load (<see cref="LoadModel"/>), shaped by
+/// their season (<see cref="Season"/>) and laid out in sessions by <see cref="WeekLayout"/>. It keeps every rule by
+/// construction (the validator still checks it) and every principle of <see cref="CoachingPrinciples"/> (the judgement
+/// and the scenario suite check it).
 /// <list type="bullet">
-/// <item>Load: weeks 1–3 build from the rider's recent weekly hours (5 h without history, at least 3 h) by 8 % a week, week 4
-/// recovers at 60 % of week 3, and the cycle repeats for longer blocks; every week stays within
-/// <see cref="PlanGoals.WeeklyHours"/> and the rules' maximum, and at or above their minimum where the days allow.</item>
-/// <item>Days: about one session per 75 minutes of the week (2 to 6), on allowed days only; the long ride on the
-/// long-ride day (else Saturday, else Sunday), quality sessions spaced with an easy day between them, across week ends
-/// too; the rest are endurance rides. Hours are shared out by weight (long ride 2.5, others 1) and no session exceeds
-/// its day's cap or the coach's own ceilings (quality 90 min, endurance 3 h, long ride 6 h).</item>
-/// <item>Intensity: up to <see cref="RuleSet.MaxHardSessionsPerWeek"/> (default 2, at most 3) quality sessions of the
-/// focus's type (threshold, sweet spot, VO2max or tempo; default sweet spot then threshold); the recovery week has at
-/// most one, of 45 minutes at most.</item>
-/// <item>Event: when the target event falls inside the block its day stays free, the 7 days before it are cut to 60 %
-/// with nothing hard in the last 2, and the days after it hold only short recovery spins.</item>
+/// <item>Build and base weeks: min(7·(CTL + 6.5·ramp), 1.10 × the biggest of the 4 weeks before, or of what CTL holds),
+/// CTL carried forward week by week through the planned TSS; ramp 5, or 4 for a new, provisional or returning rider.</item>
+/// <item>A recovery week once 3 build weeks are behind the rider (counted from their history, so the cadence carries on
+/// when the plan rolls forward from the current plan's phases): 60 % of the mean build week, one short tempo session at
+/// most; before an A event a week early rather than in the week before the taper, which absorbs it.</item>
+/// <item>Events: the A event's 14-day taper (90 %, then 55 % in the last 7 days with race openers, nothing hard in the
+/// last 48 h), the event's week Race, the week after Transition (40 %, easy only); a B event's 4 days before at 70 %;
+/// a C event ridden as one of the week's hard sessions.</item>
+/// <item>A week the caps hold under its target says so in the notes, and so does one planned below the rider's
+/// fitness (recovery, taper, transition, or caps too tight to hold it).</item>
 /// </list>
 /// </summary>
 public static class BuiltInPlanGenerator
 {
-    private const double WeeklyGrowth = 1.08;
-    private const double RecoveryShare = 0.6;
-    private const double TaperShare = 0.6;
-    private const double DefaultWeeklyHours = 5;
-
-    // Below this the weighted split leaves sessions under WorkoutLibrary.MinimumSeconds and they vanish (0.75 h of
-    // recent riding made a week of one 32-min ride); a rider with less recent riding starts here instead.
-    private const double LeastStartHours = 3;
-    private const int DefaultHardSessions = 2;
-    private const int MostHardSessions = 3;
-    private const double SecondsPerSession = 75 * 60;
-    private const double LongRideWeight = 2.5;
-    private const int QualityCeiling = 90 * 60, RecoveryWeekQualityCeiling = 45 * 60;
-    private const int EnduranceCeiling = 3 * 3600, LongRideCeiling = 6 * 3600, RecoverySpinCeiling = 45 * 60;
-
-    private static readonly DayOfWeek[] QualityPreference =
-        [DayOfWeek.Tuesday, DayOfWeek.Thursday, DayOfWeek.Saturday, DayOfWeek.Wednesday, DayOfWeek.Friday, DayOfWeek.Sunday, DayOfWeek.Monday];
-
-    private static readonly DayOfWeek[] EasyPreference =
-        [DayOfWeek.Saturday, DayOfWeek.Sunday, DayOfWeek.Wednesday, DayOfWeek.Friday, DayOfWeek.Monday, DayOfWeek.Thursday, DayOfWeek.Tuesday];
-
     public static TrainingPlan Generate(PlanContext context)
     {
         if (context.StartDate.DayOfWeek != DayOfWeek.Monday)
@@ -57,174 +40,172 @@ public static class BuiltInPlanGenerator
 
         var block = new Block(context);
         var weeks = Enumerable.Range(0, context.Weeks).Select(block.Week).ToList();
-        return new TrainingPlan(context.StartDate, context.Goals.Focus ?? "General fitness", weeks, block.Notes());
+        return new TrainingPlan(context.StartDate, block.Focus, weeks, block.Notes());
     }
 
-    private sealed record Slot(DateOnly Date, WorkoutType Type, double Weight, int Ceiling);
-
-    private sealed class Block(PlanContext context)
+    private sealed class Block
     {
-        private readonly RuleSet _rules = context.Rules;
-        private readonly DayOfWeek? _longRideDay = LongRideDay(context.Rules);
-        private readonly WorkoutType[] _qualityTypes = QualityTypes(context.Goals.Focus);
-        private readonly TargetEvent? _event = context.Rules.TargetEvent is { } e && e.Date >= context.StartDate && e.Date < context.StartDate.AddDays(context.Weeks * 7) ? e : null;
-        private readonly HashSet<DateOnly> _qualityDates = [];
+        /// <summary>A taper week's TSS is asked high enough that its hours, not its TSS, bind [E].</summary>
+        private const double TaperTssReach = 1.3;
 
-        private double StartHours => Bound(context.Fitness.RecentWeeklyHours > 0
-            ? Math.Max(context.Fitness.RecentWeeklyHours, LeastStartHours)
-            : context.Goals.WeeklyHours ?? DefaultWeeklyHours);
+        private readonly PlanContext context;
+        private readonly RuleSet rules;
+        private readonly Season season;
+        private readonly LoadStart start;
+        private readonly WeekLayout layout;
+        private readonly List<double> weekTss;
+        private readonly List<double> weekHours;
+        private readonly List<double> buildTss;
+        private readonly List<double> buildHours;
+        private readonly List<string> capped = [];
+        private double ctl, atl;
+        private int buildRun;
+
+        public Block(PlanContext context)
+        {
+            this.context = context;
+            rules = context.Rules;
+            season = new Season(rules);
+            start = LoadModel.Start(context);
+            layout = new WeekLayout(rules, context.Goals, season, []);
+            (ctl, atl) = (start.Ctl, start.Atl);
+            weekTss = [.. start.ReferenceWeeks];
+            weekHours = [.. start.ReferenceHours.DefaultIfEmpty(LoadModel.Holds(start.Ctl) / 42)];
+            buildTss = [.. start.ReferenceWeeks.DefaultIfEmpty(LoadModel.Holds(start.Ctl))];
+            buildHours = [.. weekHours];
+            buildRun = start.BuildWeeksDone;
+        }
+
+        public string Focus => context.Goals.Focus ?? (season.GoalFrom(context.StartDate) is { } goal ? $"Toward {goal.Name}" : "General fitness");
 
         public PlanWeek Week(int index)
         {
-            var position = index % 4;
-            var recovery = position == 3;
-            var build = Bound(StartHours * Math.Pow(WeeklyGrowth, index / 4 + Math.Min(position, 2)));
-            var hours = recovery ? WithinRules(build * RecoveryShare) : build;
-            var dates = Enumerable.Range(0, 7).Select(d => context.StartDate.AddDays(index * 7 + d)).ToList();
-            var sessions = Allocate(Slots(dates, hours, recovery), hours * 3600).Select(s => AroundEvent(s.Slot, s.Seconds)).OfType<(DateOnly Date, WorkoutType Type, int Seconds)>().ToList();
-            var days = dates.Select(date => new PlanDay(date, sessions.Where(s => s.Date == date).Select(s => WorkoutLibrary.Build(s.Type, s.Seconds)).ToList())).ToList();
-            var focus = _event is { } e && dates.Contains(e.Date) ? $"Event: {e.Name}"
-                : _event is { } t && dates.Any(InTaper) ? $"Taper for {t.Name}"
-                : recovery ? "Recovery" : $"Build {index / 4 * 3 + position + 1}";
-            return new PlanWeek(index + 1, focus, days);
+            var monday = context.StartDate.AddDays(index * 7);
+            var dates = Enumerable.Range(0, 7).Select(monday.AddDays).ToList();
+            var place = season.Week(monday);
+            var phase = place.Phase;
+            // A recovery week after 3 build weeks; before an A event it comes a week early rather than next to the
+            // taper (3 weeks before the event's week), and never in the week just before the taper, which absorbs it.
+            var due = buildRun >= BuildWeeksPerCycle || buildRun == BuildWeeksPerCycle - 1 && place.WeeksToGoal == 3;
+            if (phase is PlanPhase.Base or PlanPhase.Build && due && place.WeeksToGoal != 2)
+            {
+                phase = PlanPhase.Recovery;
+            }
+
+            var preTaper = buildTss.TakeLast(BuildWeeksPerCycle).Average();
+            var full = phase switch
+            {
+                PlanPhase.Recovery => RecoveryShare * preTaper,
+                PlanPhase.Transition => TransitionShare * preTaper,
+                PlanPhase.Taper or PlanPhase.Race => preTaper,
+                _ => LoadModel.BuildTarget(ctl, start.Ramp, weekTss.TakeLast(4)),
+            };
+
+            // Around events a day gets its share of a normal day's riding (taper, B reduction, the event itself).
+            var share = dates.Sum(d => phase == PlanPhase.Transition ? 1 : season.TaperShare(d)) / 7;
+            var back = start.State == RiderState.Returning && index == 0;
+            var ask = new WeekLayout.Ask(dates, phase, full * share, ctl, QualityTypes(place.Label),
+                (int)(HoursOverRecentMax * weekHours.TakeLast(4).Max() * 3600), phase.IsLighter() ? 0 : Math.Min(full, LoadModel.Holds(ctl)), EasyOnly: back);
+            if (phase != PlanPhase.Transition && dates.Any(season.InATaper))
+            {
+                // An A taper cuts volume (hours) and keeps intensity: the hours are the limit, the TSS follows [BO, MP].
+                ask = ask with { Target = TaperTssReach * preTaper * share, VolumeCapSeconds = (int)(buildHours.TakeLast(BuildWeeksPerCycle).Average() * share * 3600), Floor = 0 };
+            }
+
+            var result = layout.Lay(ask);
+            var daily = result.Days.Select(d => d.Workouts.Sum(w => w.TargetTss)).ToList();
+            (ctl, atl) = LoadModel.Advance(ctl, atl, daily);
+            weekTss.Add(result.Tss);
+            weekHours.Add(result.Days.Sum(d => d.DurationSeconds) / 3600.0);
+
+            if (phase is PlanPhase.Base or PlanPhase.Build)
+            {
+                // A week eased for a B event still counts towards the next recovery week (the race is hard work),
+                // but not in the mean that sizes recovery weeks and tapers.
+                buildRun++;
+                if (!dates.Any(d => season.TaperShare(d) < 1))
+                {
+                    buildTss.Add(result.Tss);
+                    buildHours.Add(result.Days.Sum(d => d.DurationSeconds) / 3600.0);
+                }
+            }
+            else if (phase.IsLighter())
+            {
+                buildRun = 0;
+            }
+
+            if (phase is PlanPhase.Base or PlanPhase.Build && !dates.Any(season.InATaper) && result.Short > 0.03 * result.Target)
+            {
+                capped.Add($"week {index + 1} at {result.Tss:0} of {result.Target:0} TSS{(result.Tss < CoachingPrinciples.MaintenanceTolerance * LoadModel.Holds(ctl) && !phase.IsLighter() ? $", under the {LoadModel.Holds(ctl):0} your CTL holds" : "")}");
+            }
+
+            var focus = WeekFocus(phase, place, dates);
+            return new PlanWeek(index + 1, back ? $"Back from the break: endurance only ({focus})" : focus, result.Days, phase);
         }
 
         public string Notes()
         {
-            var longRide = _longRideDay is { } day ? $"long ride on {day}" : "no long-ride day available";
-            var quality = string.Join(" then ", _qualityTypes.Select(t => WorkoutLibrary.Build(t, 3600).Name.ToLowerInvariant()));
-            var taper = _event is { } e ? $" Taper for {e.Name} on {e.Date:yyyy-MM-dd}: the 7 days before at 60 %, nothing hard in the last 2." : "";
-            return $"Built-in coach: from {PlanText.Hours(StartHours)} a week, +8 % a week for three weeks, then a recovery week at 60 %; {longRide}; quality: {quality}.{taper}";
+            var parts = new List<string> { $"Built-in coach. {start.Why}" };
+            parts.Add($"Build weeks rise at most 10 % over the biggest of the 4 weeks before and at most {start.Ramp:0} CTL a week " +
+                      $"(7·(CTL + 6.5·{start.Ramp:0}) TSS); after 3 build weeks a recovery week at {RecoveryShare:P0} of them, below your fitness on purpose.");
+            if (capped.Count > 0)
+            {
+                var caps = string.Join(", ", new[]
+                {
+                    rules.MaxHoursPerWeek is { } max ? $"{max:0.#} h a week" : null,
+                    context.Goals.WeeklyHours is { } wanted ? $"a {wanted:0.#} h goal" : null,
+                    rules.AvailableDays is { } days ? $"{days.Count} available days" : null,
+                    rules.DayCaps.Count > 0 || rules.MaxHoursPerDay is not null || rules.LongRideMaxHours is not null ? "day caps" : null,
+                }.OfType<string>());
+                parts.Add($"Your caps ({(caps.Length > 0 ? caps : "the coach's session ceilings")}) hold {string.Join("; ", capped)}: the plan stays inside them rather than reach the ramp.");
+            }
+
+            parts.Add($"At least {MinEasyShare:P0} of each week's time is easy (under {EasyPowerCeiling:P0} FTP); hard sessions by your sessions and CTL" +
+                      (rules.MaxHardSessionsPerWeek is { } hard ? $", at most {hard} as your rules say." : "."));
+            if (season.GoalFrom(context.StartDate) is { } goal)
+            {
+                var weeks = (Season.Monday(goal.Date).DayNumber - context.StartDate.DayNumber) / 7;
+                parts.Add($"Season: {goal.Name} (A) on {goal.Date:yyyy-MM-dd}, {weeks} week{(weeks == 1 ? "" : "s")} away: a 14-day taper from {goal.Date.AddDays(-TaperDays):yyyy-MM-dd} " +
+                          $"({TaperFirstWeekShare:P0}, then {TaperLastWeekShare:P0} with race openers), nothing hard in the last 48 h.");
+            }
+
+            parts.AddRange(season.Notes);
+            return string.Join(" ", parts);
         }
 
-        private List<Slot> Slots(List<DateOnly> dates, double hours, bool recovery)
+        private string WeekFocus(PlanPhase phase, SeasonWeek place, List<DateOnly> dates)
         {
-            // The week is laid out as if there were no event (so its load is not pushed onto other days), then
-            // AroundEvent reshapes the sessions near it.
-            var slots = new List<Slot>();
-            var open = dates.Where(_rules.AllowsSessionOn).ToList();
-            var count = Math.Min(open.Count, Math.Clamp((int)Math.Round(hours * 3600 / SecondsPerSession), 2, 6));
-            if (count == 0)
+            var focus = phase switch
             {
-                return slots;
+                PlanPhase.Recovery => $"Recovery: about {RecoveryShare:P0} of the build weeks, nothing above tempo",
+                PlanPhase.Taper => $"Taper for {place.Goal!.Name}: volume down, intensity kept",
+                PlanPhase.Race => $"Race week: {place.Goal!.Name} on {place.Goal.Date.DayOfWeek}",
+                PlanPhase.Transition => $"Transition after {place.Goal!.Name}: easy riding only",
+                _ => $"{place.Label} {buildRun}",
+            };
+            if (phase is PlanPhase.Base or PlanPhase.Build && dates.Any(d => season.TaperShare(d) < 1) && season.GoalFrom(dates[0]) is { } goal && goal.Date.DayNumber - dates[^1].DayNumber < TaperDays)
+            {
+                focus += $", taper for {goal.Name} begins";
             }
 
-            // No long ride in the two days before the event.
-            var longDate = open.FirstOrDefault(d => d.DayOfWeek == _longRideDay && !(d >= _event?.Date.AddDays(-2) && d < _event?.Date));
-            if (longDate != default && Ceiling(longDate, LongRideCeiling, longRide: true) is { } longCeiling)
-            {
-                slots.Add(new Slot(longDate, WorkoutType.LongRide, LongRideWeight, longCeiling));
-                open.Remove(longDate);
-                count--;
-            }
-
-            var quality = Math.Min(Math.Min(_rules.MaxHardSessionsPerWeek ?? DefaultHardSessions, recovery ? 1 : MostHardSessions), count - (slots.Any(s => s.Type == WorkoutType.LongRide) ? 0 : 1));
-            var qualityCeiling = recovery ? RecoveryWeekQualityCeiling : QualityCeiling;
-            foreach (var date in open.Where(d => !(_event is { } e && d >= e.Date.AddDays(-2))).OrderBy(d => Array.IndexOf(QualityPreference, d.DayOfWeek)).ToList())
-            {
-                if (slots.Count(s => s.Type.IsHard() || s.Type == WorkoutType.Tempo) >= quality || _qualityDates.Contains(date.AddDays(-1)) || _qualityDates.Contains(date.AddDays(1)))
-                {
-                    continue;
-                }
-
-                if (Ceiling(date, qualityCeiling, longRide: false) is { } ceiling)
-                {
-                    slots.Add(new Slot(date, _qualityTypes[_qualityDates.Count(d => dates.Contains(d)) % _qualityTypes.Length], 1, ceiling));
-                    _qualityDates.Add(date);
-                    open.Remove(date);
-                    count--;
-                }
-            }
-
-            // Easy days away from the quality days where there is a choice.
-            foreach (var date in open.OrderBy(d => _qualityDates.Contains(d.AddDays(-1)) || _qualityDates.Contains(d.AddDays(1)) ? 1 : 0)
-                         .ThenBy(d => Array.IndexOf(EasyPreference, d.DayOfWeek)).Take(Math.Max(0, count)))
-            {
-                if (Ceiling(date, EnduranceCeiling, longRide: false) is { } ceiling)
-                {
-                    slots.Add(new Slot(date, WorkoutType.Endurance, 1, ceiling));
-                }
-            }
-
-            return slots;
+            var events = season.Events.Where(e => dates.Contains(e.Date) && !(phase == PlanPhase.Race && e == place.Goal))
+                .Select(e => e.Priority == EventPriority.C ? $"{e.Name} (C) as a hard session" : $"{e.Name} ({e.Priority}) on {e.Date.DayOfWeek.ToString()[..3]}, easier days before it");
+            return string.Join(", with ", new[] { focus }.Concat(events));
         }
 
-        /// <summary>
-        /// Nothing on the event day or the day after, short recovery spins after that, and 60 % in the 7 days before it
-        /// (no quality session was placed in the last 2). Whole minutes; null when under 20 min.
-        /// </summary>
-        private (DateOnly Date, WorkoutType Type, int Seconds)? AroundEvent(Slot slot, double seconds)
+        /// <summary>The goal's focus when it names one, else the phase's: base sweet spot, build sweet spot and threshold, specialty threshold and VO2max.</summary>
+        private WorkoutType[] QualityTypes(string label) => context.Goals.Focus?.ToLower(CultureInfo.InvariantCulture) switch
         {
-            var (date, type) = (slot.Date, slot.Type);
-            if (_event is { } e && date >= e.Date)
+            { } f when f.Contains("threshold") || f.Contains("ftp") => [WorkoutType.Threshold],
+            { } f when f.Contains("sweet") => [WorkoutType.SweetSpot],
+            { } f when f.Contains("vo2") => [WorkoutType.Vo2Max],
+            { } f when f.Contains("tempo") => [WorkoutType.Tempo],
+            _ => label switch
             {
-                if (date < e.Date.AddDays(2))
-                {
-                    return null;
-                }
-
-                type = WorkoutType.Recovery;
-                seconds = Math.Min(seconds, Ceiling(date, RecoverySpinCeiling, longRide: false) ?? 0);
-            }
-
-            var whole = (int)(InTaper(date) ? seconds * TaperShare : seconds) / 60 * 60;
-            return whole >= WorkoutLibrary.MinimumSeconds ? (date, type, whole) : null;
-        }
-
-        /// <summary>The session's ceiling: the coach's own or the day's cap; null when that leaves under 20 min.</summary>
-        private int? Ceiling(DateOnly date, int coach, bool longRide)
-        {
-            var ceiling = Math.Min(coach, _rules.DayCapSeconds(date.DayOfWeek, longRide) ?? int.MaxValue);
-            return ceiling >= WorkoutLibrary.MinimumSeconds ? ceiling : null;
-        }
-
-        private bool InTaper(DateOnly date) => _event is { } e && date >= e.Date.AddDays(-7) && date < e.Date;
-
-        /// <summary>
-        /// Shares the week's seconds by weight, filling each session at most to its ceiling and handing the rest to the
-        /// others, so the week never exceeds its target.
-        /// </summary>
-        private static List<(Slot Slot, double Seconds)> Allocate(List<Slot> slots, double seconds)
-        {
-            var shares = new Dictionary<Slot, double>();
-            var remaining = seconds;
-            var open = slots.ToList();
-            while (open.Count > 0)
-            {
-                var unit = remaining / open.Sum(s => s.Weight);
-                var capped = open.Where(s => s.Weight * unit >= s.Ceiling).ToList();
-                if (capped.Count == 0)
-                {
-                    open.ForEach(s => shares[s] = s.Weight * unit);
-                    break;
-                }
-
-                foreach (var slot in capped)
-                {
-                    shares[slot] = slot.Ceiling;
-                    remaining -= slot.Ceiling;
-                    open.Remove(slot);
-                }
-            }
-
-            return slots.Select(s => (s, shares[s])).ToList();
-        }
-
-        private double Bound(double hours) => WithinRules(Math.Min(hours, context.Goals.WeeklyHours ?? double.MaxValue));
-
-        /// <summary>The minimum is a wish, the maximum a rule: the maximum wins when they disagree.</summary>
-        private double WithinRules(double hours) => Math.Min(Math.Max(hours, _rules.MinHoursPerWeek ?? 0), _rules.MaxHoursPerWeek ?? double.MaxValue);
+                "Base" => [WorkoutType.SweetSpot],
+                "Specialty" => [WorkoutType.Threshold, WorkoutType.Vo2Max],
+                _ => [WorkoutType.SweetSpot, WorkoutType.Threshold],
+            },
+        };
     }
-
-    private static DayOfWeek? LongRideDay(RuleSet rules) =>
-        new DayOfWeek?[] { rules.LongRideDay, DayOfWeek.Saturday, DayOfWeek.Sunday }.FirstOrDefault(d => d is { } day && rules.IsRidingDay(day));
-
-    private static WorkoutType[] QualityTypes(string? focus) => focus?.ToLowerInvariant() switch
-    {
-        { } f when f.Contains("threshold") || f.Contains("ftp") => [WorkoutType.Threshold],
-        { } f when f.Contains("sweet") => [WorkoutType.SweetSpot],
-        { } f when f.Contains("vo2") => [WorkoutType.Vo2Max],
-        { } f when f.Contains("tempo") => [WorkoutType.Tempo],
-        _ => [WorkoutType.SweetSpot, WorkoutType.Threshold],
-    };
 }

@@ -1,3 +1,4 @@
+using CyclingCoach.Coaching.Coach.Load;
 using CyclingCoach.Coaching.Coach.Rules;
 
 namespace CyclingCoach.Coaching.Coach.Plans;
@@ -7,13 +8,15 @@ namespace CyclingCoach.Coaching.Coach.Plans;
 /// left, never undo them):
 /// <list type="number">
 /// <item>shape: week numbers, steps rebuilt when unusable, duration, zone and TSS recomputed from the steps;</item>
-/// <item>sessions on a blackout, rest or unavailable day move to the nearest free allowed day of the same week that keeps every rule, else are dropped;</item>
-/// <item>surplus hard sessions (latest in the week first) become endurance rides;</item>
+/// <item>sessions on a blackout, rest or unavailable day move to the nearest free allowed day of the same week that keeps every rule (never onto an event day), else are dropped;</item>
+/// <item>surplus hard sessions (latest in the week first; a C event counts as one) become endurance rides;</item>
+/// <item>a hard session in the 48 h before an A or B event becomes an endurance ride;</item>
 /// <item>the second of two hard days in a row moves the same way, else becomes endurance;</item>
 /// <item>a day over its cap is shrunk (<see cref="WorkoutLibrary.Resize"/>); a session that would end under 20 min is dropped instead;</item>
 /// <item>a week over its maximum loses time from its longest sessions, long rides last, same 20-min floor;</item>
 /// <item>a week under its minimum gains endurance rides on free allowed days, only where no rule breaks.</item>
 /// </list>
+/// Every day carries the rules' event on it (<see cref="PlanDay.Event"/>), whatever the plan said.
 /// A plan whose calendar is broken (not starting on a Monday, missing or misplaced days) is not repaired: it is refused.
 /// </summary>
 internal sealed class PlanRepairer
@@ -45,6 +48,7 @@ internal sealed class PlanRepairer
         repairer.FixWorkouts();
         repairer.MoveOffForbiddenDays();
         repairer.LimitHardSessions();
+        repairer.EaseBeforeEvents();
         repairer.SeparateHardDays();
         repairer.CapDays();
         repairer.CapWeeks();
@@ -62,7 +66,7 @@ internal sealed class PlanRepairer
                 _repairs.Add($"Renumbered week {week.WeekNumber} as week {w + 1}.");
             }
 
-            return new PlanWeek(w + 1, week.Focus, Enumerable.Range(0, 7).Select(d => new PlanDay(Date(w * 7 + d), _days[w * 7 + d])).ToList());
+            return new PlanWeek(w + 1, week.Focus, Enumerable.Range(0, 7).Select(d => new PlanDay(Date(w * 7 + d), _days[w * 7 + d], EventOn(w * 7 + d))).ToList(), week.Phase);
         }).ToList();
         return plan with { Weeks = weeks };
     }
@@ -71,7 +75,10 @@ internal sealed class PlanRepairer
 
     private string Day(int index) => PlanText.Day(Date(index));
 
-    private bool IsHardDay(int index) => index >= 0 && index < _days.Length && _days[index].Any(x => x.Type.IsHard());
+    /// <summary>A hard session on the day, or a C event (it counts as one).</summary>
+    private bool IsHardDay(int index) => index >= 0 && index < _days.Length && (_days[index].Any(x => x.Type.IsHard()) || _rules.HasCEventOn(Date(index)));
+
+    private PlannedEvent? EventOn(int index) => _rules.EventOn(Date(index)) is { } e ? new PlannedEvent(e.Name, e.Priority) : null;
 
     private int Seconds(int index) => _days[index].Sum(x => x.DurationSeconds);
 
@@ -142,10 +149,27 @@ internal sealed class PlanRepairer
 
         for (var w = 0; w < WeekCount; w++)
         {
+            var races = Enumerable.Range(w * 7, 7).Count(i => _rules.HasCEventOn(Date(i)));
             var hard = Enumerable.Range(w * 7, 7).SelectMany(i => _days[i].Where(x => x.Type.IsHard()).Select(x => (Index: i, Workout: x))).ToList();
-            foreach (var (index, workout) in hard.AsEnumerable().Reverse().Take(Math.Max(0, hard.Count - max)))
+            foreach (var (index, workout) in hard.AsEnumerable().Reverse().Take(Math.Max(0, hard.Count - Math.Max(0, max - races))))
             {
-                ToEndurance(index, workout, $"at most {max} hard session{(max == 1 ? "" : "s")} a week");
+                ToEndurance(index, workout, $"at most {max} hard session{(max == 1 ? "" : "s")} a week{(races > 0 ? ", the C event counting as one" : "")}");
+            }
+        }
+    }
+
+    private void EaseBeforeEvents()
+    {
+        for (var i = 0; i < _days.Length; i++)
+        {
+            if (_rules.KeyEventWithin(Date(i), CoachingPrinciples.NoHardDaysBeforeEvent) is not { } key)
+            {
+                continue;
+            }
+
+            foreach (var workout in _days[i].Where(x => x.Type.IsHard()).ToList())
+            {
+                ToEndurance(i, workout, $"no hard session in the 48 h before {key.Name}");
             }
         }
     }
@@ -219,7 +243,7 @@ internal sealed class PlanRepairer
         {
             for (var i = w * 7; i < w * 7 + 7 && WeekSeconds(w) < min; i++)
             {
-                if (_days[i].Count > 0 || !_rules.AllowsSessionOn(Date(i)))
+                if (_days[i].Count > 0 || !_rules.AllowsSessionOn(Date(i)) || _rules.EventOn(Date(i)) is not null)
                 {
                     continue;
                 }
@@ -250,10 +274,11 @@ internal sealed class PlanRepairer
         var week = source / 7;
         var hard = sessions.Any(x => x.Type.IsHard());
         var seconds = sessions.Sum(x => x.DurationSeconds);
-        bool HardAfterMove(int index) => index == source ? _days[source].Except(sessions).Any(x => x.Type.IsHard()) : IsHardDay(index);
+        bool HardAfterMove(int index) => index == source ? _days[source].Except(sessions).Any(x => x.Type.IsHard()) || _rules.HasCEventOn(Date(source)) : IsHardDay(index);
 
         var target = Enumerable.Range(week * 7, 7)
-            .Where(t => t != source && _days[t].Count == 0 && _rules.AllowsSessionOn(Date(t)))
+            .Where(t => t != source && _days[t].Count == 0 && _rules.AllowsSessionOn(Date(t)) && _rules.EventOn(Date(t)) is null)
+            .Where(t => !(hard && _rules.KeyEventWithin(Date(t), CoachingPrinciples.NoHardDaysBeforeEvent) is not null))
             .Where(t => Cap(t, sessions) is not { } cap || seconds <= cap)
             .Where(t => !(hard && _rules.NoBackToBackHardDays && (HardAfterMove(t - 1) || HardAfterMove(t + 1))))
             .OrderBy(t => Math.Abs(t - source)).ThenBy(t => t)

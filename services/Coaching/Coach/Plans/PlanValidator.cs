@@ -1,3 +1,4 @@
+using CyclingCoach.Coaching.Coach.Load;
 using CyclingCoach.Coaching.Coach.Rules;
 
 namespace CyclingCoach.Coaching.Coach.Plans;
@@ -138,10 +139,16 @@ public static class PlanValidator
                         $"{PlanText.Day(day.Date)} holds {PlanText.Duration(day.DurationSeconds)}; the {(longRide ? "long-ride" : "day")} cap is {PlanText.Duration(cap)}.");
                 }
 
-                if (rules.NoBackToBackHardDays && IsHard(day) && previous is not null && previous.Date == day.Date.AddDays(-1) && IsHard(previous))
+                if (rules.NoBackToBackHardDays && IsHard(day, rules) && previous is not null && previous.Date == day.Date.AddDays(-1) && IsHard(previous, rules))
                 {
                     yield return Error(PlanViolationCodes.BackToBackHard, number, day.Date,
                         $"{PlanText.Day(day.Date)} is a hard day right after {(previousWeek == number ? "" : "the previous week's ")}hard {previous.Date.DayOfWeek}.");
+                }
+
+                if (IsHard(day) && rules.KeyEventWithin(day.Date, CoachingPrinciples.NoHardDaysBeforeEvent) is { } key)
+                {
+                    yield return Error(PlanViolationCodes.HardBeforeEvent, number, day.Date,
+                        $"{PlanText.Day(day.Date)} holds a hard session within 48 h of {key.Name} ({key.Priority} event on {key.Date:yyyy-MM-dd}).");
                 }
 
                 previous = day;
@@ -159,10 +166,14 @@ public static class PlanValidator
                 yield return new PlanViolation(PlanViolationCodes.WeekHoursMin, ViolationSeverity.Warning, number, null, $"Week {number} holds {PlanText.Duration(seconds)}, under the {PlanText.Duration(min)} minimum.");
             }
 
-            var hard = week.Days.Sum(d => d.Workouts.Count(x => x.Type.IsHard()));
-            if (rules.MaxHardSessionsPerWeek is { } maxHard && hard > maxHard)
+            // A C event counts as a hard session, but only against the sessions: an event the rider named is never the violation.
+            var races = week.Days.Count(d => rules.HasCEventOn(d.Date));
+            var hard = HardSessions(week, rules) - races;
+            if (rules.MaxHardSessionsPerWeek is { } maxHard && hard > Math.Max(0, maxHard - races))
             {
-                yield return Error(PlanViolationCodes.HardSessions, number, null, $"Week {number} has {hard} hard sessions; at most {maxHard} are allowed.");
+                yield return Error(PlanViolationCodes.HardSessions, number, null, races == 0
+                    ? $"Week {number} has {hard} hard sessions; at most {maxHard} are allowed."
+                    : $"Week {number} has {hard} hard sessions besides its C event; at most {maxHard} are allowed with the event counted as one.");
             }
         }
     }
@@ -185,6 +196,13 @@ public static class PlanValidator
     }
 
     internal static bool IsHard(PlanDay day) => day.Workouts.Any(x => x.Type.IsHard());
+
+    /// <summary>A hard day: a hard session, or a C event (ridden as training, it counts as one).</summary>
+    internal static bool IsHard(PlanDay day, RuleSet rules) => IsHard(day) || rules.HasCEventOn(day.Date);
+
+    /// <summary>The week's hard sessions, a C event counted as one.</summary>
+    public static int HardSessions(PlanWeek week, RuleSet rules) =>
+        week.Days.Sum(d => d.Workouts.Count(x => x.Type.IsHard()) + (rules.HasCEventOn(d.Date) ? 1 : 0));
 
     private static PlanViolation Error(string code, int? week, DateOnly? date, string message) => new(code, ViolationSeverity.Error, week, date, message);
 }

@@ -26,6 +26,22 @@ public static class PlanViolationCodes
     public const string WeekHoursMin = "week-hours-min";
     public const string HardSessions = "hard-sessions";
     public const string BackToBackHard = "back-to-back-hard";
+    public const string HardBeforeEvent = "hard-before-event";
+
+    // The coach's judgement of load (PlanJudgement), beside the rules.
+    public const string EmptyPlan = "empty-plan";
+    public const string EmptyWeek = "empty-week";
+    public const string BelowFitness = "below-fitness";
+    public const string LoadJump = "load-jump";
+    public const string Ramp = "ramp";
+    public const string NoRecoveryWeek = "no-recovery-week";
+    public const string EasyShare = "easy-share";
+    public const string HardSessionCount = "hard-session-count";
+    public const string DaysUnused = "days-unused";
+    public const string LighterWeek = "lighter-week";
+    public const string Taper = "taper";
+    public const string RaceForm = "race-form";
+    public const string AtCap = "at-cap";
 }
 
 /// <summary>A repaired plan, the repairs made (one sentence each) and what is still wrong.</summary>

@@ -1,10 +1,13 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace CyclingCoach.Coaching.Coach.Plans;
 
 /// <summary>
 /// A plan: consecutive weeks of seven days each, starting on a Monday. A day without workouts is a rest day.
 /// Powers in <see cref="WorkoutStep"/> are fractions of FTP, so a plan stays valid when FTP changes.
 /// </summary>
-public sealed record TrainingPlan(DateOnly StartDate, string Focus, IReadOnlyList<PlanWeek> Weeks, string? Notes = null)
+/// <param name="Weeks">1 to 8 weeks (the length bounds are part of the JSON schema a model answers in).</param>
+public sealed record TrainingPlan(DateOnly StartDate, string Focus, [property: MinLength(1), MaxLength(8)] IReadOnlyList<PlanWeek> Weeks, string? Notes = null)
 {
     public IEnumerable<PlanDay> Days => Weeks.SelectMany(w => w.Days);
 
@@ -13,13 +16,39 @@ public sealed record TrainingPlan(DateOnly StartDate, string Focus, IReadOnlyLis
     public PlanDay? Day(DateOnly date) => Days.FirstOrDefault(d => d.Date == date);
 }
 
-public sealed record PlanWeek(int WeekNumber, string Focus, IReadOnlyList<PlanDay> Days);
+/// <param name="Focus">The week's purpose in words; a week planned below the rider's fitness says why here.</param>
+/// <param name="Phase">Where the week sits in the season (coaching.md §4); old plans read as build weeks.</param>
+public sealed record PlanWeek(int WeekNumber, string Focus, [property: MinLength(7), MaxLength(7)] IReadOnlyList<PlanDay> Days, PlanPhase Phase = PlanPhase.Build);
 
-public sealed record PlanDay(DateOnly Date, IReadOnlyList<PlannedWorkout> Workouts)
+/// <param name="Event">The rider's event on this day, from their rules (stamped on every stored plan by <see cref="PlanEvents"/>).</param>
+public sealed record PlanDay(DateOnly Date, IReadOnlyList<PlannedWorkout> Workouts, PlannedEvent? Event = null)
 {
+    /// <summary>No training session planned (an event day without sessions too: the event is not a workout).</summary>
     public bool IsRest => Workouts.Count == 0;
 
     public int DurationSeconds => Workouts.Sum(w => w.DurationSeconds);
+}
+
+public sealed record PlannedEvent(string Name, Rules.EventPriority Priority);
+
+/// <summary>
+/// A week's place in the season: base, build (and specialty) weeks carry the load; recovery, taper, race and
+/// transition weeks are lighter on purpose.
+/// </summary>
+public enum PlanPhase
+{
+    Base,
+    Build,
+    Recovery,
+    Taper,
+    Race,
+    Transition,
+}
+
+public static class PlanPhases
+{
+    /// <summary>A week planned lighter on purpose (below what the rider's fitness holds, for a stated reason).</summary>
+    public static bool IsLighter(this PlanPhase phase) => phase is PlanPhase.Recovery or PlanPhase.Taper or PlanPhase.Race or PlanPhase.Transition;
 }
 
 /// <param name="Zone">The Coggan power zone (1–7) the session is built around.</param>
@@ -30,7 +59,7 @@ public sealed record PlannedWorkout(
     int DurationSeconds,
     int Zone,
     double TargetTss,
-    IReadOnlyList<WorkoutStep> Steps,
+    [property: MinLength(1)] IReadOnlyList<WorkoutStep> Steps,
     string Description);
 
 public enum WorkoutType

@@ -53,7 +53,8 @@ public static class WorkoutLibrary
                 steps.Add(new WorkoutStep(StepKind.Steady, main, 0.65, 0.65));
                 break;
             case WorkoutType.Tempo:
-                AddIntervals(steps, main, on: 15 * 60, off: 5 * 60, onPower: 0.83, offPower: 0.60);
+                // At most three 15-min blocks [E]: a longer tempo session is endurance with tempo blocks, not a grey-zone slog.
+                AddIntervals(steps, main, on: 15 * 60, off: 5 * 60, onPower: 0.83, offPower: 0.60, most: 3);
                 break;
             case WorkoutType.SweetSpot:
                 AddIntervals(steps, main, on: 12 * 60, off: 4 * 60, onPower: 0.90, offPower: 0.55);
@@ -76,10 +77,27 @@ public static class WorkoutLibrary
         return steps;
     }
 
-    /// <summary>As many repeats as fit (at most 8 hard efforts for the short ones); the rest of the main set at endurance.</summary>
-    private static void AddIntervals(List<WorkoutStep> steps, int main, int on, int off, double onPower, double offPower)
+    /// <summary>
+    /// Race openers for the last days before an event: 45 min with three 2-min efforts at 110 % FTP, short enough to
+    /// leave the legs fresh while keeping the intensity (coaching.md §4: intensity kept in the taper [MP, BO]).
+    /// </summary>
+    public static PlannedWorkout Openers()
     {
-        var repeats = Math.Clamp(main / (on + off), 1, on < 5 * 60 ? 8 : 6);
+        List<WorkoutStep> steps =
+        [
+            new(StepKind.Warmup, 15 * 60, 0.45, 0.70),
+            new(StepKind.Steady, 5 * 60, 0.65, 0.65),
+            new(StepKind.Intervals, 2 * 60, 1.10, 1.10, 3, 3 * 60, 0.50),
+            new(StepKind.Cooldown, 10 * 60, 0.60, 0.40),
+        ];
+        return new PlannedWorkout(WorkoutType.Vo2Max, "Race openers", WorkoutSteps.TotalSeconds(steps), 5, WorkoutSteps.Tss(steps), steps,
+            "45 min: 3 × 2 min at 110 % FTP with 3 min easy, to open the legs before the event.");
+    }
+
+    /// <summary>As many repeats as fit (at most 8 hard efforts for the short ones, or <paramref name="most"/>); the rest of the main set at endurance.</summary>
+    private static void AddIntervals(List<WorkoutStep> steps, int main, int on, int off, double onPower, double offPower, int? most = null)
+    {
+        var repeats = Math.Clamp(main / (on + off), 1, most ?? (on < 5 * 60 ? 8 : 6));
         var rest = main - repeats * (on + off);
         if (rest < 0)
         {

@@ -23,4 +23,30 @@ public static class WorkoutSteps
 
         return Math.Round(sum / 36, 1);
     }
+
+    /// <summary>
+    /// Seconds ridden at or below <paramref name="ceiling"/> (a fraction of FTP): a ramp counts the part of it under
+    /// the ceiling, a steady step its mean, intervals their on and off parts separately.
+    /// </summary>
+    public static double SecondsAtOrBelow(IEnumerable<WorkoutStep> steps, double ceiling)
+    {
+        double seconds = 0;
+        foreach (var s in steps)
+        {
+            seconds += s.Kind switch
+            {
+                StepKind.Intervals => s.Repeat * ((s.PowerHigh <= ceiling ? s.DurationSeconds : 0) + (s.OffPower <= ceiling ? s.OffDurationSeconds : 0)),
+                StepKind.Steady => (s.PowerLow + s.PowerHigh) / 2 <= ceiling ? s.DurationSeconds : 0,
+                _ => s.DurationSeconds * RampShareAtOrBelow(s.PowerLow, s.PowerHigh, ceiling),
+            };
+        }
+
+        return seconds;
+    }
+
+    private static double RampShareAtOrBelow(double from, double to, double ceiling)
+    {
+        var (low, high) = from <= to ? (from, to) : (to, from);
+        return high <= ceiling ? 1 : low >= ceiling ? 0 : (ceiling - low) / (high - low);
+    }
 }

@@ -27,8 +27,10 @@ namespace CyclingCoach.Coaching.Coach.Rules;
 /// "hard days should not be consecutive", "an easy day between hard days";</item>
 /// <item>blackout dates, with the year written: "no riding 2026-12-24 to 2026-12-26", "away from 3 to 10 January 2027",
 /// "off on 2027-02-14", "on holiday 24 December to 2 January 2027", "travelling March 3-5, 2027";</item>
-/// <item>the target event: "target event: Gran Fondo Girona on 2027-05-17",
-/// "my goal race is the Tour of Flanders sportive on 18 April 2027", "I'm training for the Marmotte on 5 July 2027".</item>
+/// <item>events: "target event: Gran Fondo Girona on 2027-05-17", "my goal race is the Tour of Flanders sportive on
+/// 18 April 2027", "I'm training for the Marmotte on 5 July 2027" (priority A); with a priority: "B race: Local crit on
+/// 2027-04-10", "C event - club TT on 2027-05-02", "Dwars door on 2027-03-28 (B race)", "Ronde on 2027-04-04 is my
+/// B race", "Omloop on 2027-02-27, priority C". Several events are kept; the same name again replaces the earlier one.</item>
 /// </list>
 /// </summary>
 public static class BuiltInRuleParser
@@ -163,6 +165,16 @@ public static class BuiltInRuleParser
             Build($@"^(?:the\s+)?(?<name>.+?)\s+on\s+(?<date>{Date})\s+is\s+my\s+(?:target|goal|main\s+event|race|event|target\s+event|goal\s+race)$"),
         ];
 
+        /// <summary>"Name on date" alone is an event only when a priority said so ("… (B race)").</summary>
+        private static readonly Regex BareEvent = Build($@"^(?:the\s+)?(?<name>.+?)(?:\s*,\s*|\s+on\s+(?:the\s+)?|\s+-\s+|\s*\(\s*)(?<date>{Date})\)?$");
+
+        private const string EventWord = @"(?:race|event|sportive|goal|target|priority)";
+
+        private static readonly Regex LeadingPriority = Build($@"^(?:my\s+|the\s+|an?\s+)?(?<p>[abc])[\s-]+(?:priority\s+)?(?={EventWord})");
+
+        private static readonly Regex TrailingPriority = Build(
+            $@"(?:\s*\(\s*(?:priority\s+)?(?<p>[abc])(?:[\s-]+{EventWord})?\s*\)|\s*,?\s+(?:is\s+|as\s+)?(?:my\s+|an?\s+)?(?<p>[abc])[\s-]+{EventWord}|\s*,?\s+priority\s+(?<p>[abc]))$");
+
         private const string Away =
             @"no\s+(?:riding|training|rides?|cycling|sessions?|bike)|away|off|on\s+(?:holiday|holidays|vacation|a\s+trip|a\s+business\s+trip|leave)|travel(?:l)?ing|unavailable|not\s+available|busy|can't\s+ride|cannot\s+ride|blackout(?:\s+dates?)?|holidays?|vacation|out\s+of\s+town";
 
@@ -255,13 +267,36 @@ public static class BuiltInRuleParser
         public static Action<Draft>? TargetEvent(string text)
         {
             // Cheap checks first: most clauses are not this rule, and a long clause makes the full forms costly.
-            if (!Year.IsMatch(text) || First(EventForms, text) is not { } match || ParseDate(match.Groups["date"].Value) is not { } date)
+            if (!Year.IsMatch(text))
+            {
+                return null;
+            }
+
+            // A priority before or after the event ("B race: …", "… (C event)") is read, then taken off.
+            var priority = EventPriority.A;
+            var marked = false;
+            foreach (var form in new[] { LeadingPriority, TrailingPriority })
+            {
+                if (form.Match(text) is { Success: true } p)
+                {
+                    priority = Enum.Parse<EventPriority>(p.Groups["p"].Value, ignoreCase: true);
+                    text = text.Remove(p.Index, p.Length).Trim();
+                    marked = true;
+                }
+            }
+
+            if ((First(EventForms, text) ?? (marked ? BareEvent.Match(text) is { Success: true } bare ? bare : null : null)) is not { } match
+                || ParseDate(match.Groups["date"].Value) is not { } date)
             {
                 return null;
             }
 
             var name = Regex.Replace(match.Groups["name"].Value.Trim().TrimEnd(',', ':', '-').Trim(), @"^the\s+", "", RegexOptions.IgnoreCase);
-            return name.Length is 0 or > 100 ? null : d => d.Event = new TargetEvent(name, date);
+            return name.Length is 0 or > 100 ? null : d =>
+            {
+                d.Events.RemoveAll(e => string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase));
+                d.Events.Add(new TargetEvent(name, date, priority));
+            };
         }
 
         public static Action<Draft>? Blackout(string text)
@@ -399,7 +434,7 @@ public static class BuiltInRuleParser
         public int? MaxHard { get; set; }
         public bool NoBackToBack { get; set; }
         public List<DateRange> Blackouts { get; } = [];
-        public TargetEvent? Event { get; set; }
+        public List<TargetEvent> Events { get; } = [];
 
         public RuleSet ToRuleSet()
         {
@@ -426,7 +461,7 @@ public static class BuiltInRuleParser
                 MaxHardSessionsPerWeek = MaxHard,
                 NoBackToBackHardDays = NoBackToBack,
                 BlackoutDates = Blackouts.OrderBy(b => b.From).ToList(),
-                TargetEvent = Event,
+                Events = Events.OrderBy(e => e.Date).ToList(),
             };
         }
     }

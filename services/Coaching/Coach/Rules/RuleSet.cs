@@ -34,7 +34,18 @@ public sealed record RuleSet
     /// <summary>Date ranges (inclusive) with no session at all: holidays, travel.</summary>
     public IReadOnlyList<DateRange> BlackoutDates { get; init; } = [];
 
-    public TargetEvent? TargetEvent { get; init; }
+    /// <summary>
+    /// The rider's events (races, sportives) with their priority: an A event shapes the season (base, build, taper),
+    /// a B event gets a short reduction, a C event is ridden as a hard session. Stored rule sets from before events
+    /// had priorities held one <c>targetEvent</c>; the migration <c>RuleSetEvents</c> moved it here as an A event.
+    /// </summary>
+    public IReadOnlyList<TargetEvent> Events { get; init; } = [];
+
+    /// <summary>The events from <paramref name="from"/> on, soonest first.</summary>
+    public IEnumerable<TargetEvent> EventsFrom(DateOnly from) => Events.Where(e => e.Date >= from).OrderBy(e => e.Date).ThenBy(e => e.Priority);
+
+    /// <summary>An A or B event on the date (a C event is ridden as training).</summary>
+    public TargetEvent? KeyEventOn(DateOnly date) => Events.Where(e => e.Date == date && e.Priority != EventPriority.C).OrderBy(e => e.Priority).FirstOrDefault();
 
     public static RuleSet None { get; } = new();
 }
@@ -46,7 +57,16 @@ public sealed record DateRange(DateOnly From, DateOnly To, string? Reason = null
     public bool Contains(DateOnly date) => date >= From && date <= To;
 }
 
-public sealed record TargetEvent(string Name, DateOnly Date);
+/// <param name="Priority">A: the season's goal, peaked and tapered for; B: important, a short reduction before it; C: training, no taper.</param>
+public sealed record TargetEvent(string Name, DateOnly Date, EventPriority Priority = EventPriority.A);
+
+/// <summary>Friel's race priorities (coaching.md §4, [MO]).</summary>
+public enum EventPriority
+{
+    A,
+    B,
+    C,
+}
 
 /// <summary>What a parser made of the rider's text: the rules, and the phrases it could not turn into a rule.</summary>
 public sealed record RuleParseResult(RuleSet Rules, IReadOnlyList<string> NotUnderstood);

@@ -33,6 +33,20 @@ public static class RuleSetQueries
         return Seconds(hours);
     }
 
+    /// <summary>The event on the date, the highest priority first (null: none).</summary>
+    public static TargetEvent? EventOn(this RuleSet rules, DateOnly date) =>
+        rules.Events.Where(e => e.Date == date).OrderBy(e => e.Priority).FirstOrDefault();
+
+    /// <summary>A C event on the date: ridden as training, it counts as a hard session (coaching.md §4, [MO]).</summary>
+    public static bool HasCEventOn(this RuleSet rules, DateOnly date) => rules.Events.Any(e => e.Date == date && e.Priority == EventPriority.C);
+
+    /// <summary>
+    /// The A or B event in the <paramref name="days"/> days after the date, if any: no hard session goes there
+    /// (coaching.md §4: none in the 48 h before an A/B event).
+    /// </summary>
+    public static TargetEvent? KeyEventWithin(this RuleSet rules, DateOnly date, int days) =>
+        rules.Events.Where(e => e.Priority != EventPriority.C && e.Date > date && e.Date.DayNumber - date.DayNumber <= days).OrderBy(e => e.Date).FirstOrDefault();
+
     public static int? MaxSecondsPerWeek(this RuleSet rules) => Seconds(rules.MaxHoursPerWeek);
 
     public static int? MinSecondsPerWeek(this RuleSet rules) => Seconds(rules.MinHoursPerWeek);

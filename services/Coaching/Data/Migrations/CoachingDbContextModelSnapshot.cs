@@ -124,6 +124,10 @@ namespace CyclingCoach.Coaching.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<DateOnly?>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
                     b.Property<DateTime?>("DecidedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("decided_at");
@@ -197,6 +201,9 @@ namespace CyclingCoach.Coaching.Data.Migrations
                     b.HasIndex("CreatedAt")
                         .IsDescending()
                         .HasDatabaseName("ix_analyses_created_at");
+
+                    b.HasIndex("Day")
+                        .HasDatabaseName("ix_analyses_day");
 
                     b.HasIndex("WorkoutId")
                         .HasDatabaseName("ix_analyses_workout_id");
@@ -574,6 +581,35 @@ namespace CyclingCoach.Coaching.Data.Migrations
                     b.ToTable("prompts", (string)null);
                 });
 
+            modelBuilder.Entity("CyclingCoach.Coaching.Model.ReactionOffer", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("key");
+
+                    b.Property<Guid>("AnalysisId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("analysis_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.HasKey("Kind", "Key")
+                        .HasName("pk_reaction_offers");
+
+                    b.HasIndex("AnalysisId")
+                        .HasDatabaseName("ix_reaction_offers_analysis_id");
+
+                    b.ToTable("reaction_offers", (string)null);
+                });
+
             modelBuilder.Entity("CyclingCoach.Coaching.Model.ReadinessSuggestionDay", b =>
                 {
                     b.Property<DateOnly>("Date")
@@ -724,6 +760,12 @@ namespace CyclingCoach.Coaching.Data.Migrations
                     b.Property<double?>("IntensityFactor")
                         .HasColumnType("double precision")
                         .HasColumnName("intensity_factor");
+
+                    b.Property<string>("LoadState")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("load_state");
 
                     b.Property<DateOnly>("LocalDate")
                         .HasColumnType("date")
@@ -893,6 +935,16 @@ namespace CyclingCoach.Coaching.Data.Migrations
                         .HasForeignKey("RuleSetId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_plans_rule_sets_rule_set_id");
+                });
+
+            modelBuilder.Entity("CyclingCoach.Coaching.Model.ReactionOffer", b =>
+                {
+                    b.HasOne("CyclingCoach.Coaching.Model.Analysis", null)
+                        .WithMany()
+                        .HasForeignKey("AnalysisId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_reaction_offers_analyses_analysis_id");
                 });
 
             modelBuilder.Entity("CyclingCoach.Coaching.Model.ReadinessSuggestionDay", b =>

@@ -50,14 +50,25 @@ public sealed class LlmCoachEngine(
     {
         var facts = context.Facts;
         var citable = facts.Citable;
+        var needs = Reactions.Assess(facts, context.Plan);
         return AskAsync<CoachFeedback>(AiAction.WorkoutAnalysis, new Dictionary<string, string>
         {
-            // The citable numbers under their names: the names a claim must cite.
-            [PromptPlaceholders.FactsJson] = Json(new { facts.Date, facts.Name, facts.Planned, Citable = citable }),
+            // The citable numbers under their names: the names a claim must cite; and what the ride requires of the plan.
+            [PromptPlaceholders.FactsJson] = Json(new
+            {
+                facts.Date,
+                facts.Name,
+                facts.Planned,
+                facts.PlannedRestDay,
+                facts.LoadHeld,
+                Citable = citable,
+                RequiredReactions = needs.EasyDays.Select(n => new { n.Date, Rule = "no hard session", n.Because, n.Cites }),
+                needs.Fatigued,
+            }),
             [PromptPlaceholders.PlanJson] = Json(context.Plan),
             [PromptPlaceholders.RulesJson] = Json(context.Rules),
             [PromptPlaceholders.AthleteJson] = Json(context.Athlete),
-        }, f => LlmAnswerChecks.Feedback(f, citable), cancellationToken);
+        }, f => [.. LlmAnswerChecks.Feedback(f, citable), .. Reactions.Problems(f, facts, context.Plan)], cancellationToken);
     }
 
     private async Task<T> AskAsync<T>(AiAction action, IReadOnlyDictionary<string, string> values, Func<T, IReadOnlyList<string>> check, CancellationToken cancellationToken)
