@@ -27,6 +27,6 @@ public sealed record TestPorts(int Gateway, int Web, int Postgres, int Amqp, int
         $"--COACH_PG_PORT={Postgres}",
         $"--COACH_AMQP_PORT={Amqp}",
         $"--COACH_MGMT_PORT={Management}",
-        $"--COACH_RABBIT_NODE={Environment.GetEnvironmentVariable("COACH_APPHOST_TEST_RABBIT_NODE") is { Length: > 0 } node ? node : "coachapphosttests"}",
+        $"--COACH_RABBIT_NODE={(Environment.GetEnvironmentVariable("COACH_APPHOST_TEST_RABBIT_NODE") is { Length: > 0 } node ? node : "coachapphosttests")}",
     ];
 }
