@@ -41,32 +41,33 @@ public sealed class PlanRepairPropertyTests(ITestOutputHelper output)
         Assert.True(displaced > Cases, $"only {displaced} displaced sessions: the generator does not exercise moves");
     }
 
-    /// <summary>Repairers with one thing wrong, each built around the real one.</summary>
-    public static readonly IReadOnlyDictionary<string, Repairer> Mutants = new Dictionary<string, Repairer>
+    /// <summary>Repairers with one thing wrong, each built around the real one, and what in the checks' report says so.</summary>
+    public static readonly IReadOnlyDictionary<string, (Repairer Repair, string CaughtBy)> Mutants = new Dictionary<string, (Repairer, string)>
     {
         // Drops every session on a day without riding instead of moving it: the plan then keeps every rule.
-        ["drops sessions instead of moving them"] = (plan, rules) => PlanValidator.Repair(
+        ["drops sessions instead of moving them"] = ((plan, rules) => PlanValidator.Repair(
             plan with { Weeks = [.. plan.Weeks.Select(w => w with { Days = [.. w.Days.Select(d => RuleChecker.RidingAllowed(rules, d.Date) ? d : d with { Workouts = [] })] })] },
-            rules),
+            rules), "sessions kept of"),
         // Never tops a week up to the rider's minimum.
-        ["ignores the weekly minimum"] = (plan, rules) => PlanValidator.Repair(plan, rules with { MinHoursPerWeek = null }),
+        ["ignores the weekly minimum"] = ((plan, rules) => PlanValidator.Repair(plan, rules with { MinHoursPerWeek = null }), "minimum, while"),
         // Reads "no back-to-back hard days" and "at most N hard sessions" by the label alone: an engine that calls its
         // 2 × 12 min at 90 % FTP "tempo" gets it through.
-        ["trusts a hard session's label"] = (plan, rules) => PlanValidator.Repair(
+        ["trusts a hard session's label"] = ((plan, rules) => PlanValidator.Repair(
             plan with { Weeks = [.. plan.Weeks.Select(w => w with { Days = [.. w.Days.Select(d => d with { Workouts = [.. d.Workouts.Select(x => x.Type == WorkoutType.SweetSpot ? x with { Type = WorkoutType.Tempo } : x)] })] })] },
-            rules),
+            rules), "hard"),
     };
 
     public static TheoryData<string> MutantNames() => [.. Mutants.Keys];
 
     [Theory]
     [MemberData(nameof(MutantNames))]
-    public void A_mutated_repairer_fails_the_checks(string mutant)
+    public void A_mutated_repairer_fails_the_checks_made_for_it(string mutant)
     {
-        var failures = EveryRule(Mutants[mutant], out _, out _).Concat(Placement(Mutants[mutant], out _)).ToList();
+        var (repair, caughtBy) = Mutants[mutant];
+        var failures = EveryRule(repair, out _, out _).Concat(Placement(repair, out _)).ToList();
 
         output.WriteLine($"{failures.Count} failures, e.g. {failures.FirstOrDefault()}");
-        Assert.NotEmpty(failures);
+        Assert.Contains(failures, f => f.Contains(caughtBy, StringComparison.Ordinal));
     }
 
     /// <summary>Every case, every rule: the failures found (none for a right repairer).</summary>
