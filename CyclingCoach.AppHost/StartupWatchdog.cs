@@ -11,9 +11,16 @@ namespace CyclingCoach.AppHost;
 /// log lines, writes <c>failed</c> there and stops the AppHost with exit code 1. <c>./coach up</c> waits on that file.
 /// It starts with the orchestrator (BeforeStartEvent), not as a hosted service: the host starts hosted services only
 /// once every resource has left "Waiting", which is exactly what never happens when a dependency fails.
+/// <para>
+/// It cannot die silently: what to watch is read from the model inside the event handler, on the thread that
+/// publishes the event (the handlers after this one — the dashboard's — and the orchestrator change the model's lists;
+/// read from another thread at the same moment they threw "Collection was modified" into a task nobody awaited, which
+/// left <c>./coach up</c> waiting on <c>starting</c> for six minutes beside a healthy stack, issue 18), and any
+/// exception of the watch is logged and written as <c>failed</c>. Notifications sent before the watch begins are not
+/// lost: <see cref="ResourceNotificationService.WatchAsync"/> first replays every resource's latest state.
+/// </para>
 /// </summary>
 public sealed class StartupWatchdog(
-    DistributedApplicationModel model,
     ResourceNotificationService notifications,
     ResourceLoggerService resourceLogs,
     IHostApplicationLifetime lifetime,
@@ -28,31 +35,39 @@ public sealed class StartupWatchdog(
     {
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton<StartupWatchdog>();
-        builder.Eventing.Subscribe<BeforeStartEvent>((e, cancellationToken) =>
+        builder.Eventing.Subscribe<BeforeStartEvent>((e, _) =>
         {
-            var lifetime = e.Services.GetRequiredService<IHostApplicationLifetime>();
-            _ = e.Services.GetRequiredService<StartupWatchdog>().RunAsync(lifetime.ApplicationStopping);
+            var watched = WatchedResources.From(e.Model);
+            e.Services.GetRequiredService<StartupWatchdog>().Start(watched);
             return Task.CompletedTask;
         });
     }
 
-    public async Task RunAsync(CancellationToken stoppingToken)
+    /// <summary>The watch, started and left running; its own failures end in <see cref="FailAsync"/>.</summary>
+    public Task Start(WatchedResources watched)
     {
-        await Task.Yield();
-        var started = DateTime.UtcNow;
-        Directory.CreateDirectory(Path.GetDirectoryName(StatusFile(settings))!);
-        await File.WriteAllTextAsync(StatusFile(settings), "starting\n", stoppingToken);
+        WriteStatus("starting");
+        return Task.Run(async () =>
+        {
+            try
+            {
+                await WatchAsync(watched, lifetime.ApplicationStopping);
+            }
+            catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
+            {
+                await FailAsync([], "the AppHost was stopped during start-up");
+            }
+            catch (Exception e)
+            {
+                logger.LogCritical(e, "The start-up watchdog failed");
+                await FailAsync([], $"the start-up watchdog failed: {e.GetType().Name}: {e.Message}");
+            }
+        });
+    }
 
-        // One-shot resources (others wait for their completion) must finish with exit code 0; the rest must be healthy.
-        var oneShots = model.Resources
-            .SelectMany(r => r.Annotations.OfType<WaitAnnotation>())
-            .Where(w => w.WaitType == WaitType.WaitForCompletion)
-            .Select(w => w.Resource.Name)
-            .ToHashSet();
-        var watched = model.Resources
-            .Where(r => r is ProjectResource or ExecutableResource or ContainerResource && r.Name != "aspire-dashboard" && !r.Annotations.OfType<ExplicitStartupAnnotation>().Any())
-            .Select(r => r.Name)
-            .ToHashSet();
+    private async Task WatchAsync(WatchedResources watched, CancellationToken stoppingToken)
+    {
+        var started = DateTime.UtcNow;
         var latest = new Dictionary<string, CustomResourceSnapshot>();
         var ids = new Dictionary<string, string>(); // resource name → the orchestrator's id, which its logs are kept under
 
@@ -62,74 +77,100 @@ public sealed class StartupWatchdog(
         {
             await foreach (var change in notifications.WatchAsync(deadline.Token))
             {
-                if (change.Snapshot.IsHidden)
-                {
-                    watched.Remove(change.Resource.Name); // the orchestrator's own helpers (project rebuilders)
-                }
-
-                if (!watched.Contains(change.Resource.Name))
+                var name = change.Resource.Name;
+                if (!watched.Names.Contains(name))
                 {
                     continue;
                 }
 
-                latest[change.Resource.Name] = change.Snapshot;
-                ids[change.Resource.Name] = change.ResourceId;
+                latest[name] = change.Snapshot;
+                ids[name] = change.ResourceId;
                 var state = change.Snapshot.State?.Text;
                 var ended = state is not null && KnownResourceStates.TerminalStates.Contains(state);
-                if (ended && !(oneShots.Contains(change.Resource.Name) && change.Snapshot.ExitCode == 0))
+                if (ended && !(watched.OneShots.Contains(name) && change.Snapshot.ExitCode == 0))
                 {
-                    await FailAsync([change.ResourceId], $"{change.Resource.Name} {state} (exit code {change.Snapshot.ExitCode?.ToString() ?? "none"})");
+                    await FailAsync([change.ResourceId], $"{name} {state} (exit code {change.Snapshot.ExitCode?.ToString() ?? "none"})");
                     return;
                 }
 
-                if (watched.All(name => latest.TryGetValue(name, out var s) && Ready(name, s, oneShots)))
+                if (watched.Names.All(n => latest.TryGetValue(n, out var s) && watched.Ready(n, s)))
                 {
-                    logger.LogInformation("All {Count} resources healthy in {Seconds:0.0} s", watched.Count, (DateTime.UtcNow - started).TotalSeconds);
-                    await File.WriteAllTextAsync(StatusFile(settings), "healthy\n", stoppingToken);
+                    logger.LogInformation("All {Count} resources healthy in {Seconds:0.0} s", watched.Names.Count, (DateTime.UtcNow - started).TotalSeconds);
+                    WriteStatus("healthy");
                     return;
                 }
             }
         }
         catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
         {
-            var waiting = watched.Where(name => !(latest.TryGetValue(name, out var s) && Ready(name, s, oneShots))).ToList();
-            var states = waiting.Select(name => $"{name}: {Describe(latest.GetValueOrDefault(name))}");
+            var waiting = watched.Names.Where(n => !(latest.TryGetValue(n, out var s) && watched.Ready(n, s))).ToList();
+            var states = waiting.Select(n => $"{n}: {Describe(latest.GetValueOrDefault(n))}");
             // The first resource not ready that nothing else is waiting on is usually the cause; log every one.
-            await FailAsync(waiting.Select(name => ids.GetValueOrDefault(name, name)), $"not healthy after {settings.StartupTimeout.TotalSeconds:0} s: {string.Join("; ", states)}");
+            await FailAsync(waiting.Select(n => ids.GetValueOrDefault(n, n)), $"not healthy after {settings.StartupTimeout.TotalSeconds:0} s: {string.Join("; ", states)}");
         }
     }
-
-    private static bool Ready(string name, CustomResourceSnapshot snapshot, HashSet<string> oneShots) =>
-        oneShots.Contains(name)
-            ? snapshot.ExitCode == 0
-            : snapshot.State?.Text == KnownResourceStates.Running && snapshot.HealthStatus == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy;
 
     private static string Describe(CustomResourceSnapshot? snapshot) =>
         snapshot is null ? "no state" : $"{snapshot.State?.Text ?? "unknown"}, health {snapshot.HealthStatus?.ToString() ?? "unknown"}";
 
+    /// <summary>Logs why and the resources' last log lines, writes <c>failed</c> and stops the AppHost; never throws.</summary>
     private async Task FailAsync(IEnumerable<string> resourceIds, string reason)
     {
-        logger.LogError("Start-up failed: {Reason}", reason);
-        foreach (var id in resourceIds)
+        try
         {
-            var lines = new List<string>();
-            using var read = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-            try
+            logger.LogError("Start-up failed: {Reason}", reason);
+            foreach (var id in resourceIds)
             {
-                await foreach (var batch in resourceLogs.GetAllAsync(id).WithCancellation(read.Token))
-                {
-                    lines.AddRange(batch.Select(l => l.Content));
-                }
+                logger.LogError("Last log lines of {Resource}:\n{Lines}", id, await LastLinesAsync(id));
             }
-            catch (OperationCanceledException)
-            {
-            }
+        }
+        finally
+        {
+            WriteStatus($"failed: {reason}");
+            Environment.ExitCode = 1;
+            lifetime.StopApplication();
+        }
+    }
 
-            logger.LogError("Last log lines of {Resource}:\n{Lines}", id, lines.Count == 0 ? "(none)" : string.Join('\n', lines.TakeLast(LogLines)));
+    /// <summary>The resource's last log lines, or why they could not be read (the report must go out regardless).</summary>
+    private async Task<string> LastLinesAsync(string resourceId)
+    {
+        var lines = new List<string>();
+        using var read = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        try
+        {
+            await foreach (var batch in resourceLogs.GetAllAsync(resourceId).WithCancellation(read.Token))
+            {
+                lines.AddRange(batch.Select(l => l.Content));
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        catch (Exception e)
+        {
+            return $"(could not be read: {e.Message})";
         }
 
-        await File.WriteAllTextAsync(StatusFile(settings), $"failed: {reason}\n");
-        Environment.ExitCode = 1;
-        lifetime.StopApplication();
+        return lines.Count == 0 ? "(none)" : string.Join('\n', lines.TakeLast(LogLines));
+    }
+
+    /// <summary>
+    /// The whole line at once (written aside, then renamed over the file), without a cancellation token: a status is
+    /// written even while the AppHost stops, and <c>./coach</c> never reads half of one. A failure to write is logged.
+    /// </summary>
+    private void WriteStatus(string status)
+    {
+        try
+        {
+            var file = StatusFile(settings);
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            File.WriteAllText(file + ".new", status + "\n");
+            File.Move(file + ".new", file, overwrite: true);
+        }
+        catch (Exception e)
+        {
+            logger.LogCritical(e, "Could not write the start-up status '{Status}' to {File}", status, StatusFile(settings));
+        }
     }
 }

@@ -33,7 +33,12 @@ public static class DatabaseExtensions
                 // ours keeps /health reporting "syncdb" etc., which tests, bench and the AppHost's waits read.
                 settings.DisableHealthChecks = true;
             },
-            options => options.UseSnakeCaseNamingConvention());
+            options => options
+                .UseSnakeCaseNamingConvention()
+                // Aspire's default retries (6, up to 30 s apart) keep a request waiting about a minute while PostgreSQL
+                // is down; these ride out a restart (a few seconds) and then let the request answer 503
+                // (DatabaseUnavailableExceptionHandler) within about 5 s.
+                .UseNpgsql(npgsql => npgsql.EnableRetryOnFailure(maxRetryCount: 4, maxRetryDelay: TimeSpan.FromSeconds(2), errorCodesToAdd: null)));
         builder.Services.ConfigureDbContext<TContext>((services, options) =>
             options.AddInterceptors(services.GetRequiredService<OutboxSaveChangesInterceptor>()));
 

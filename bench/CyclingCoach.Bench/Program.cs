@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Running;
 using CyclingCoach.Bench.Coaching;
+using CyclingCoach.Bench.Limits;
 
 namespace CyclingCoach.Bench;
 
@@ -8,8 +9,14 @@ public static class BenchProgram
 {
     // dotnet run -c Release --project bench/CyclingCoach.Bench -- --filter '*'
     // dotnet run -c Release --project bench/CyclingCoach.Bench -- coaching-… (bench/scripts/coaching/run.sh)
+    // dotnet run -c Release --project bench/CyclingCoach.Bench -- limits CASE (bench/scripts/limits/run.sh)
     public static async Task<int> Main(string[] args)
     {
+        if (args is ["limits", .. var rest])
+        {
+            return LimitsCommand.Run(rest);
+        }
+
         if (args.Length > 0 && CoachingCommands.TryGet(args[0], out var command))
         {
             return await command(args[1..]);

@@ -2,9 +2,6 @@
 // Needs a running stack: WEB_URL (e.g. http://127.0.0.1:3000) and API_KEY (the key ./coach up printed).
 // Run: node --test e2e/   (or npm run test:e2e). Skipped when WEB_URL or API_KEY is not set.
 import assert from 'node:assert/strict';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { launchBrowser } from './browser.mjs';
 import { API_KEY, noStack, WEB_URL } from './real-stack.mjs';
@@ -92,13 +89,6 @@ describe('dashboard', { skip: noStack }, () => {
     await page.fill('#workout-distance', '20');
     await page.click('form[aria-label="Log a ride"] button[type=submit]');
     await page.locator('#workout-name-error').waitFor();
-  });
-
-  it('saves a screenshot', async (t) => {
-    const dir = await mkdtemp(join(tmpdir(), 'cyclingcoach-e2e-'));
-    const file = join(dir, 'dashboard.png');
-    await page.screenshot({ path: file, fullPage: true });
-    t.diagnostic(`screenshot: ${file}`);
   });
 
   it('signs out', async () => {

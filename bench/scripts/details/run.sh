@@ -4,7 +4,6 @@
 # Usage: bench/scripts/details/run.sh
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/../../.." && pwd)"
-export DETAILS_BENCH=1
-dotnet test "$repo/tests/CyclingCoach.Sync.Tests" -c Release \
-  --filter "FullyQualifiedName~CyclingCoach.Sync.Tests.Streams.DetailsImportBenchmark" \
+dotnet test "$repo/bench/CyclingCoach.Sync.Bench" -c Release \
+  --filter "FullyQualifiedName~CyclingCoach.Sync.Bench.DetailsImportBenchmark" \
   --logger "console;verbosity=detailed" 2>&1 | grep -E "details bench:|Passed!|Failed!|error"

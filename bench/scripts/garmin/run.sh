@@ -7,7 +7,7 @@
 # Usage: . /tmp/testenv.sh (or the COACH_TEST_* variables); bench/scripts/garmin/run.sh [activity-count]
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/../../.." && pwd)"
-export GARMIN_BENCH=1 GARMIN_BENCH_COUNT="${1:-1000}"
-dotnet test "$repo/tests/CyclingCoach.Sync.Tests" \
-  --filter "FullyQualifiedName~CyclingCoach.Sync.Tests.Garmin.GarminSyncBenchmark" \
+export GARMIN_BENCH_COUNT="${1:-1000}"
+dotnet test "$repo/bench/CyclingCoach.Sync.Bench" -c Release \
+  --filter "FullyQualifiedName~CyclingCoach.Sync.Bench.GarminSyncBenchmark" \
   --logger "console;verbosity=detailed" 2>&1 | grep -E "client only:|full backfill:|backfill of|re-sync:|Passed!|Failed!|error"

@@ -10,7 +10,8 @@ namespace CyclingCoach.Coaching.Analyses;
 /// <summary>
 /// The approval loop shared by workout analyses, threshold suggestions and chat proposals: approved plan operations
 /// are applied to the current plan and stored as a new version (validated, parent = current) in the same transaction
-/// that marks them approved, so approving twice changes nothing twice.
+/// that marks them approved, so approving twice changes nothing twice; decisions on one analysis take turns
+/// (<see cref="DecisionLock"/>), so two sent at once are an approval sent twice.
 /// </summary>
 public sealed class AnalysisService(CoachingDbContext db, PlanService plans, AthleteService athletes, AnalysisSignal signal, CoachClock clock)
 {
@@ -64,6 +65,7 @@ public sealed class AnalysisService(CoachingDbContext db, PlanService plans, Ath
 
     public async Task<DecisionResult> ApproveAsync(Guid id, IReadOnlyList<string>? suggestionIds, CancellationToken cancellationToken)
     {
+        await using var decision = await DecisionLock.AcquireAsync(db, id, cancellationToken);
         var analysis = await db.Analyses.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (analysis is null)
         {
@@ -141,6 +143,7 @@ public sealed class AnalysisService(CoachingDbContext db, PlanService plans, Ath
 
     public async Task<DecisionResult> RejectAsync(Guid id, RejectRequest request, CancellationToken cancellationToken)
     {
+        await using var decision = await DecisionLock.AcquireAsync(db, id, cancellationToken);
         var analysis = await db.Analyses.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (analysis is null)
         {

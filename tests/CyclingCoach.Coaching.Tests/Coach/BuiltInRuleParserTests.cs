@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using CyclingCoach.Coaching.Coach.Rules;
 using CyclingCoach.Coaching.RuleSets;
@@ -202,18 +201,16 @@ public sealed class BuiltInRuleParserTests
     }
 
     [Fact]
-    public void The_longest_text_the_api_takes_is_read_without_stalling()
+    public void The_longest_text_the_api_takes_is_read_completely()
     {
         // A pasted document, not a rule list, at the API's limit: 100 sentences, a 2,000-character word and a 100-day
-        // list. The bound only catches runaway matching (seconds per clause), not speed, which bench/ measures.
+        // list, read completely. How long it takes is measured in bench/ ("reader limits"), not here.
         var text = string.Concat(Enumerable.Repeat("max 8 hours a week. I like coffee and cake, and tea, and biscuits. ", 100))
                    + new string('a', 2_000) + " and " + string.Join(", ", Enumerable.Repeat("Monday", 100));
         Assert.InRange(text.Length, RuleParseRequest.MaxLength - 1_000, RuleParseRequest.MaxLength);
-        var clock = Stopwatch.StartNew();
 
         var result = BuiltInRuleParser.Parse(text);
 
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
         Assert.Equal(8, result.Rules.MaxHoursPerWeek);
         Assert.Equal(101, result.NotUnderstood.Count);
         Assert.All(result.NotUnderstood.Take(100), s => Assert.Equal("I like coffee and cake, and tea, and biscuits", s));

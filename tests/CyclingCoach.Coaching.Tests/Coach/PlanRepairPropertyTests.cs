@@ -1,12 +1,16 @@
 using CyclingCoach.Coaching.Coach.Plans;
 using CyclingCoach.Coaching.Coach.Rules;
+using CyclingCoach.Coaching.RuleSets;
 using Xunit.Abstractions;
 
 namespace CyclingCoach.Coaching.Tests.Coach;
 
 /// <summary>
-/// Random plans × random rule sets (seeded, so a failure replays): whatever Repair accepts satisfies every rule by a
-/// checker written here from the rules' definitions (it does not call the validator), and repairing again changes nothing.
+/// Random plans × random rule sets a rider can store (seeded, so a failure replays): whatever Repair accepts keeps
+/// every rule as <see cref="RuleChecker"/> reads it — written from what each rule means to the rider, not from the
+/// validator — repairing again changes nothing, and a session on a day the rider cannot ride moves to a free riding
+/// day of its week instead of vanishing. Mutated repairers (wrappers around the real one) must fail the same checks,
+/// so the checks are known to catch what they are for.
 /// </summary>
 public sealed class PlanRepairPropertyTests(ITestOutputHelper output)
 {
@@ -14,21 +18,76 @@ public sealed class PlanRepairPropertyTests(ITestOutputHelper output)
 
     private static readonly WorkoutType[] Types = Enum.GetValues<WorkoutType>();
 
+    public delegate PlanRepairResult Repairer(TrainingPlan plan, RuleSet rules);
+
     [Fact]
-    public void Accepted_plans_satisfy_every_rule_and_repair_is_idempotent()
+    public void Accepted_plans_keep_every_rule_and_repair_is_idempotent()
     {
-        var accepted = 0;
-        var repaired = 0;
+        var failures = EveryRule(PlanValidator.Repair, out var accepted, out var repaired);
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures.Take(20)));
+        output.WriteLine($"{accepted} accepted of {Cases}, {repaired} of them needed repairs");
+        // The generator must exercise the repairs, not only hand over valid plans.
+        Assert.True(repaired > accepted / 2, $"only {repaired} of {accepted} accepted plans needed a repair");
+    }
+
+    [Fact]
+    public void Sessions_on_days_without_riding_move_to_free_riding_days_of_their_week()
+    {
+        var failures = Placement(PlanValidator.Repair, out var displaced);
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures.Take(20)));
+        output.WriteLine($"{displaced} sessions on days without riding");
+        Assert.True(displaced > Cases, $"only {displaced} displaced sessions: the generator does not exercise moves");
+    }
+
+    /// <summary>Repairers with one thing wrong, each built around the real one, and what in the checks' report says so.</summary>
+    public static readonly IReadOnlyDictionary<string, (Repairer Repair, string CaughtBy)> Mutants = new Dictionary<string, (Repairer, string)>
+    {
+        // Drops every session on a day without riding instead of moving it: the plan then keeps every rule.
+        ["drops sessions instead of moving them"] = ((plan, rules) => PlanValidator.Repair(
+            plan with { Weeks = [.. plan.Weeks.Select(w => w with { Days = [.. w.Days.Select(d => RuleChecker.RidingAllowed(rules, d.Date) ? d : d with { Workouts = [] })] })] },
+            rules), "sessions kept of"),
+        // Never tops a week up to the rider's minimum.
+        ["ignores the weekly minimum"] = ((plan, rules) => PlanValidator.Repair(plan, rules with { MinHoursPerWeek = null }), "minimum, while"),
+        // Reads "no back-to-back hard days" and "at most N hard sessions" by the label alone: an engine that calls its
+        // 2 × 12 min at 90 % FTP "tempo" gets it through.
+        ["trusts a hard session's label"] = ((plan, rules) => PlanValidator.Repair(
+            plan with { Weeks = [.. plan.Weeks.Select(w => w with { Days = [.. w.Days.Select(d => d with { Workouts = [.. d.Workouts.Select(x => x.Type == WorkoutType.SweetSpot ? x with { Type = WorkoutType.Tempo } : x)] })] })] },
+            rules), "hard"),
+    };
+
+    public static TheoryData<string> MutantNames() => [.. Mutants.Keys];
+
+    [Theory]
+    [MemberData(nameof(MutantNames))]
+    public void A_mutated_repairer_fails_the_checks_made_for_it(string mutant)
+    {
+        var (repair, caughtBy) = Mutants[mutant];
+        var failures = EveryRule(repair, out _, out _).Concat(Placement(repair, out _)).ToList();
+
+        output.WriteLine($"{failures.Count} failures, e.g. {failures.FirstOrDefault()}");
+        Assert.Contains(failures, f => f.Contains(caughtBy, StringComparison.Ordinal));
+    }
+
+    /// <summary>Every case, every rule: the failures found (none for a right repairer).</summary>
+    private static List<string> EveryRule(Repairer repair, out int accepted, out int repaired)
+    {
+        var failures = new List<string>();
+        accepted = repaired = 0;
         for (var seed = 0; seed < Cases; seed++)
         {
             var random = new Random(seed);
             var (plan, soundCalendar) = RandomPlan(random);
-            var rules = RandomRules(random, plan.StartDate);
-
-            var result = PlanValidator.Repair(plan, rules);
+            var rules = RandomRules(random, plan.StartDate, placementOnly: false);
+            var result = repair(plan, rules);
 
             // Every rule violation has a repair; only a broken calendar is refused.
-            Assert.True(result.Accepted == soundCalendar, $"seed {seed}: accepted {result.Accepted}, sound calendar {soundCalendar}: {string.Join(" | ", result.Remaining.Select(v => v.Message))}");
+            if (result.Accepted != soundCalendar)
+            {
+                failures.Add($"seed {seed}: accepted {result.Accepted}, sound calendar {soundCalendar}: {string.Join(" | ", result.Remaining.Select(v => v.Message))}");
+            }
+
             if (!result.Accepted)
             {
                 continue;
@@ -36,17 +95,57 @@ public sealed class PlanRepairPropertyTests(ITestOutputHelper output)
 
             accepted++;
             repaired += result.Repairs.Count > 0 ? 1 : 0;
-            var broken = IndependentCheck(result.Plan, rules);
-            Assert.True(broken.Count == 0, $"seed {seed}: {string.Join(" | ", broken)}\nrepairs: {string.Join(" | ", result.Repairs)}");
+            failures.AddRange(RuleChecker.Broken(result.Plan, rules).Select(b => $"seed {seed}: {b}\n  repairs: {string.Join(" | ", result.Repairs)}"));
 
-            var again = PlanValidator.Repair(result.Plan, rules);
-            Assert.True(again.Repairs.Count == 0, $"seed {seed}: second repair did {string.Join(" | ", again.Repairs)}");
-            Assert.Equal(result.Plan.Json(), again.Plan.Json());
+            var again = repair(result.Plan, rules);
+            if (again.Repairs.Count > 0 || again.Plan.Json() != result.Plan.Json())
+            {
+                failures.Add($"seed {seed}: a second repair did {string.Join(" | ", again.Repairs)}");
+            }
         }
 
-        output.WriteLine($"{accepted} accepted of {Cases}, {repaired} of them needed repairs");
-        // The generator must exercise the repairs, not only hand over valid plans.
-        Assert.True(repaired > accepted / 2, $"only {repaired} of {accepted} accepted plans needed a repair");
+        return failures;
+    }
+
+    /// <summary>
+    /// Rules that only say where riding is allowed (days, rest days, blackouts), so nothing but a move can change a
+    /// week: each session on a day without riding goes to a free riding day of its own in the same week (a coach does
+    /// not stack a second session on a day to make room [E]) and is dropped only when the week has none left.
+    /// </summary>
+    private static List<string> Placement(Repairer repair, out int displaced)
+    {
+        var failures = new List<string>();
+        displaced = 0;
+        for (var seed = 0; seed < Cases; seed++)
+        {
+            var random = new Random(seed);
+            var (plan, soundCalendar) = RandomPlan(random);
+            if (!soundCalendar)
+            {
+                continue;
+            }
+
+            var rules = RandomRules(random, plan.StartDate, placementOnly: true);
+            var result = repair(plan, rules);
+            for (var w = 0; w < plan.Weeks.Count; w++)
+            {
+                var days = plan.Weeks[w].Days;
+                var sessions = days.Sum(d => d.Workouts.Count(x => x.DurationSeconds > 0));
+                var away = days.Where(d => !RuleChecker.RidingAllowed(rules, d.Date)).Sum(d => d.Workouts.Count(x => x.DurationSeconds > 0));
+                var free = days.Count(d => RuleChecker.RidingAllowed(rules, d.Date) && d.Workouts.All(x => x.DurationSeconds <= 0));
+                var expected = sessions - Math.Max(0, away - free);
+                var kept = result.Plan.Weeks[w].Days.Sum(d => d.Workouts.Count);
+                displaced += away;
+                if (kept != expected)
+                {
+                    failures.Add($"seed {seed}, week {w + 1}: {kept} sessions kept of {sessions} ({away} on days without riding, {free} free riding days): expected {expected}");
+                }
+            }
+
+            failures.AddRange(RuleChecker.Broken(result.Plan, rules).Select(b => $"seed {seed} (placement rules): {b}"));
+        }
+
+        return failures;
     }
 
     private static (TrainingPlan Plan, bool SoundCalendar) RandomPlan(Random random)
@@ -84,7 +183,25 @@ public sealed class PlanRepairPropertyTests(ITestOutputHelper output)
         }).ToList();
     }
 
-    private static RuleSet RandomRules(Random random, DateOnly start)
+    /// <summary>A rule set the rules API would store (RuleSetChecks), drawn until one is.</summary>
+    private static RuleSet RandomRules(Random random, DateOnly start, bool placementOnly)
+    {
+        while (true)
+        {
+            var rules = Draw(random, start);
+            if (placementOnly)
+            {
+                rules = new RuleSet { AvailableDays = rules.AvailableDays, RestDays = rules.RestDays, BlackoutDates = rules.BlackoutDates };
+            }
+
+            if (RuleSetChecks.Validate(rules).Count == 0)
+            {
+                return rules;
+            }
+        }
+    }
+
+    private static RuleSet Draw(Random random, DateOnly start)
     {
         DayOfWeek[] Days(int max) => Enum.GetValues<DayOfWeek>().Where(_ => random.Next(7) < max).ToArray();
         double? Maybe(double low, double high) => random.Next(2) == 0 ? null : Math.Round(low + random.NextDouble() * (high - low), 2);
@@ -95,8 +212,9 @@ public sealed class PlanRepairPropertyTests(ITestOutputHelper output)
             RestDays = Days(random.Next(0, 3)),
             MaxHoursPerWeek = Maybe(1, 15),
             MinHoursPerWeek = Maybe(1, 10),
-            MaxHoursPerDay = Maybe(0.2, 4),
-            DayCaps = Enumerable.Range(0, random.Next(3)).Select(_ => new DayCap((DayOfWeek)random.Next(7), Math.Round(0.2 + random.NextDouble() * 3, 2))).ToList(),
+            MaxHoursPerDay = Maybe(0.25, 4),
+            DayCaps = Enum.GetValues<DayOfWeek>().OrderBy(_ => random.Next()).Take(random.Next(3))
+                .Select(day => new DayCap(day, Math.Round(0.25 + random.NextDouble() * 3, 2))).ToList(),
             LongRideDay = random.Next(2) == 0 ? null : (DayOfWeek)random.Next(7),
             LongRideMaxHours = Maybe(1, 6),
             MaxHardSessionsPerWeek = random.Next(2) == 0 ? null : random.Next(0, 4),
@@ -107,95 +225,5 @@ public sealed class PlanRepairPropertyTests(ITestOutputHelper output)
                 return new DateRange(from, from.AddDays(random.Next(0, 6)));
             }).ToList(),
         };
-    }
-
-    /// <summary>The rules restated from RuleSet's definitions, without the validator or RuleSetQueries.</summary>
-    private static List<string> IndependentCheck(TrainingPlan plan, RuleSet rules)
-    {
-        var broken = new List<string>();
-        static bool Hard(WorkoutType t) => t is WorkoutType.SweetSpot or WorkoutType.Threshold or WorkoutType.Vo2Max or WorkoutType.Anaerobic or WorkoutType.Sprint;
-
-        if (plan.StartDate.DayOfWeek != DayOfWeek.Monday)
-        {
-            broken.Add("start is not a Monday");
-        }
-
-        var previousHard = false;
-        var expected = plan.StartDate;
-        for (var w = 0; w < plan.Weeks.Count; w++)
-        {
-            var week = plan.Weeks[w];
-            if (week.WeekNumber != w + 1 || week.Days.Count != 7)
-            {
-                broken.Add($"week {w + 1} numbered {week.WeekNumber} with {week.Days.Count} days");
-            }
-
-            var weekSeconds = 0;
-            var weekHard = 0;
-            foreach (var day in week.Days)
-            {
-                if (day.Date != expected)
-                {
-                    broken.Add($"{day.Date} where {expected} was expected");
-                }
-
-                expected = expected.AddDays(1);
-                var dow = day.Date.DayOfWeek;
-                var seconds = day.Workouts.Sum(x => x.DurationSeconds);
-                weekSeconds += seconds;
-                weekHard += day.Workouts.Count(x => Hard(x.Type));
-                var hard = day.Workouts.Any(x => Hard(x.Type));
-                if (rules.NoBackToBackHardDays && hard && previousHard)
-                {
-                    broken.Add($"{day.Date}: hard after a hard day");
-                }
-
-                previousHard = hard;
-                foreach (var x in day.Workouts)
-                {
-                    var stepSeconds = x.Steps.Sum(s => s.Kind == StepKind.Intervals ? s.Repeat * (s.DurationSeconds + s.OffDurationSeconds) : s.DurationSeconds);
-                    var tss = x.Steps.Sum(s => s.Kind == StepKind.Intervals
-                        ? s.Repeat * (s.DurationSeconds * s.PowerHigh * s.PowerHigh + s.OffDurationSeconds * s.OffPower * s.OffPower)
-                        : s.DurationSeconds * (s.PowerLow * s.PowerLow + s.PowerLow * s.PowerHigh + s.PowerHigh * s.PowerHigh) / 3) / 36;
-                    if (x.DurationSeconds <= 0 || Math.Abs(x.DurationSeconds - stepSeconds) > 60 || x.Zone is < 1 or > 7 || !(Math.Abs(x.TargetTss - tss) <= 1.05)
-                        || x.Steps.Any(s => s.PowerLow is < 0 or > 3 || s.PowerHigh is < 0 or > 3 || s.OffPower is < 0 or > 3))
-                    {
-                        broken.Add($"{day.Date}: {x.Name} does not match its steps");
-                    }
-                }
-
-                if (seconds == 0)
-                {
-                    continue;
-                }
-
-                if (rules.RestDays.Contains(dow) || (rules.AvailableDays is not null && !rules.AvailableDays.Contains(dow))
-                    || rules.BlackoutDates.Any(r => day.Date >= r.From && day.Date <= r.To))
-                {
-                    broken.Add($"{day.Date}: a session on a day without riding");
-                }
-
-                var longRideDay = rules.LongRideDay is { } l ? l == dow : day.Workouts.Any(x => x.Type == WorkoutType.LongRide);
-                var capHours = longRideDay && rules.LongRideMaxHours is { } longCap
-                    ? longCap
-                    : rules.DayCaps.Where(c => c.Day == dow).Select(c => (double?)c.MaxHours).LastOrDefault() ?? rules.MaxHoursPerDay;
-                if (capHours is { } cap && seconds > cap * 3600 + 0.5)
-                {
-                    broken.Add($"{day.Date}: {seconds} s over the {cap} h cap");
-                }
-            }
-
-            if (rules.MaxHoursPerWeek is { } max && weekSeconds > max * 3600 + 0.5)
-            {
-                broken.Add($"week {w + 1}: {weekSeconds} s over {max} h");
-            }
-
-            if (rules.MaxHardSessionsPerWeek is { } maxHard && weekHard > maxHard)
-            {
-                broken.Add($"week {w + 1}: {weekHard} hard sessions over {maxHard}");
-            }
-        }
-
-        return broken;
     }
 }

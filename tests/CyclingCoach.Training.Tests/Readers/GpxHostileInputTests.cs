@@ -1,11 +1,10 @@
-using System.Diagnostics;
 using System.Text;
 using CyclingCoach.Training.Model;
 using CyclingCoach.Training.Readers;
 
 namespace CyclingCoach.Training.Tests.Readers;
 
-/// <summary>Hostile and broken GPX inputs: every one ends in a typed error, quickly and in bounded memory.</summary>
+/// <summary>Hostile and broken GPX inputs: every one ends in a typed error, reading no further than it must (time and memory: bench/).</summary>
 public sealed class GpxHostileInputTests
 {
     private static ActivityFileException Fails(string xml, ActivityReaderOptions? options = null) => Fails(Encoding.UTF8.GetBytes(xml), options);
@@ -48,9 +47,8 @@ public sealed class GpxHostileInputTests
             sb.Append($"<!ENTITY lol{i} \"{string.Concat(Enumerable.Repeat($"&lol{(i == 1 ? "" : (i - 1).ToString())};", 10))}\">\n");
         }
         sb.Append("]>\n<gpx version=\"1.1\"><trk><name>&lol9;</name></trk></gpx>");
-        var sw = Stopwatch.StartNew();
+        // Refused at the DTD, before any entity is expanded (how long that takes: bench/, "reader limits").
         Assert.Equal(ActivityFileErrorCodes.DtdProhibited, Fails(sb.ToString()).Code);
-        Assert.True(sw.ElapsedMilliseconds < 2000);
     }
 
     [Fact]
@@ -111,26 +109,21 @@ public sealed class GpxHostileInputTests
         Assert.True(ReaderWarningCodes.Has(doc.Warnings, ReaderWarningCodes.InvalidValues));
     }
 
-    [Fact(Timeout = 120_000)]
-    public async Task Huge_generated_gpx_stops_at_the_default_point_limit_in_bounded_memory()
+    [Fact]
+    public void Huge_generated_gpx_stops_at_the_default_point_limit_while_streaming()
     {
-        await Task.Yield();
+        // The reader stops reading at the 2,000,001st point: it never asked for the rest of the ~225 MB. Its time and
+        // peak memory, which a test sharing the process with others cannot measure: bench/, "reader limits".
         var stream = new GeneratedGpxStream(3_000_000);
-        var before = GC.GetTotalMemory(true);
-        var sw = Stopwatch.StartNew();
         var ex = Assert.Throws<ActivityFileException>(() => GpxReader.Read(stream));
         Assert.Equal(ActivityFileErrorCodes.TooManyPoints, ex.Code);
         Assert.True(stream.BytesProduced < 250_000_000, $"read {stream.BytesProduced} bytes");
         Assert.True(stream.BytesProduced > 100_000_000, $"read {stream.BytesProduced} bytes");
-        Assert.True(sw.Elapsed < TimeSpan.FromSeconds(60), $"took {sw.Elapsed}");
-        // Only the 2,000,000 parsed points (88 bytes each) were ever held, never the ~150 MB of text.
-        Assert.True(GC.GetTotalMemory(false) - before < 600_000_000);
     }
 
-    [Fact(Timeout = 120_000)]
-    public async Task Huge_generated_gpx_stops_at_the_default_byte_limit()
+    [Fact]
+    public void Huge_generated_gpx_stops_at_the_default_byte_limit()
     {
-        await Task.Yield();
         var stream = new GeneratedGpxStream(400_000, comments: true); // ~400 MB of comments, never in memory
         var ex = Assert.Throws<ActivityFileException>(() => GpxReader.Read(stream));
         Assert.Equal(ActivityFileErrorCodes.TooLarge, ex.Code);

@@ -134,7 +134,7 @@ public static class PlanValidator
                 var holdsLongRide = day.Workouts.Any(x => x.Type == WorkoutType.LongRide);
                 if (rules.DayCapSeconds(day.Date.DayOfWeek, holdsLongRide) is { } cap && day.DurationSeconds > cap)
                 {
-                    var longRide = rules.IsLongRideDay(day.Date.DayOfWeek, holdsLongRide) && rules.LongRideMaxHours is not null;
+                    var longRide = rules.IsLongRideDay(day.Date.DayOfWeek, holdsLongRide) && rules.LongRideMaxHours is { } hours && cap == (int)Math.Round(hours * 3600);
                     yield return Error(longRide ? PlanViolationCodes.LongRideCap : PlanViolationCodes.DayCap, number, day.Date,
                         $"{PlanText.Day(day.Date)} holds {PlanText.Duration(day.DurationSeconds)}; the {(longRide ? "long-ride" : "day")} cap is {PlanText.Duration(cap)}.");
                 }

@@ -24,6 +24,8 @@ public sealed record RuleSet
 
     public DayOfWeek? LongRideDay { get; init; }
 
+    /// <summary>Cap for the long-ride day (<see cref="LongRideDay"/>, or where none is set any day holding a long ride):
+    /// it overrides <see cref="MaxHoursPerDay"/>, not a <see cref="DayCaps"/> entry for that weekday (both hold).</summary>
     public double? LongRideMaxHours { get; init; }
 
     /// <summary>Sessions of a hard type (see <see cref="Plans.WorkoutTypes.IsHard"/>) per plan week (Monday to Sunday).</summary>

@@ -22,15 +22,15 @@ public static class RuleSetQueries
     public static bool IsLongRideDay(this RuleSet rules, DayOfWeek day, bool holdsLongRide) => rules.LongRideDay is { } longDay ? longDay == day : holdsLongRide;
 
     /// <summary>
-    /// The most a day may hold, in seconds, or null for no cap: <see cref="RuleSet.LongRideMaxHours"/> on the long-ride
-    /// day, else the weekday's <see cref="DayCap"/> (the last one given wins), else <see cref="RuleSet.MaxHoursPerDay"/>.
+    /// The most a day may hold, in seconds, or null for no cap: the weekday's <see cref="DayCap"/> or, on the long-ride
+    /// day, <see cref="RuleSet.LongRideMaxHours"/> — both when both are given ("Saturdays at most 3 h" is not lifted by
+    /// "long rides up to 5 h") — else <see cref="RuleSet.MaxHoursPerDay"/>, which either of them overrides.
     /// </summary>
     public static int? DayCapSeconds(this RuleSet rules, DayOfWeek day, bool holdsLongRide)
     {
-        var hours = rules.IsLongRideDay(day, holdsLongRide) && rules.LongRideMaxHours is { } longRide
-            ? longRide
-            : rules.DayCaps.LastOrDefault(c => c.Day == day)?.MaxHours ?? rules.MaxHoursPerDay;
-        return Seconds(hours);
+        var weekday = rules.DayCaps.Where(c => c.Day == day).Select(c => (double?)c.MaxHours).Min();
+        var longRide = rules.IsLongRideDay(day, holdsLongRide) ? rules.LongRideMaxHours : null;
+        return Seconds(weekday is { } w && longRide is { } l ? Math.Min(w, l) : weekday ?? longRide ?? rules.MaxHoursPerDay);
     }
 
     /// <summary>The event on the date, the highest priority first (null: none).</summary>

@@ -5,13 +5,14 @@ using CyclingCoach.Sync.Import;
 using CyclingCoach.Sync.IntervalsIcu;
 using CyclingCoach.Fakes.Garmin;
 using CyclingCoach.Fakes.IntervalsIcu;
+using CyclingCoach.Sync.Tests.Streams;
 using CyclingCoach.Sync.Tests.Support;
 using Xunit.Abstractions;
 
-namespace CyclingCoach.Sync.Tests.Streams;
+namespace CyclingCoach.Sync.Bench;
 
 /// <summary>
-/// bench/scripts/details/run.sh: measured only when <c>DETAILS_BENCH=1</c> (otherwise a no-op pass). The import work
+/// bench/scripts/details/run.sh (not a test: its project is outside tests/ and ./coach test). The import work
 /// in process for one 3 h ride (10,800 1 Hz records, power, HR, cadence, speed, altitude): from its FIT file (decode,
 /// resample, metrics) against from Garmin's details (JSON parse, positional columns, resample, the same metrics) at
 /// full resolution and at Garmin's default chart size (2,000 rows, every 6 s), and from intervals.icu's streams.
@@ -23,11 +24,6 @@ public sealed class DetailsImportBenchmark(ITestOutputHelper output)
     [Fact]
     public void Details_import_of_a_3_hour_ride_against_its_FIT_import()
     {
-        if (Environment.GetEnvironmentVariable("DETAILS_BENCH") != "1")
-        {
-            return;
-        }
-
         var fit = FitWriter.Ride(new DateTime(2026, 6, 1, 7, 0, 0, DateTimeKind.Utc), Seconds, basePower: 210, seed: 7);
         var full = System.Text.Encoding.UTF8.GetBytes(FakeGarminDetails.Details(fit, 1, Seconds + 1));
         var chart = System.Text.Encoding.UTF8.GetBytes(FakeGarminDetails.Details(fit, 1, 2000));

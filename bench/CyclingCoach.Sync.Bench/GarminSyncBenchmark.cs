@@ -1,12 +1,13 @@
 using System.Diagnostics;
 using CyclingCoach.Sync.Garmin;
 using CyclingCoach.Fakes.Garmin;
+using CyclingCoach.Sync.Tests.Garmin;
 using Xunit.Abstractions;
 
-namespace CyclingCoach.Sync.Tests.Garmin;
+namespace CyclingCoach.Sync.Bench;
 
 /// <summary>
-/// bench/scripts/garmin/run.sh: measured only when <c>GARMIN_BENCH=1</c> (otherwise a no-op pass). At the default
+/// bench/scripts/garmin/run.sh (not a test: its project is outside tests/ and ./coach test). At the default
 /// <c>Garmin:RequestsPerSecond</c>: the Garmin client alone (list + 1,000 original downloads), then the whole backfill
 /// through the run API (downloads, FIT parsing, metrics, store), then an incremental re-sync.
 /// </summary>
@@ -16,11 +17,6 @@ public sealed class GarminSyncBenchmark(GarminFixture fixture, ITestOutputHelper
     [Fact]
     public async Task Backfill_of_1000_activities_at_the_default_rate_limit()
     {
-        if (Environment.GetEnvironmentVariable("GARMIN_BENCH") != "1")
-        {
-            return;
-        }
-
         var count = int.TryParse(Environment.GetEnvironmentVariable("GARMIN_BENCH_COUNT"), out var n) ? n : GarminSyncEndToEndTests.ActivityCount;
         await using (var garmin = await FakeGarmin.StartAsync(activityCount: count))
         await using (var service = await fixture.StartServiceAsync(garmin: garmin))
