@@ -8,3 +8,4 @@ import './readiness.e2e.mjs';
 import './coach-flow.e2e.mjs';
 import './routes-sources.e2e.mjs';
 import './map-tiles.e2e.mjs';
+import './security.e2e.mjs';
