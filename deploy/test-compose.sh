@@ -254,7 +254,7 @@ counts() {
 checksums() {
   local service
   for service in sync routes; do
-    compose exec -T "$service" sh -c 'cd /data && find . -type f -print0 | sort -z | xargs -0 -r sha256sum' | sed "s|^|$service |"
+    compose exec -T "$service" sh -c 'cd /data && find . -type f ! -name ".health-*" -print0 | sort -z | xargs -0 -r sha256sum' | sed "s|^|$service |"
   done
 }
 snapshot() { { counts; checksums; } > "$1" 2>&1; }
