@@ -5,14 +5,16 @@ namespace CyclingCoach.AppHost;
 public static class Dashboard
 {
     /// <summary>
-    /// The dashboard over plain http on loopback, on fixed ports (bookmarks; ./coach env prints the URL), behind the
-    /// stack's dashboard key: its login page asks for it (<c>./coach up</c> prints a URL that carries it) and its
-    /// telemetry API wants it in <c>x-api-key</c> (<c>DASHBOARD_API_KEY</c> in <c>./coach env</c>). The services' OTLP
-    /// exporters get their own generated key from the AppHost. The ports and URLs already set (environment,
-    /// arguments, the testing builder) win; the key is always the stack's (Aspire has generated random ones by now).
+    /// The dashboard over plain http on loopback, on fixed ports (bookmarks; ./coach env prints the URL), answering its
+    /// own host names only (a DNS-rebinding page names its own), behind the stack's dashboard key: its login page asks
+    /// for it (<c>./coach up</c> prints a URL that carries it) and its telemetry API wants it in <c>x-api-key</c>
+    /// (<c>DASHBOARD_API_KEY</c> in <c>./coach env</c>). The services' OTLP exporters get their own generated key from
+    /// the AppHost. Ports and URLs set already (environment, arguments, the testing builder) win; the key is always
+    /// the stack's (Aspire has generated random ones by now).
     /// </summary>
-    public static void UseFixedLoopbackPorts(IConfiguration configuration, CoachSettings settings, string key)
+    public static void OnLoopbackWithKey(IDistributedApplicationBuilder builder, CoachSettings settings, string key)
     {
+        var configuration = builder.Configuration;
         void Default(string name, string value) => configuration[name] ??= value;
 
         Default("ASPNETCORE_URLS", $"http://127.0.0.1:{settings.DashboardPort}");
@@ -22,11 +24,6 @@ public static class Dashboard
         Default("ASPIRE_ALLOW_UNSECURED_TRANSPORT", "true");
         configuration["AppHost:BrowserToken"] = key;
         configuration["AppHost:DashboardApiKey"] = key;
-    }
-
-    /// <summary>The dashboard answers its own host names only (a DNS-rebinding page names its own): ASP.NET Core's
-    /// host filtering in the dashboard process.</summary>
-    public static void AnswerLoopbackNamesOnly(IDistributedApplicationBuilder builder) =>
         builder.Eventing.Subscribe<BeforeResourceStartedEvent>((e, _) =>
         {
             if (e.Resource.Name == "aspire-dashboard")
@@ -36,4 +33,5 @@ public static class Dashboard
 
             return Task.CompletedTask;
         });
+    }
 }
