@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 var builder = DistributedApplication.CreateBuilder(args);
 var settings = CoachSettings.From(builder.Configuration, builder.AppHostDirectory);
 var secrets = Secrets.LoadOrCreate(settings.Directory, builder.Configuration);
-Dashboard.UseFixedLoopbackPorts(builder.Configuration, settings);
+Dashboard.OnLoopbackWithKey(builder, settings, secrets.DashboardKey);
 Directory.CreateDirectory(Path.Combine(settings.Directory, "run"));
 File.WriteAllLines(Path.Combine(settings.Directory, "run", "stack.env"), settings.EnvironmentLines());
 StartupWatchdog.Register(builder, settings);
@@ -16,6 +16,9 @@ StartupWatchdog.Register(builder, settings);
 var infrastructure = Infrastructure.Add(builder, settings, secrets);
 var messaging = infrastructure.Messaging;
 var apiKey = builder.AddParameter("api-key", secrets.ApiKey, secret: true);
+var webProxyKey = builder.AddParameter("web-proxy-key", secrets.WebProxyKey, secret: true);
+// The credential the services accept from the gateway only (DNS-rebinding pages and other local callers lack it).
+var serviceKey = builder.AddParameter("service-key", secrets.ServiceKey, secret: true);
 
 // Fixed, non-proxied ports: the ones ./coach has always used (bookmarks, scripts, crash tests that kill a process).
 IResourceBuilder<ProjectResource> Service<TProject>(string name) where TProject : IProjectMetadata, new() =>
@@ -24,12 +27,14 @@ IResourceBuilder<ProjectResource> Service<TProject>(string name) where TProject 
         .WithEnvironment("ASPNETCORE_ENVIRONMENT", "Production")
         // Aspire asks for the "simple" console format; keep the services' one-line format that carries trace=<id>.
         .WithEnvironment("LOGGING__CONSOLE__FORMATTERNAME", "coach")
+        .WithEnvironment("Auth__ServiceKey", serviceKey)
         .WithReference(messaging).WaitFor(messaging)
         .WithHttpHealthCheck("/health");
 
 var sync = Service<Projects.CyclingCoach_Sync>(ResourceNames.Sync)
     .WithReference(infrastructure.Database(builder, ResourceNames.SyncDb)).WaitFor(infrastructure.Postgres)
-    .WithEnvironment("Storage__DataPath", settings.DataPath(ResourceNames.Sync));
+    .WithEnvironment("Storage__DataPath", settings.DataPath(ResourceNames.Sync))
+    .WithEnvironment("Storage__KeyEncryptionKey", builder.AddParameter("key-encryption-key", secrets.KeyEncryptionKey, secret: true));
 
 var coaching = Service<Projects.CyclingCoach_Coaching>(ResourceNames.Coaching)
     .WithReference(infrastructure.Database(builder, ResourceNames.CoachingDb)).WaitFor(infrastructure.Postgres)
@@ -44,8 +49,9 @@ var gateway = Service<Projects.CyclingCoach_Gateway>(ResourceNames.Gateway)
     .WithReference(coaching).WaitFor(coaching)
     .WithReference(routes).WaitFor(routes)
     .WithEnvironment("Auth__ApiKey", apiKey)
+    .WithEnvironment("Auth__WebProxyKey", webProxyKey)
     .WithExternalHttpEndpoints();
 
-builder.AddWebApp(settings, gateway, apiKey);
+builder.AddWebApp(settings, gateway, apiKey, webProxyKey);
 
 builder.Build().Run();

@@ -16,8 +16,12 @@ public sealed class LocalRabbitMqResource(string name, string command, string wo
 public static class LocalRabbitMq
 {
     /// <summary>
-    /// The broker on 127.0.0.1 (AMQP and management) with its data in <c>$COACH_DIR/rabbitmq</c>. The server script
-    /// under /usr/lib/rabbitmq/bin runs in the foreground (the /usr/sbin wrapper does not), logging to the console.
+    /// The broker on 127.0.0.1 (AMQP, management and Erlang distribution) with its data in <c>$COACH_DIR/rabbitmq</c>.
+    /// The server script under /usr/lib/rabbitmq/bin runs in the foreground (the /usr/sbin wrapper does not), logging
+    /// to the console. Erlang's port mapper (epmd) is a resource of its own, <c>messaging-epmd</c>, on this stack's
+    /// port (<see cref="EpmdPort"/>) and loopback only; left to itself the broker would start a daemon on every
+    /// interface on 4369 that outlives the stack. Every listening socket of the stack is on loopback (a system test
+    /// checks it).
     /// </summary>
     public static IResourceBuilder<LocalRabbitMqResource> AddLocalRabbitMq(
         this IDistributedApplicationBuilder builder, CoachSettings settings, IResourceBuilder<ParameterResource> password, string passwordValue)
@@ -49,6 +53,26 @@ public static class LocalRabbitMq
         };
         IConnection? connection = null; // one connection for every check (the client recovers it after a broker restart)
         builder.Services.AddHealthChecks().AddRabbitMQ(async _ => connection ??= await factory.CreateConnectionAsync(), name: healthCheck);
+
+        var epmdPort = EpmdPort(settings);
+        var epmdListening = $"{ResourceNames.Messaging}-epmd-listens";
+        builder.Services.AddHealthChecks().AddAsyncCheck(epmdListening, async cancellationToken =>
+        {
+            using var client = new System.Net.Sockets.TcpClient();
+            try
+            {
+                await client.ConnectAsync(System.Net.IPAddress.Loopback, epmdPort, cancellationToken);
+                return Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy();
+            }
+            catch (System.Net.Sockets.SocketException e)
+            {
+                return Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Unhealthy(e.Message);
+            }
+        });
+        var epmd = builder.AddExecutable($"{ResourceNames.Messaging}-epmd", "epmd", folder, "-address", "127.0.0.1", "-port", epmdPort.ToString())
+            .WithHealthCheck(epmdListening)
+            .ExcludeFromManifest();
+
         return builder.AddResource(new LocalRabbitMqResource(ResourceNames.Messaging, "/usr/lib/rabbitmq/bin/rabbitmq-server", folder, settings.AmqpPort, password.Resource))
             .WithEnvironment("HOME", folder)
             .WithEnvironment("LANG", "C.UTF-8")
@@ -56,6 +80,9 @@ public static class LocalRabbitMq
             .WithEnvironment("RABBITMQ_NODE_IP_ADDRESS", "127.0.0.1")
             .WithEnvironment("RABBITMQ_NODE_PORT", settings.AmqpPort.ToString())
             .WithEnvironment("RABBITMQ_DIST_PORT", (settings.AmqpPort + 20000).ToString())
+            .WithEnvironment("RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS", "-kernel inet_dist_use_interface {127,0,0,1}")
+            .WithEnvironment("ERL_EPMD_PORT", epmdPort.ToString())
+            .WithEnvironment("ERL_EPMD_ADDRESS", "127.0.0.1")
             .WithEnvironment("RABBITMQ_CONFIG_FILE", config)
             .WithEnvironment("RABBITMQ_ENABLED_PLUGINS_FILE", plugins)
             .WithEnvironment("RABBITMQ_MNESIA_BASE", Path.Combine(folder, "mnesia"))
@@ -64,6 +91,11 @@ public static class LocalRabbitMq
             .WithEndpoint("tcp", e => { e.Port = settings.AmqpPort; e.TargetPort = settings.AmqpPort; e.IsProxied = false; e.UriScheme = "amqp"; })
             .WithEndpoint("management", e => { e.Port = settings.ManagementPort; e.TargetPort = settings.ManagementPort; e.IsProxied = false; e.UriScheme = "http"; })
             .WithHealthCheck(healthCheck)
+            .WaitFor(epmd)
             .ExcludeFromManifest();
     }
+
+    /// <summary>This stack's epmd port: AMQP + 21000, clear of every stack's distribution port (AMQP + 20000).
+    /// <c>rabbitmqctl</c> against this broker needs <c>ERL_EPMD_PORT</c> set to it.</summary>
+    public static int EpmdPort(CoachSettings settings) => settings.AmqpPort + 21000;
 }

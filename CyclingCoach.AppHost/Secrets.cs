@@ -4,11 +4,21 @@ using Microsoft.Extensions.Configuration;
 namespace CyclingCoach.AppHost;
 
 /// <summary>
-/// The PostgreSQL and RabbitMQ passwords and the API key, kept in <c>$COACH_DIR/secrets.env</c> (KEY=VALUE lines, the
-/// file <c>./coach</c> has always written) so the data under .coach/ stays usable from run to run. Created on the first
-/// run; <c>Parameters:&lt;name&gt;</c> (arguments, environment) wins over the file, which is how the tests pass theirs.
+/// The stack's secrets, kept in <c>$COACH_DIR/secrets.env</c> (KEY=VALUE lines, the file <c>./coach</c> has always
+/// written, mode 0600) so the data under .coach/ stays usable from run to run: the PostgreSQL and RabbitMQ passwords,
+/// the rider's API key, the credential only the gateway sends to the services, the web app's own credential towards
+/// the gateway, the key that encrypts Sync's Data Protection key ring, and the dashboard's key. Each is created the
+/// first time it is missing; <c>Parameters:&lt;name&gt;</c> (arguments, environment) wins over the file, which is how
+/// the tests pass theirs.
 /// </summary>
-public sealed record Secrets(string PostgresPassword, string RabbitPassword, string ApiKey)
+public sealed record Secrets(
+    string PostgresPassword,
+    string RabbitPassword,
+    string ApiKey,
+    string ServiceKey,
+    string WebProxyKey,
+    string KeyEncryptionKey,
+    string DashboardKey)
 {
     public static Secrets LoadOrCreate(string coachDirectory, IConfiguration configuration)
     {
@@ -16,24 +26,44 @@ public sealed record Secrets(string PostgresPassword, string RabbitPassword, str
         var saved = File.Exists(path)
             ? File.ReadAllLines(path).Select(line => line.Split('=', 2)).Where(kv => kv.Length == 2).ToDictionary(kv => kv[0], kv => kv[1])
             : [];
-        var secrets = new Secrets(
-            saved.GetValueOrDefault("PG_PASSWORD") ?? New(),
-            saved.GetValueOrDefault("RABBIT_PASSWORD") ?? New(),
-            saved.GetValueOrDefault("API_KEY") ?? configuration["Auth:ApiKey"] ?? configuration["API_KEY"] ?? New());
-        if (saved.Count == 0)
+        var changed = false;
+        string Saved(string name, Func<string> create)
         {
-            Directory.CreateDirectory(coachDirectory);
-            File.WriteAllLines(path, [$"PG_PASSWORD={secrets.PostgresPassword}", $"RABBIT_PASSWORD={secrets.RabbitPassword}", $"API_KEY={secrets.ApiKey}"]);
-            if (!OperatingSystem.IsWindows())
+            if (!saved.TryGetValue(name, out var value))
             {
-                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+                saved[name] = value = create();
+                changed = true;
             }
+
+            return value;
         }
 
-        return new Secrets(
-            configuration["Parameters:postgres-password"] ?? secrets.PostgresPassword,
-            configuration["Parameters:rabbitmq-password"] ?? secrets.RabbitPassword,
-            configuration["Parameters:api-key"] ?? secrets.ApiKey);
+        string Value(string parameter, string name, Func<string>? create = null)
+        {
+            var stored = Saved(name, create ?? New);
+            return configuration[$"Parameters:{parameter}"] ?? stored;
+        }
+
+        var secrets = new Secrets(
+            Value("postgres-password", "PG_PASSWORD"),
+            Value("rabbitmq-password", "RABBIT_PASSWORD"),
+            Value("api-key", "API_KEY", () => configuration["Auth:ApiKey"] ?? configuration["API_KEY"] ?? New()),
+            Value("service-key", "SERVICE_KEY"),
+            Value("web-proxy-key", "WEB_PROXY_KEY"),
+            Value("key-encryption-key", "KEY_ENCRYPTION_KEY"),
+            Value("dashboard-key", "DASHBOARD_API_KEY"));
+        if (changed)
+        {
+            Directory.CreateDirectory(coachDirectory);
+            File.WriteAllLines(path, saved.Select(kv => $"{kv.Key}={kv.Value}"));
+        }
+
+        if (!OperatingSystem.IsWindows() && File.Exists(path))
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        return secrets;
     }
 
     // Letters and digits only: the values go into connection strings and an amqp:// URI as they are.

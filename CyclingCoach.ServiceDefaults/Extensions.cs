@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using CyclingCoach.ServiceDefaults.Configuration;
 using CyclingCoach.ServiceDefaults.Logging;
 using CyclingCoach.ServiceDefaults.Problems;
+using CyclingCoach.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
@@ -62,6 +63,10 @@ public static class Extensions
     public static TBuilder ConfigureLogging<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         builder.Logging.AddConsoleFormatter<CoachConsoleFormatter, ConsoleFormatterOptions>();
+        // ASP.NET Core opens its request scope (RequestPath, RequestId, ConnectionId) only while this category is on;
+        // exported with every record of a request, RequestPath would carry the iCal feed's secret. The trace id links
+        // a record to its request instead (and this category's own request start/finish lines were off already).
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         builder.Services.Configure<ConsoleLoggerOptions>(options =>
         {
             // Aspire may ask for "simple"; anything else gets our one-line, trace-id-carrying format.
@@ -96,7 +101,8 @@ public static class Extensions
                 .AddAspNetCoreInstrumentation(options => options.Filter = context =>
                     !context.Request.Path.StartsWithSegments(HealthEndpointPath)
                     && !context.Request.Path.StartsWithSegments(AlivenessEndpointPath))
-                .AddHttpClientInstrumentation());
+                .AddHttpClientInstrumentation()
+                .AddProcessor(new SecretPaths.RedactingProcessor()));
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {

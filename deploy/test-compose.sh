@@ -33,7 +33,7 @@ skip() { say "SKIPPED: $*"; summary; exit 0; }
 timed() { local name="$1" t0=$SECONDS; shift; "$@"; local rc=$?; timings[$name]=$((SECONDS - t0)); return $rc; }
 
 # --- The compose file itself (no engine needed) ---------------------------------------------------------------------
-check "docker-compose.yml valid with .env.example" "$repo/deploy/validate.sh"
+check "docker-compose.yml valid once secrets are set; .env.example as shipped (no secrets) refused" "$repo/deploy/validate.sh"
 
 # --- An engine of our own -------------------------------------------------------------------------------------------
 [[ "$(id -u)" == 0 ]] || skip "needs root to start dockerd"
@@ -103,8 +103,9 @@ api_key="$(secret)" dashboard_token="$(secret)"
       -e "s/^RABBITMQ_PASSWORD=.*/RABBITMQ_PASSWORD=$(secret)/" \
       -e "s/^API_KEY=.*/API_KEY=$api_key/" \
       -e "s/^DASHBOARD_TOKEN=.*/DASHBOARD_TOKEN=$dashboard_token/" \
-      -e "s/^SESSION_SECRET=.*/SESSION_SECRET=$(secret)/" \
-      -e "s/^WEB_BIND=.*/WEB_BIND=127.0.0.1/" \
+      -e "s/^SERVICE_KEY=.*/SERVICE_KEY=$(secret)/" \
+      -e "s/^WEB_PROXY_KEY=.*/WEB_PROXY_KEY=$(secret)/" \
+      -e "s/^KEY_ENCRYPTION_KEY=.*/KEY_ENCRYPTION_KEY=$(secret)/" \
       -e "s/^WEB_PORT=.*/WEB_PORT=$web_port/" \
       -e "s/^GATEWAY_PORT=.*/GATEWAY_PORT=$gateway_port/" \
       -e "s/^DASHBOARD_PORT=.*/DASHBOARD_PORT=$dashboard_port/" \
@@ -128,6 +129,21 @@ if ! timed "build (all images)" build_all > "$work/build.log" 2>&1; then
 fi
 pass "compose build"
 compose_up=true
+
+# The example's key (or a short one) stops the gateway and the web app at start-up, naming the setting.
+refuses_key() {
+  local service="$1" key="$2" out
+  if out="$(timeout 180 compose run --rm --no-deps -T -e "Auth__ApiKey=$key" "$service" 2>&1)"; then
+    say "$service started with the key '$key'"; return 1
+  fi
+  grep -qE "Auth(:|__)ApiKey" <<<"$out" || { say "$service: $(tail -3 <<<"$out")"; return 1; }
+}
+example_key_refused() {
+  refuses_key gateway change-me-api-key && refuses_key web change-me-api-key && refuses_key gateway short-key && refuses_key web short-key
+}
+check "the gateway and the web app refuse the example's key and a short one" example_key_refused
+node_22() { [[ "$(timeout 120 compose run --rm --no-deps -T --entrypoint node web --version 2>/dev/null)" == v22.* ]]; }
+check "the web image runs Node 22 LTS" node_22
 
 # Every container of the project running, and healthy where it has a health check.
 all_healthy() {
@@ -196,6 +212,8 @@ dashboard_lists() {
   [[ ${#missing[@]} == 0 ]] || { say "dashboard lacks: ${missing[*]} (has: $(tr '\n' ' ' <<<"$names"))"; return 1; }
 }
 
+web_on_loopback() { [[ "$(docker port "$(compose ps -q web)" 3000/tcp)" == "127.0.0.1:$web_port" ]]; }
+check "the web app is published on 127.0.0.1 only (WEB_BIND's default)" web_on_loopback
 check "sign in to the web app (form POST, session cookie, /workouts 200)" sign_in
 check "a wrong key is refused (web and gateway)" wrong_key_refused
 check "import a FIT through the gateway (201)" import_fit
@@ -255,9 +273,12 @@ check "down + up: nothing lost (same row counts and files)" same_as "$work/befor
 check "down + up: sign in again; the ride and the route listed" signed_in_and_listed
 
 # --- Backup, wipe, restore ----------------------------------------------------------------------------------------------
-if timed "backup" "$src/deploy/backup.sh" > "$work/backup.log" 2>&1; then pass "backup.sh"; else tail -20 "$work/backup.log" >&2; fail "backup.sh"; fi
+if timed "backup" bash -c 'umask 022; exec "$0"' "$src/deploy/backup.sh" > "$work/backup.log" 2>&1; then pass "backup.sh"; else tail -20 "$work/backup.log" >&2; fail "backup.sh"; fi
 backup="$(find "$work/backups" -mindepth 1 -maxdepth 1 -type d -name 'cyclingcoach-*' ! -name '*.partial' | sort | tail -n 1)"
 say "backup: $(du -sh "$backup" 2>/dev/null | cut -f1) in $backup"
+# The dumps hold every ride and the encrypted credentials: the owner's alone, whatever the caller's umask.
+owner_only() { [[ -n "$backup" && "$(stat -c %a "$backup")" == 700 && -z "$(find "$backup" -type f ! -perm 600)" ]]; }
+check "backup: folder 0700, files 0600 (under umask 022)" owner_only
 compose down -v > /dev/null 2>&1
 no_volumes() { [[ -z "$(docker volume ls -q --filter label=com.docker.compose.project=coachcompose)" ]]; }
 check "down -v wipes the volumes" no_volumes

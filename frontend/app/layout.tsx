@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from 'next';
+import { connection } from 'next/server';
 import './globals.css';
 import { THEME_BOOT_SCRIPT } from '@/lib/theme';
 
@@ -15,7 +16,10 @@ export const viewport: Viewport = {
   themeColor: '#0b6e4f',
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Rendered per request: Next.js puts the response's CSP nonce (proxy.ts) on its inline scripts, which a page
+  // prerendered at build time could not carry.
+  await connection();
   return (
     <html lang="en" suppressHydrationWarning>
       <head>

@@ -158,7 +158,15 @@ export function startFakeGateway({ apiKey, port = 0, host = '127.0.0.1', seed = 
     if (url.pathname === '/api/sync/garmin' && req.method === 'GET') return send(res, 200, garmin);
     if (url.pathname === '/api/sync/garmin' && req.method === 'DELETE') return send(res, 200, (garmin = garminState('not_connected')));
     if (url.pathname === '/api/sync/garmin/token' && req.method === 'POST') {
-      const text = (await readBody(req)).trim();
+      // As Sync reads it: a token file's JSON, a GARTH_TOKEN string, or either inside { "token": … }.
+      const raw = (await readBody(req)).trim();
+      let text = raw;
+      try {
+        const parsed = JSON.parse(raw);
+        if (typeof parsed?.token === 'string') text = parsed.token.trim();
+      } catch {
+        // not JSON: the bare string
+      }
       if (text === '') return garminInvalid(res, 'body', 'The body is empty: send a token file\'s JSON or a GARTH_TOKEN string.');
       if (!/di_token|oauth2|access_token|^[A-Za-z0-9+/=]{20,}$/.test(text)) return garminInvalid(res, 'body', 'Not a Garmin token: expected di_token, an OAuth2 token or a GARTH_TOKEN.');
       return send(res, 200, (garmin = garminState('connected', 'token_import')));

@@ -2,6 +2,7 @@
 // loopback ports, for the end-to-end tests that need known data (app, coach-pages and readiness e2e files);
 // `signedInFakeStack` adds a browser signed in on a page.
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -26,11 +27,11 @@ const freePort = () =>
  * @param {Record<string, string>} [webEnv] more settings for the web server (e.g. TILE_URL)
  */
 export async function startFakeStack(gatewayOptions = {}, webEnv = {}) {
-  const apiKey = `e2e-${Math.random().toString(36).slice(2)}`;
+  const apiKey = `e2e-${randomBytes(12).toString('hex')}`;
   const gateway = await startFakeGateway({ ...gatewayOptions, apiKey });
   const port = await freePort();
   const web = spawn(process.execPath, [SERVER], {
-    env: { ...process.env, ...webEnv, API_KEY: apiKey, GATEWAY_HTTP: gateway.url, PORT: String(port), HOSTNAME: '127.0.0.1', NEXT_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, Auth__WebProxyKey: `e2e-web-${randomBytes(12).toString('hex')}`, ...webEnv, API_KEY: apiKey, GATEWAY_HTTP: gateway.url, PORT: String(port), HOSTNAME: '127.0.0.1', NEXT_TELEMETRY_DISABLED: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';

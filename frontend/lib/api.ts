@@ -62,7 +62,7 @@ export const startSyncRun = (source: 'garmin' | 'intervals_icu') => send<SyncRun
 // Garmin and intervals.icu connections
 export const garminStatus = () => send<GarminStatus>('/api/sync/garmin');
 export const garminImportToken = (token: string) =>
-  send<GarminStatus>('/api/sync/garmin/token', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: token });
+  send<GarminStatus>('/api/sync/garmin/token', json('POST', { token }));
 export const garminTicket = (ticket: string) => send<GarminStatus>('/api/sync/garmin/ticket', json('POST', { ticket }));
 export const garminLogin = (username: string, password: string) =>
   send<GarminLoginResponse>('/api/sync/garmin/login', json('POST', { username, password }));

@@ -1,19 +1,20 @@
-import { readApiKey, SESSION_COOKIE, sessionSecret, verifySessionToken } from './session.mjs';
+import { readApiKey, SECURE_SESSION_COOKIE, SESSION_COOKIE, sessionSecret, verifySessionToken } from './session.mjs';
+import { sessionStore } from './session-store.mjs';
+
+export { safeReturnPath } from './return-path.mjs';
 
 type CookieSource = { cookies: { get(name: string): { value: string } | undefined } };
 
-/** True when the request carries a valid session cookie for the configured API key. */
-export function hasValidSession(request: CookieSource): boolean {
-  return verifySessionToken(request.cookies.get(SESSION_COOKIE)?.value, {
-    apiKey: readApiKey(),
-    secret: sessionSecret(),
-  });
+/** The session token the request carries: the __Host- cookie (over TLS) or the plain one. */
+export function sessionTokenOf(request: CookieSource): string | undefined {
+  return request.cookies.get(SECURE_SESSION_COOKIE)?.value ?? request.cookies.get(SESSION_COOKIE)?.value;
 }
 
-/** Only same-site relative paths may be a post-sign-in destination (no open redirects). */
-export function safeReturnPath(value: unknown): string {
-  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) {
-    return '/';
-  }
-  return value;
+/** True when the request carries a valid session cookie for the configured API key, of a session not ended. */
+export function hasValidSession(request: CookieSource): boolean {
+  return verifySessionToken(sessionTokenOf(request), {
+    apiKey: readApiKey(),
+    secret: sessionSecret(),
+    sessions: sessionStore(),
+  });
 }

@@ -4,6 +4,7 @@ const TYPES: Record<number, string> = {
   400: 'https://tools.ietf.org/html/rfc9110#section-15.5.1',
   401: 'https://tools.ietf.org/html/rfc9110#section-15.5.2',
   403: 'https://tools.ietf.org/html/rfc9110#section-15.5.4',
+  429: 'https://tools.ietf.org/html/rfc6585#section-4',
   502: 'https://tools.ietf.org/html/rfc9110#section-15.6.3',
   503: 'https://tools.ietf.org/html/rfc9110#section-15.6.4',
 };

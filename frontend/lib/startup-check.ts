@@ -1,14 +1,23 @@
-// A missing required setting stops start-up with one line naming it (DESIGN §2).
+// A missing required setting stops start-up with one line naming it (DESIGN §2); so does a key left at the example's
+// change-me… placeholder or shorter than 16 characters.
+import { isWeakKey, MINIMUM_KEY_LENGTH } from './session.mjs';
+
 export function checkRequiredSettings(env: NodeJS.ProcessEnv = process.env): void {
-  const missing: string[] = [];
-  if (!(env.Auth__ApiKey ?? env.API_KEY ?? '').trim()) {
-    missing.push('Auth__ApiKey (or API_KEY)');
-  }
+  const problems: string[] = [];
+  const secret = (names: string, value: string | undefined) => {
+    if (!value?.trim()) {
+      problems.push(`missing required setting ${names}`);
+    } else if (isWeakKey(value)) {
+      problems.push(`${names} is an example value or shorter than ${MINIMUM_KEY_LENGTH} characters; use a long random one (openssl rand -hex 24)`);
+    }
+  };
+  secret('Auth__ApiKey (or API_KEY)', env.Auth__ApiKey ?? env.API_KEY);
+  secret('Auth__WebProxyKey', env.Auth__WebProxyKey);
   if (!(env.GATEWAY_HTTPS ?? env.GATEWAY_HTTP ?? '').trim()) {
-    missing.push('GATEWAY_HTTP');
+    problems.push('missing required setting GATEWAY_HTTP');
   }
-  if (missing.length > 0) {
-    console.error(`CyclingCoach web: missing required setting ${missing.join(', ')}`);
+  if (problems.length > 0) {
+    console.error(`CyclingCoach web: ${problems.join('; ')}`);
     process.exit(1);
   }
 }

@@ -29,14 +29,16 @@ for service in "${services[@]}"; do
   port="$(free_port)"
   log="$(mktemp)"
   data="$(mktemp -d)" # Storage:DataPath: files and keys the service writes go here, not into the source tree
+  key="openapi-fetch-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')" # the services answer only this credential
   env ASPNETCORE_URLS="http://127.0.0.1:$port" ASPNETCORE_ENVIRONMENT=Development \
+    "Auth__ServiceKey=$key" "Storage__KeyEncryptionKey=$key" \
     "ConnectionStrings__$db=$COACH_TEST_POSTGRES;Database=webdocs_$service" \
     "ConnectionStrings__messaging=$COACH_TEST_RABBITMQ" "Storage__DataPath=$data" \
     bash -c 'cd "$1" && exec dotnet "bin/Debug/net10.0/CyclingCoach.$2.dll"' _ "$repo/services/$project" "$project" >"$log" 2>&1 &
   pid=$!
   ok=""
   for _ in $(seq 1 90); do
-    if curl -fsS "http://127.0.0.1:$port/openapi/v1.json" -o "$here/openapi/$service.json.tmp" 2>/dev/null; then ok=1; break; fi
+    if curl -fsS -H "X-Service-Key: $key" "http://127.0.0.1:$port/openapi/v1.json" -o "$here/openapi/$service.json.tmp" 2>/dev/null; then ok=1; break; fi
     kill -0 "$pid" 2>/dev/null || break
     sleep 1
   done

@@ -1,16 +1,19 @@
 using CyclingCoach.Coaching.Apis;
 using CyclingCoach.Coaching.Extensions;
 using CyclingCoach.ServiceDefaults;
+using CyclingCoach.ServiceDefaults.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddApplicationServices();
+builder.AddGatewayOnlyAccess(ResourceNames.Coaching);
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
+app.UseGatewayOnlyAccess();
 app.MapOpenApi();
 app.MapCoachWorkoutsApi();
 app.MapAthleteApi();

@@ -11,6 +11,7 @@ builder.AddGatewayServices();
 
 var app = builder.Build();
 
+app.UseForwardedHeaders();
 app.UseRequestLogging();
 app.MapDefaultEndpoints();
 app.UseApiKeyAuthentication();

@@ -1,4 +1,5 @@
 using CyclingCoach.ServiceDefaults;
+using CyclingCoach.ServiceDefaults.Security;
 using CyclingCoach.Sync.Apis;
 using CyclingCoach.Sync.Extensions;
 
@@ -6,11 +7,13 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddApplicationServices();
+builder.AddGatewayOnlyAccess(ResourceNames.Sync);
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
+app.UseGatewayOnlyAccess();
 app.MapOpenApi();
 app.MapWorkoutsApi();
 app.MapSyncRunsApi();

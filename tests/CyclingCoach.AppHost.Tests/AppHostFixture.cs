@@ -8,6 +8,7 @@ namespace CyclingCoach.AppHost.Tests;
 public sealed class AppHostFixture : IAsyncLifetime
 {
     public const string ApiKey = "apphost-tests-api-key";
+    public const string DashboardKey = "apphost-tests-dashboard-key";
 
     public static readonly string[] Services = [ResourceNames.Sync, ResourceNames.Coaching, ResourceNames.Routes, ResourceNames.Gateway];
 
@@ -39,7 +40,7 @@ public sealed class AppHostFixture : IAsyncLifetime
         using var cts = new CancellationTokenSource(StartTimeout);
         var started = System.Diagnostics.Stopwatch.StartNew();
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.CyclingCoach_AppHost>(
-            [.. Ports.AppHostArguments(directory), $"--Parameters:api-key={ApiKey}", $"--COACH_STARTUP_TIMEOUT={StartTimeout.TotalSeconds - 30}"],
+            [.. Ports.AppHostArguments(directory), $"--Parameters:api-key={ApiKey}", $"--Parameters:dashboard-key={DashboardKey}", $"--COACH_STARTUP_TIMEOUT={StartTimeout.TotalSeconds - 30}"],
             (options, _) => options.DisableDashboard = false,
             cts.Token);
         app = await builder.BuildAsync(cts.Token);

@@ -2,10 +2,16 @@ using System.Net.Http.Json;
 
 namespace CyclingCoach.AppHost.Tests;
 
-/// <summary>The dashboard's telemetry HTTP API (OTLP JSON; anonymous on this loopback-only dashboard).</summary>
-public sealed class DashboardTelemetry(Uri dashboard) : IDisposable
+/// <summary>The dashboard's telemetry HTTP API (OTLP JSON), with the stack's dashboard key.</summary>
+public sealed class DashboardTelemetry : IDisposable
 {
-    private readonly HttpClient client = new() { BaseAddress = dashboard, Timeout = TimeSpan.FromSeconds(30) };
+    private readonly HttpClient client;
+
+    public DashboardTelemetry(Uri dashboard)
+    {
+        client = new() { BaseAddress = dashboard, Timeout = TimeSpan.FromSeconds(30) };
+        client.DefaultRequestHeaders.Add("x-api-key", AppHostFixture.DashboardKey);
+    }
 
     /// <summary>(service.name, span name) of every span of one trace; empty until the trace has arrived.</summary>
     public async Task<IReadOnlyList<(string Service, string Span)>> SpansOfTraceAsync(string traceId)

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using CyclingCoach.Testing;
 
 namespace CyclingCoach.Gateway.Tests;
 
@@ -73,6 +74,7 @@ public sealed class AuthAndProxyTests(GatewayFixture fixture)
         }
 
         request.Headers.Add("X-Client-Note", "kept");
+        request.Headers.Add("X-Service-Key", "forged-by-the-client");
         if (method == "POST")
         {
             request.Content = JsonContent.Create(new { name = "x" });
@@ -90,6 +92,8 @@ public sealed class AuthAndProxyTests(GatewayFixture fixture)
         Assert.False(headers.TryGetProperty("x-api-key", out _), $"the key reached {service}: {headers}");
         Assert.False(headers.TryGetProperty("authorization", out _), $"the Authorization header reached {service}: {headers}");
         Assert.Equal("kept", headers.GetProperty("x-client-note").GetString());
+        // The services answer the gateway's own credential only, which no client can set.
+        Assert.Equal(ServiceFactory<Program>.ServiceKey, headers.GetProperty("x-service-key").GetString());
     }
 
     [Fact]

@@ -7,7 +7,7 @@ namespace CyclingCoach.Gateway.Tests;
 
 /// <summary>
 /// A real Kestrel server standing in for one service behind the gateway: it echoes what it received (method, path,
-/// query, headers) as JSON, serves <c>/health</c> (switchable to 503) and an OpenAPI document naming itself.
+/// query, headers, how many body bytes) as JSON, serves <c>/health</c> (switchable to 503) and an OpenAPI document naming itself.
 /// </summary>
 public sealed class FakeDownstream : IAsyncDisposable
 {
@@ -37,20 +37,32 @@ public sealed class FakeDownstream : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = null); // the services set their own
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var fake = new FakeDownstream(name, app);
 
         app.MapGet("/health", () => fake.Healthy ? Results.Text("""{"status":"Healthy"}""", "application/json") : Results.StatusCode(503));
         app.MapGet("/openapi/v1.json", () => Results.Text(fake.OpenApiDocument, "application/json"));
-        app.Map("/{**path}", (HttpContext context) => Results.Json(new
+        app.Map("/{**path}", async (HttpContext context) =>
         {
-            service = name,
-            method = context.Request.Method,
-            path = context.Request.Path.Value,
-            query = context.Request.QueryString.Value,
-            headers = context.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString()),
-        }));
+            long bodyBytes = 0;
+            var buffer = new byte[81920];
+            for (int n; (n = await context.Request.Body.ReadAsync(buffer)) > 0;)
+            {
+                bodyBytes += n;
+            }
+
+            return Results.Json(new
+            {
+                service = name,
+                method = context.Request.Method,
+                path = context.Request.Path.Value,
+                query = context.Request.QueryString.Value,
+                headers = context.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString()),
+                bodyBytes,
+            });
+        });
 
         await app.StartAsync();
         return fake;

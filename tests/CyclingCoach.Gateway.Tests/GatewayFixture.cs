@@ -58,7 +58,7 @@ public sealed class GatewayFixture : IAsyncLifetime
             settings[key] = value;
         }
 
-        return new ServiceFactory<Program>(settings);
+        return new ServiceFactory<Program>(settings, asGateway: false);
     }
 
     public static async Task<(int Status, JsonElement Body)> ReadHealthAsync(HttpClient client)

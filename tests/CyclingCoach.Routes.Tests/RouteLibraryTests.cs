@@ -214,7 +214,7 @@ public sealed class RouteLibraryTests(LibraryFixture fixture)
         var id = created.GetProperty("id").GetGuid();
         await fixture.ExecuteAsync($"UPDATE routes SET estimated_seconds = 1 WHERE id = '{id}'; DELETE FROM route_sections WHERE route_id = '{id}'");
 
-        using var response = await client.PostAsync($"/api/routes/{id}/reanalyze", null);
+        using var response = await client.PostAsync($"/api/routes/{id}/reanalyze", JsonContent.Create(new { }));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var route = await Json.ReadAsync(response);
         RouteAssertions.IsConsistentRoute(route);
@@ -222,7 +222,7 @@ public sealed class RouteLibraryTests(LibraryFixture fixture)
         Assert.Equal(created.GetProperty("sections").ToString(), route.GetProperty("sections").ToString());
         Assert.True(route.GetProperty("analyzedAt").GetDateTimeOffset() >= created.GetProperty("analyzedAt").GetDateTimeOffset());
         Assert.Equal(2, await OutboxCountAsync(id));
-        Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsync($"/api/routes/{Guid.NewGuid()}/reanalyze", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsync($"/api/routes/{Guid.NewGuid()}/reanalyze", JsonContent.Create(new { }))).StatusCode);
         await client.DeleteAsync($"/api/routes/{id}");
     }
 

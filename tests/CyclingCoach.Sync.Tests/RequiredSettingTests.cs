@@ -20,6 +20,8 @@ public sealed class RequiredSettingTests
         }
 
         start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        start.Environment["Auth__ServiceKey"] = "service-key-of-this-test";
+        start.Environment["Storage__KeyEncryptionKey"] = "key-encryption-key-of-this-test";
         using var process = Process.Start(start)!;
         var stderr = await process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);

@@ -33,7 +33,8 @@ public sealed class CoachLoopTests : IAsyncLifetime
 
     private async Task<JsonElement> SendAsync(HttpMethod method, string path, object? body, HttpStatusCode expected)
     {
-        using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
+        // A state change always carries a JSON body ({} when there is nothing to say), as the web app sends it.
+        using var request = new HttpRequestMessage(method, path) { Content = body is null && method == HttpMethod.Get ? null : JsonContent.Create(body ?? new { }) };
         using var response = await client.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == expected, $"{method} {path}: {(int)response.StatusCode} {text}");

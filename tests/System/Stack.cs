@@ -19,6 +19,18 @@ public static class Stack
     public static string ApiKey => TestInfrastructure.Required("API_KEY");
     public static string CoachRoot => TestInfrastructure.Required("COACH_ROOT");
     public static int PortBase => int.Parse(TestInfrastructure.Required("COACH_PORT_BASE"));
+    public static string CoachDir => TestInfrastructure.Required("COACH_DIR");
+    public static string DashboardUrl => TestInfrastructure.Required("DASHBOARD_URL");
+    public static string DashboardApiKey => TestInfrastructure.Required("DASHBOARD_API_KEY");
+    public static string WebUrl => TestInfrastructure.Required("WEB_URL");
+
+    /// <summary>The credential only the gateway holds (the services refuse every other caller), read where the
+    /// AppHost keeps it: <c>$COACH_DIR/secrets.env</c>.</summary>
+    public static string ServiceKey => File.ReadAllLines(Path.Combine(CoachDir, "secrets.env"))
+        .Select(line => line.Split('=', 2))
+        .SingleOrDefault(kv => kv[0] == "SERVICE_KEY")?[1] ?? "";
+
+    public const string ServiceKeyHeader = "X-Service-Key";
 
     public static HttpClient Client(string? apiKey = null)
     {

@@ -487,9 +487,9 @@ internal sealed class FitFileParser(ActivityReaderOptions options)
             4 or 8 or 9 => FitTimerEventKind.StopAll,
             _ => null,
         };
-        if (kind is { } k)
+        if (kind is { } k && ToDateTime(ts) is { } time)
         {
-            _timerEvents.Add(new FitTimerEvent(ToDateTime(ts)!.Value, k));
+            _timerEvents.Add(new FitTimerEvent(time, k));
         }
     }
 
@@ -618,6 +618,10 @@ internal sealed class FitFileParser(ActivityReaderOptions options)
 
     private static double? N(double v) => double.IsNaN(v) ? null : v;
 
+    /// <summary>A FIT date_time (uint32 seconds since 1989-12-31); a value outside that range (a damaged file, or a
+    /// field of another type in its place) is a missing time, not a date past DateTime.MaxValue.</summary>
     private static DateTime? ToDateTime(double fitSeconds) =>
-        double.IsNaN(fitSeconds) ? null : new DateTime(FitEpochTicks + (long)fitSeconds * TimeSpan.TicksPerSecond, DateTimeKind.Utc);
+        fitSeconds is >= 0 and <= uint.MaxValue
+            ? new DateTime(FitEpochTicks + (long)fitSeconds * TimeSpan.TicksPerSecond, DateTimeKind.Utc)
+            : null;
 }

@@ -6,7 +6,8 @@ using CyclingCoach.Coaching.Data;
 
 namespace CyclingCoach.Bench.Coaching;
 
-/// <summary>HTTP to the Coaching service (or the gateway, with its API key), in the service's own JSON shape.</summary>
+/// <summary>HTTP to the Coaching service (with the gateway's credential, Auth__ServiceKey, as the gateway calls it) or
+/// to the gateway (with its API key), in the service's own JSON shape.</summary>
 public sealed class CoachClient(string baseUrl, string? apiKey = null) : IDisposable
 {
     private readonly HttpClient http = Create(baseUrl, apiKey);
@@ -17,6 +18,10 @@ public sealed class CoachClient(string baseUrl, string? apiKey = null) : IDispos
         if (!string.IsNullOrEmpty(apiKey))
         {
             client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+        }
+        else if (Environment.GetEnvironmentVariable("Auth__ServiceKey") is { Length: > 0 } serviceKey)
+        {
+            client.DefaultRequestHeaders.Add("X-Service-Key", serviceKey);
         }
 
         return client;

@@ -23,7 +23,7 @@ LLM_CALLS=${5:-150}
 NAME=benchcoaching
 COACH_PORT=5312 GATEWAY_PORT=5311 FAKE_PORT=5313
 COACH="http://127.0.0.1:$COACH_PORT" GATEWAY="http://127.0.0.1:$GATEWAY_PORT" FAKE="http://127.0.0.1:$FAKE_PORT"
-API_KEY="bench-$$"
+API_KEY="bench-api-key-$$-$RANDOM" # at least 16 characters, as the gateway demands
 MGMT="$COACH_TEST_RABBITMQ_MANAGEMENT"
 AUTH="$COACH_TEST_RABBITMQ_USER:$COACH_TEST_RABBITMQ_PASSWORD"
 AMQP="${COACH_TEST_RABBITMQ%/}/$NAME"
@@ -56,6 +56,9 @@ cleanup() {
 trap cleanup EXIT
 
 load() { echo "load average $(cut -d' ' -f1-3 /proc/loadavg) at $(date -u +%H:%M:%S) UTC — $*"; }
+
+# The gateway's credential, for the service and for the bench's direct calls to it (CoachClient sends it).
+export Auth__ServiceKey="bench-coaching-service-key-$$-$RANDOM"
 
 # start_coaching LOG [NAME=VALUE…]: the service as ./coach runs it (Production, its own folder as working directory).
 start_coaching() {
@@ -108,6 +111,7 @@ echo "== 1b. plan generation over HTTP (built-in coach, 10 years of history in t
 (
   cd "$ROOT/services/Gateway"
   exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$GATEWAY" OTEL_SERVICE_NAME=gateway Auth__ApiKey="$API_KEY" \
+    Auth__WebProxyKey="bench-web-proxy-key-$$-$RANDOM" \
     ConnectionStrings__messaging="$AMQP" services__coaching__http__0="$COACH" \
     services__sync__http__0="http://127.0.0.1:9" services__routes__http__0="http://127.0.0.1:9" \
     dotnet "$ROOT/services/Gateway/bin/Release/net10.0/CyclingCoach.Gateway.dll"

@@ -36,6 +36,8 @@ def loadavg():
 
 def request(method, url, body=None, headers=None, auth=None):
     req = urllib.request.Request(url, data=body, method=method, headers=headers or {})
+    if os.environ.get("Auth__ServiceKey") and "/api/exchanges/" not in url:
+        req.add_header("X-Service-Key", os.environ["Auth__ServiceKey"])  # Routes answers only the gateway's credential
     if auth:
         req.add_header("Authorization", "Basic " + base64.b64encode(auth.encode()).decode())
     try:

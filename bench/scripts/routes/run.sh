@@ -39,6 +39,8 @@ curl -fsS -u "$AUTH" -X PUT "$MGMT/api/vhosts/$NAME" >/dev/null
 curl -fsS -u "$AUTH" -X PUT -H 'content-type: application/json' \
   -d '{"configure":".*","write":".*","read":".*"}' "$MGMT/api/permissions/$NAME/$COACH_TEST_RABBITMQ_USER" >/dev/null
 
+# Called directly, as the gateway calls it: with the gateway's credential (measure.py sends it too).
+export Auth__ServiceKey="bench-routes-service-key-$$-$RANDOM"
 ConnectionStrings__routesdb="${COACH_TEST_POSTGRES};Database=$NAME" \
 ConnectionStrings__messaging="$AMQP" \
 Storage__DataPath="$WORK/data" \

@@ -42,8 +42,8 @@ export const planDiff = (from: string, to: string) => send<PlanDiff>(`/api/coach
 export const compliancePath = (from?: string, to?: string) => `/api/coach/plans/current/compliance?${query({ from, to })}`;
 export const compliance = (from?: string, to?: string) => orNull(send<Compliance>(compliancePath(from, to)));
 export const generatePlan = (request: PlanGenerateRequest) => send<PlanVersion>('/api/coach/plans/generate', json('POST', request));
-export const undoPlan = () => send<PlanVersion>('/api/coach/plans/undo', { method: 'POST' });
-export const createCalendarFeed = () => send<S['CalendarFeedResponse']>('/api/coach/plans/calendar', { method: 'POST' });
+export const undoPlan = () => send<PlanVersion>('/api/coach/plans/undo', json('POST', {}));
+export const createCalendarFeed = () => send<S['CalendarFeedResponse']>('/api/coach/plans/calendar', json('POST', {}));
 export const revokeCalendarFeed = () => send<void>('/api/coach/plans/calendar', { method: 'DELETE' });
 /** A planned session's file (the proxy adds the key; the browser downloads it as an attachment). */
 export const sessionFileUrl = (date: string, index: number, format: 'zwo' | 'fit') => `/api/coach/plans/current/days/${date}/workouts/${index}.${format}`;
@@ -64,7 +64,7 @@ export const readiness = (from?: string, to?: string) => send<Readiness>(`/api/c
 type AnalysesQuery = { status?: string; type?: string; workoutId?: string; page?: number; pageSize?: number };
 export const analysesPath = (params: AnalysesQuery) => `/api/coach/analyses?${query(params)}`;
 export const analyses = (params: AnalysesQuery) => send<Page<Analysis>>(analysesPath(params));
-export const analyzeWorkout = (workoutId: string) => send<Analysis>(`/api/coach/workouts/${workoutId}/analyze`, { method: 'POST' });
+export const analyzeWorkout = (workoutId: string) => send<Analysis>(`/api/coach/workouts/${workoutId}/analyze`, json('POST', {}));
 /** Approve all pending suggestions (ids omitted) or the chosen ones. */
 export const approveAnalysis = (id: string, suggestionIds?: string[]) =>
   send<ApproveResult>(`/api/coach/analyses/${id}/approve`, json('POST', { suggestionIds: suggestionIds ?? null }));

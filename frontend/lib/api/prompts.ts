@@ -16,6 +16,6 @@ export const promptPlaceholders = () => send<PromptPlaceholders[]>('/api/coach/p
 /** A new version for action × model; the server deactivates the previous one and refuses unknown placeholders. */
 export const createPrompt = (action: AiAction, model: string, template: string) =>
   send<Prompt>('/api/coach/prompts', json('POST', { action, model, template }));
-export const activatePrompt = (id: string) => send<Prompt>(`/api/coach/prompts/${id}/activate`, { method: 'POST' });
+export const activatePrompt = (id: string) => send<Prompt>(`/api/coach/prompts/${id}/activate`, json('POST', {}));
 export const listAiCalls = (page = 1, pageSize = 25) => send<AiCallPage>(`/api/coach/ai-calls?page=${page}&pageSize=${pageSize}`);
 export const coachStatus = () => send<CoachStatus>('/api/coach/status');

@@ -84,7 +84,7 @@ export type paths = {
         put?: never;
         /**
          * Connect with an existing token file
-         * @description Body: pgc's garmin_tokens.json (di_token, di_refresh_token, di_client_id), garth's oauth2_token.json or [oauth1, oauth2] pair, or a GARTH_TOKEN base64 string (JSON string, plain text or { "token": … }). The token is checked against Garmin before it is stored, encrypted.
+         * @description Body: pgc's garmin_tokens.json (di_token, di_refresh_token, di_client_id), garth's oauth2_token.json or [oauth1, oauth2] pair, or a GARTH_TOKEN base64 string (JSON string, the bare string, or { "token": … }), as application/json. The token is checked against Garmin before it is stored, encrypted.
          */
         post: operations["ImportGarminToken"];
         delete?: never;
@@ -863,7 +863,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["JsonElement"];
-                "text/plain": components["schemas"]["JsonElement"];
             };
         };
         responses: {

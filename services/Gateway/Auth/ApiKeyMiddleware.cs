@@ -1,6 +1,5 @@
-using System.Security.Cryptography;
-using System.Text;
 using CyclingCoach.ServiceDefaults.Problems;
+using CyclingCoach.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
@@ -8,11 +7,17 @@ namespace CyclingCoach.Gateway.Auth;
 
 /// <summary>
 /// Every <c>/api</c> request needs the rider's key in <c>X-Api-Key</c> or <c>Authorization: Bearer</c>. Keys are
-/// compared in constant time (as SHA-256 digests, so length leaks nothing either) and never logged.
+/// compared in constant time (<see cref="SecretDigest"/>) and never logged. Wrong keys are counted per client: the
+/// connection's address (or, behind a configured proxy, the address it forwards), or the web app when the request
+/// carries the web app's own credential, so other callers on the web app's address cannot lock it out.
 /// </summary>
 public sealed class ApiKeyMiddleware(RequestDelegate next, IOptions<ApiKeyOptions> options, FailedAuthLimiter limiter, ILogger<ApiKeyMiddleware> logger)
 {
-    private readonly byte[] expected = SHA256.HashData(Encoding.UTF8.GetBytes(options.Value.ApiKey));
+    public const string WebProxyKeyHeader = "X-Web-Proxy-Key";
+    private const string WebApp = "web app";
+
+    private readonly SecretDigest apiKey = new(options.Value.ApiKey);
+    private readonly SecretDigest webProxyKey = new(options.Value.WebProxyKey);
 
     public async Task InvokeAsync(HttpContext context, IProblemDetailsService problems)
     {
@@ -22,7 +27,9 @@ public sealed class ApiKeyMiddleware(RequestDelegate next, IOptions<ApiKeyOption
             return;
         }
 
-        var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var claimsWebApp = context.Request.Headers.ContainsKey(WebProxyKeyHeader);
+        var fromWebApp = claimsWebApp && webProxyKey.Matches(context.Request.Headers[WebProxyKeyHeader]);
+        var client = fromWebApp ? WebApp : context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         if (limiter.IsBlocked(client, out var retryAfter))
         {
             context.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString();
@@ -32,13 +39,13 @@ public sealed class ApiKeyMiddleware(RequestDelegate next, IOptions<ApiKeyOption
         }
 
         var presented = PresentedKey(context.Request);
-        if (presented is not null && Matches(presented))
+        if (apiKey.Matches(presented) && (fromWebApp || !claimsWebApp))
         {
             await next(context);
             return;
         }
 
-        if (presented is not null)
+        if (presented is not null || claimsWebApp)
         {
             limiter.RecordFailure(client);
             logger.LogWarning("Rejected a wrong API key from {Client} for {Method} {Path}", client, context.Request.Method, context.Request.Path);
@@ -46,7 +53,7 @@ public sealed class ApiKeyMiddleware(RequestDelegate next, IOptions<ApiKeyOption
 
         context.Response.Headers.WWWAuthenticate = "Bearer realm=\"cyclingcoach\"";
         await WriteProblemAsync(context, problems, StatusCodes.Status401Unauthorized, ProblemTypes.Unauthorized, "Unauthorized",
-            presented is null
+            presented is null && !claimsWebApp
                 ? "An API key is required: send it in the X-Api-Key header or as Authorization: Bearer <key>."
                 : "The API key is not valid.");
     }
@@ -76,9 +83,6 @@ public sealed class ApiKeyMiddleware(RequestDelegate next, IOptions<ApiKeyOption
             ? authorization[scheme.Length..].Trim()
             : null;
     }
-
-    private bool Matches(string presented) =>
-        CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(presented)), expected);
 
     private static async Task WriteProblemAsync(HttpContext context, IProblemDetailsService problems, int status, string type, string title, string detail)
     {

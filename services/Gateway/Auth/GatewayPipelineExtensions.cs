@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CyclingCoach.ServiceDefaults.Telemetry;
 
 namespace CyclingCoach.Gateway.Auth;
 
@@ -6,7 +7,8 @@ public static class GatewayPipelineExtensions
 {
     public static IApplicationBuilder UseApiKeyAuthentication(this IApplicationBuilder app) => app.UseMiddleware<ApiKeyMiddleware>();
 
-    /// <summary>One log line per request, inside the request's trace (the line carries the trace id).</summary>
+    /// <summary>One log line per request, inside the request's trace (the line carries the trace id), the iCal feed's
+    /// secret left out.</summary>
     public static IApplicationBuilder UseRequestLogging(this IApplicationBuilder app)
     {
         var logger = app.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger("CyclingCoach.Gateway.Requests");
@@ -18,7 +20,7 @@ public static class GatewayPipelineExtensions
             if (!path.StartsWithSegments("/health") && !path.StartsWithSegments("/alive"))
             {
                 logger.LogInformation("HTTP {Method} {Path} responded {StatusCode} in {ElapsedMs:0} ms",
-                    context.Request.Method, path, context.Response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                    context.Request.Method, SecretPaths.Redact(path.Value ?? ""), context.Response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
         });
     }

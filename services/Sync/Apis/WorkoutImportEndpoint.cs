@@ -11,8 +11,9 @@ namespace CyclingCoach.Sync.Apis;
 
 /// <summary>
 /// <c>POST /api/workouts/import</c>. Every file (and every zip entry) is read and checked before anything is stored,
-/// so a hostile or broken upload leaves no file and no row: 400 unreadable, 413 too large, 415 not an activity file.
-/// Re-importing the same bytes is a 409 naming the stored workout.
+/// so a hostile or broken upload leaves no file and no row: 400 unreadable, 413 too large (the body, or what all its
+/// files expand to together: <see cref="ImportOptions"/>), 415 not an activity file. Re-importing the same bytes is a
+/// 409 naming the stored workout.
 /// </summary>
 public static class WorkoutImportEndpoint
 {
@@ -64,23 +65,15 @@ public static class WorkoutImportEndpoint
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["Attach at least one file (field 'file')."] });
         }
 
+        // Every part, and every file inside an archive, draws on one allowance for the whole request.
         var parsed = new List<ParsedActivity>();
+        var budget = unpacker.NewBudget();
         try
         {
             foreach (var upload in form.Files)
             {
-                if (upload.Length > limits.MaxUploadBytes)
-                {
-                    return TooLarge(limits);
-                }
-
-                var bytes = new byte[upload.Length];
-                await using (var stream = upload.OpenReadStream())
-                {
-                    await stream.ReadExactlyAsync(bytes, cancellationToken);
-                }
-
-                foreach (var entry in unpacker.Unpack(bytes, upload.FileName))
+                await using var stream = upload.OpenReadStream(); // the part as the form reader spooled it to disk
+                foreach (var entry in unpacker.Unpack(stream, upload.FileName, budget))
                 {
                     parsed.Add(ActivityParser.Parse(entry.Content, entry.Name, limits.MaxEntryBytes));
                 }

@@ -20,7 +20,7 @@ public static class SyncPipelineExtensions
     {
         var services = builder.Services;
         services.AddOptions<ImportOptions>().BindConfiguration("Sync:Import")
-            .Validate(o => o.MaxUploadBytes > 0 && o.MaxZipEntries > 0 && o.MaxUncompressedBytes > 0 && o.MaxEntryBytes > 0, "Sync:Import limits must be positive.")
+            .Validate(o => o.MaxUploadBytes > 0 && o.MaxFiles > 0 && o.MaxUncompressedBytes > 0 && o.MaxEntryBytes > 0, "Sync:Import limits must be positive.")
             .ValidateOnStart();
         services.AddOptions<SyncOptions>().BindConfiguration("Sync")
             .Validate(o => o.ScheduleHours >= 0 && o.DefaultDaysBack > 0 && o.LeaseSeconds >= 3 && o.PollSeconds > 0 && o.RecomputeBatchSize > 0, "Sync settings out of range.")
@@ -30,6 +30,7 @@ public static class SyncPipelineExtensions
             .ValidateOnStart();
         services.AddOptions<FormOptions>().Configure<IOptions<ImportOptions>>((form, import) =>
         {
+            // Parts above 64 KiB are spooled to a temporary file as they arrive (MemoryBufferThreshold), never held whole.
             form.MultipartBodyLengthLimit = import.Value.MaxUploadBytes + (64 * 1024);
             form.ValueCountLimit = 64;
         });

@@ -1,3 +1,4 @@
+using CyclingCoach.ServiceDefaults.Configuration;
 using CyclingCoach.ServiceDefaults.Storage;
 using CyclingCoach.Sync.Garmin.Auth;
 using CyclingCoach.Sync.Garmin.Client;
@@ -6,6 +7,7 @@ using CyclingCoach.Sync.Garmin.Models;
 using CyclingCoach.Sync.Garmin.Storage;
 using CyclingCoach.Sync.Sources;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CyclingCoach.Sync.Garmin;
@@ -34,9 +36,17 @@ public static class GarminExtensions
             : Path.GetFullPath(builder.Configuration["Storage:DataPath"] is { Length: > 0 } configured
                 ? configured
                 : Path.Combine(builder.Environment.ContentRootPath, "data"));
+        // The key ring itself is encrypted (KeyRingEncryption.cs): the keys on the volume and in backups are useless
+        // without Storage:KeyEncryptionKey, which lives elsewhere.
+        var keyRingKey = new KeyRingKey(builder.Configuration.GetRequiredSecret(KeyRingKey.SettingKey));
+        var keyRingEncryptor = new KeyRingEncryptor(keyRingKey);
+        var keys = Path.Combine(dataPath, "keys");
+        KeyRingFiles.EncryptPlaintextKeys(keys, keyRingEncryptor);
+        services.AddSingleton(keyRingKey);
         services.AddDataProtection()
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataPath, "keys")))
+            .PersistKeysToFileSystem(new DirectoryInfo(keys))
             .SetApplicationName("cyclingcoach-sync");
+        services.Configure<KeyManagementOptions>(options => options.XmlEncryptor = keyRingEncryptor);
 
         services.AddSingleton<GarminFiles>();
         services.AddSingleton<GarminTokenStore>();

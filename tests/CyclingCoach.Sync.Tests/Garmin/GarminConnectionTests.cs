@@ -59,12 +59,12 @@ public sealed class GarminConnectionTests(GarminFixture fixture)
     }
 
     [Fact]
-    public async Task Garth_token_string_connects_as_json_string_as_plain_text_and_wrapped()
+    public async Task Garth_token_string_connects_as_json_string_as_the_bare_string_and_wrapped()
     {
         foreach (var send in new Func<HttpClient, string, Task<HttpResponseMessage>>[]
                  {
                      (client, token) => client.PostAsJsonAsync("/api/sync/garmin/token", token),
-                     (client, token) => client.PostAsync("/api/sync/garmin/token", new StringContent(token, Encoding.UTF8, "text/plain")),
+                     (client, token) => client.PostAsync("/api/sync/garmin/token", new StringContent(token, Encoding.UTF8, "application/json")),
                      (client, token) => client.PostAsJsonAsync("/api/sync/garmin/token", new { token }),
                  })
         {

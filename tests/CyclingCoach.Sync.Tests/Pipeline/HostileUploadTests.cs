@@ -109,6 +109,45 @@ public sealed class HostileUploadTests(SyncFixture fixture)
         Assert.Equal(before, await Snapshot());
     }
 
+    /// <summary>
+    /// The limits hold for the request, not per part: three zipped rides that each expand below the limit but
+    /// together above it are refused (before: each part had the whole allowance, so 64 parts × 512 MiB could be
+    /// held), and files count across parts as inside one archive.
+    /// </summary>
+    [Fact]
+    public async Task All_parts_of_one_request_share_one_expansion_and_file_limit_and_nothing_is_stored()
+    {
+        var rides = Enumerable.Range(0, 3)
+            .Select(i => FitWriter.Ride(new DateTime(2020, 3, 1 + i, 6, 0, 0, DateTimeKind.Utc), 3600, seed: 30 + i))
+            .ToList();
+        var largest = rides.Max(r => r.Length);
+        var total = rides.Sum(r => r.Length);
+        using var form = new MultipartFormDataContent();
+        for (var i = 0; i < rides.Count; i++)
+        {
+            form.Add(new ByteArrayContent(Archives.Zip(($"ride{i}.fit", rides[i]))), "file", $"ride{i}.zip");
+        }
+
+        var before = await Snapshot();
+        await using (var capped = fixture.Factory.WithWebHostBuilder(b => b.UseSetting("Sync:Import:MaxUncompressedBytes", ((largest + total) / 2).ToString())))
+        {
+            using var response = await capped.CreateClient().PostAsync("/api/workouts/import", form);
+            Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+            var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal("too_large", problem.GetProperty("code").GetString());
+            Assert.Contains("one request", problem.GetProperty("detail").GetString());
+        }
+
+        await using (var fewFiles = fixture.Factory.WithWebHostBuilder(b => b.UseSetting("Sync:Import:MaxFiles", "2")))
+        {
+            using var response = await fewFiles.CreateClient().PostAsync("/api/workouts/import", form);
+            Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+            Assert.Equal("too_many_entries", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        }
+
+        Assert.Equal(before, await Snapshot());
+    }
+
     private async Task<string> Snapshot()
     {
         var rows = await fixture.Database.ScalarAsync<string>(

@@ -1,9 +1,11 @@
-// Backend-for-frontend: every method of /api/* goes to the gateway with the API key added server-side.
+// Backend-for-frontend: every method of /api/* goes to the gateway with the API key added server-side, and the web
+// app's own credential beside it (the gateway counts wrong keys from the web app apart from other local callers).
 // Bodies stream both ways (uploads, and the /api/events Server-Sent Events stream), so nothing is buffered here.
 import { randomBytes } from 'node:crypto';
 import { trace } from '@opentelemetry/api';
 import type { NextRequest } from 'next/server';
 import { hasValidSession } from '@/lib/auth';
+import { CLIENT_HEADER } from '@/lib/client-address.mjs';
 import { problem } from '@/lib/problem';
 import { readApiKey } from '@/lib/session.mjs';
 import { gatewayBaseUrl } from '@/lib/server-config';
@@ -14,8 +16,8 @@ export const runtime = 'nodejs';
 // Never forwarded: hop-by-hop headers, our own cookie, and any credential the browser tries to send.
 const DROPPED_REQUEST_HEADERS = new Set([
   'connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'proxy-connection', 'te', 'trailer',
-  'transfer-encoding', 'upgrade', 'expect', 'host', 'cookie', 'authorization', 'x-api-key', 'content-length',
-  'accept-encoding', 'origin', 'referer',
+  'transfer-encoding', 'upgrade', 'expect', 'host', 'cookie', 'authorization', 'x-api-key', 'x-web-proxy-key',
+  'x-service-key', 'content-length', 'accept-encoding', 'origin', 'referer', CLIENT_HEADER,
 ]);
 const DROPPED_RESPONSE_HEADERS = new Set([
   'connection', 'keep-alive', 'proxy-authenticate', 'proxy-connection', 'te', 'trailer', 'transfer-encoding',
@@ -75,6 +77,7 @@ function upstreamHeaders(request: NextRequest, apiKey: string): Headers {
     }
   });
   headers.set('x-api-key', apiKey);
+  headers.set('x-web-proxy-key', process.env.Auth__WebProxyKey ?? '');
   if (trace.getActiveSpan()) {
     // OpenTelemetry is on (instrumentation.ts): the fetch instrumentation adds this request's own traceparent, a
     // child of the incoming one; a copied header beside it would be a second, conflicting one.
@@ -84,9 +87,9 @@ function upstreamHeaders(request: NextRequest, apiKey: string): Headers {
   } else if (!headers.has('traceparent')) {
     headers.set('traceparent', `00-${randomBytes(16).toString('hex')}-${randomBytes(8).toString('hex')}-01`);
   }
-  const forwardedFor = request.headers.get('x-forwarded-for');
-  if (forwardedFor) {
-    headers.set('x-forwarded-for', forwardedFor);
+  const client = request.headers.get(CLIENT_HEADER);
+  if (client && client !== 'unknown') {
+    headers.set('x-forwarded-for', client);
   }
   headers.set('x-forwarded-proto', request.nextUrl.protocol.replace(':', ''));
   headers.set('x-forwarded-host', request.headers.get('host') ?? request.nextUrl.host);

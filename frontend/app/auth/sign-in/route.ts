@@ -1,15 +1,12 @@
 // POST /auth/sign-in: form post (or JSON) with the API key printed by ./coach up. Sets the session cookie.
+// Wrong keys are counted per client and overall (lib/sign-in-limiter.mjs): past the limit every attempt is a 429.
 import { safeReturnPath } from '@/lib/auth';
+import { CLIENT_HEADER } from '@/lib/client-address.mjs';
 import { problem } from '@/lib/problem';
 import { isSecureRequest } from '@/lib/server-config';
-import {
-  createSessionToken,
-  keysMatch,
-  readApiKey,
-  SESSION_COOKIE,
-  sessionCookieOptions,
-  sessionSecret,
-} from '@/lib/session.mjs';
+import { createSessionToken, keysMatch, readApiKey, sessionCookie, sessionSecret } from '@/lib/session.mjs';
+import { sessionStore } from '@/lib/session-store.mjs';
+import { signInLimiter } from '@/lib/sign-in-limiter.mjs';
 import { NextResponse, type NextRequest } from 'next/server';
 
 export const dynamic = 'force-dynamic';
@@ -18,6 +15,21 @@ const FAILURE_DELAY_MS = 400;
 
 export async function POST(request: NextRequest): Promise<Response> {
   const wantsJson = request.headers.get('content-type')?.includes('application/json') ?? false;
+  // Counted before the body is read: parallel guesses cannot all start before the first one is judged.
+  const client = request.headers.get(CLIENT_HEADER) ?? 'unknown';
+  const limiter = signInLimiter();
+  const attempt = limiter.begin(client);
+  if (!attempt.allowed) {
+    const wait = `Too many wrong keys; try again in ${Math.ceil(attempt.retryAfterSeconds / 60)} min.`;
+    const headers = { 'retry-after': String(attempt.retryAfterSeconds), 'cache-control': 'no-store' };
+    return wantsJson
+      ? problem(request, 429, 'Too Many Requests', wait, headers)
+      : new NextResponse(`<!doctype html><meta charset="utf-8"><title>CyclingCoach</title><p>${wait}</p><p><a href="/sign-in">Sign in</a></p>`, {
+          status: 429,
+          headers: { ...headers, 'content-type': 'text/html; charset=utf-8' },
+        });
+  }
+
   const { apiKey, next } = await readCredentials(request, wantsJson);
   const expected = readApiKey();
 
@@ -33,9 +45,11 @@ export async function POST(request: NextRequest): Promise<Response> {
     return seeOther(`/sign-in?${query}`);
   }
 
+  limiter.succeeded(client);
   const response = wantsJson ? NextResponse.json({ signedIn: true }) : seeOther(next);
-  const token = createSessionToken({ apiKey: expected as string, secret: sessionSecret() });
-  response.cookies.set(SESSION_COOKIE, token, sessionCookieOptions(isSecureRequest(request)));
+  const token = createSessionToken({ apiKey: expected as string, secret: sessionSecret(), sessions: sessionStore() });
+  const cookie = sessionCookie(isSecureRequest(request));
+  response.cookies.set(cookie.name, token, cookie.options);
   return response;
 }
 

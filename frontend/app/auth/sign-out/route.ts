@@ -1,11 +1,18 @@
-// POST /auth/sign-out: clears the session cookie.
-import { SESSION_COOKIE } from '@/lib/session.mjs';
-import { NextResponse } from 'next/server';
+// POST /auth/sign-out: ends the session on the server (a copy of the cookie stops working too) and clears the cookie.
+import { sessionTokenOf } from '@/lib/auth';
+import { SECURE_SESSION_COOKIE, SESSION_COOKIE, sessionIdOf } from '@/lib/session.mjs';
+import { sessionStore } from '@/lib/session-store.mjs';
+import { NextResponse, type NextRequest } from 'next/server';
 
 export const dynamic = 'force-dynamic';
 
-export function POST(): Response {
+export function POST(request: NextRequest): Response {
+  const id = sessionIdOf(sessionTokenOf(request));
+  if (id) {
+    sessionStore().remove(id);
+  }
   const response = new NextResponse(null, { status: 303, headers: { location: '/sign-in', 'cache-control': 'no-store' } });
   response.cookies.set(SESSION_COOKIE, '', { httpOnly: true, sameSite: 'lax', path: '/', maxAge: 0 });
+  response.cookies.set(SECURE_SESSION_COOKIE, '', { httpOnly: true, sameSite: 'lax', path: '/', maxAge: 0, secure: true });
   return response;
 }

@@ -21,9 +21,9 @@ public static class GarminApi
             .WithName("ImportGarminToken")
             .WithSummary("Connect with an existing token file")
             .WithDescription("Body: pgc's garmin_tokens.json (di_token, di_refresh_token, di_client_id), garth's oauth2_token.json " +
-                             "or [oauth1, oauth2] pair, or a GARTH_TOKEN base64 string (JSON string, plain text or { \"token\": … }). " +
+                             "or [oauth1, oauth2] pair, or a GARTH_TOKEN base64 string (JSON string, the bare string, or { \"token\": … }), as application/json. " +
                              "The token is checked against Garmin before it is stored, encrypted.")
-            .Accepts<JsonElement>("application/json", "text/plain");
+            .Accepts<JsonElement>("application/json");
         api.MapPost("/ticket", ExchangeTicket)
             .WithName("ExchangeGarminTicket")
             .WithSummary("Connect with a service ticket (ST-…) copied from a browser sign-in; exchanged at diauth");

@@ -1,0 +1,1 @@
+export declare function safeReturnPath(value: unknown): string;
