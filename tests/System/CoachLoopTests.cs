@@ -146,17 +146,18 @@ public sealed class CoachLoopTests : IAsyncLifetime
             return fitness.GetProperty("days")[0].GetProperty("load").GetDouble();
         }
 
-        // FTP 200 from before the ride: TSS from power; then FTP 300 for the same period makes the same ride easier.
-        await SendAsync(HttpMethod.Put, "/api/coach/athlete", new { effectiveFrom = day.AddDays(-30), ftpWatts = 200, weightKg = 74 }, HttpStatusCode.OK);
-        var before = await Eventually.WaitAsync(() => TssAsync(200), t => t is > 0, TimeSpan.FromSeconds(60));
-        Assert.True(before is > 0, "the ride never got a TSS at FTP 200");
-        Assert.Equal(before!.Value, await LoadAsync(), tolerance: 0.1);
+        // FTP 300 from before the ride (NP 301 W: IF 1.0; a much lower FTP makes the ride implausible and the coach holds
+        // it out of fitness until the rider answers); then FTP 400 for the same period makes the same ride easier.
         await SendAsync(HttpMethod.Put, "/api/coach/athlete", new { effectiveFrom = day.AddDays(-30), ftpWatts = 300, weightKg = 74 }, HttpStatusCode.OK);
-        var after = await Eventually.WaitAsync(() => TssAsync(300), t => t is > 0, TimeSpan.FromSeconds(60));
-        Assert.True(after is > 0, "the ride never got a TSS at FTP 300");
+        var before = await Eventually.WaitAsync(() => TssAsync(300), t => t is > 0, TimeSpan.FromSeconds(60));
+        Assert.True(before is > 0, "the ride never got a TSS at FTP 300");
+        Assert.Equal(before!.Value, await LoadAsync(), tolerance: 0.1);
+        await SendAsync(HttpMethod.Put, "/api/coach/athlete", new { effectiveFrom = day.AddDays(-30), ftpWatts = 400, weightKg = 74 }, HttpStatusCode.OK);
+        var after = await Eventually.WaitAsync(() => TssAsync(400), t => t is > 0, TimeSpan.FromSeconds(60));
+        Assert.True(after is > 0, "the ride never got a TSS at FTP 400");
 
-        // TSS scales with 1/FTP² for the same ride: (200/300)² of what it was; fitness follows.
-        Assert.Equal(before.Value * 4 / 9, after!.Value, tolerance: 0.5);
+        // TSS scales with 1/FTP² for the same ride: (300/400)² of what it was; fitness follows.
+        Assert.Equal(before.Value * 9 / 16, after!.Value, tolerance: 0.5);
         Assert.Equal(after.Value, await LoadAsync(), tolerance: 0.1);
     }
 
