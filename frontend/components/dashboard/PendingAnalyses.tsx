@@ -14,7 +14,7 @@ import ProposalCard from '../coach/ProposalCard';
 import { ErrorState, Loading } from '../States';
 
 
-const TYPES = { workout_review: 'Ride review', threshold_update: 'Threshold update', chat_proposal: 'Chat proposal', readiness_adjustment: 'Readiness' } as const;
+const TYPES = { workout_review: 'Ride review', threshold_update: 'Threshold update', chat_proposal: 'Chat proposal', readiness_adjustment: 'Readiness', missed_session: 'Missed session' } as const;
 
 /**
  * Analyses with suggestions waiting for the rider's decision (status ready). A ride's review links to the ride page;
