@@ -41,6 +41,11 @@ public static class CoachChecks
     // The issue's "use the available days before lengthening sessions": a session of about 45 min is worth a day.
     private const double UsefulSessionHours = 0.75;
 
+    // A rider whose fitness is all but gone (months off) restarts like a new one: at least the WHO's 150–300 min of
+    // moderate activity a week, 2.5–6 h, whatever little CTL is left (issue 17's "never below current fitness" is no
+    // help at CTL 3: 7·CTL is one short ride).
+    private const double RestartLowHours = 2.5, RestartTss = 150;
+
     public static IReadOnlyList<string> Names =>
         ["start", "ramp", "rise", "recovery", "easy", "hard", "days", "caps", "detraining", "taper", "events"];
 
@@ -64,6 +69,12 @@ public static class CoachChecks
             ctl = atl = Hours(weeks[0]) * 50 / 7;
         }
 
+        var restart = returning && 7 * ctl < RestartTss;
+        if (restart)
+        {
+            ctl = Math.Max(ctl, RestartTss / 7); // as seeded for a new rider at the restart's hours (the ramp and the rise count from there)
+        }
+
         var ramp = isNew || returning || ctl < 45 && rides.Count > 0 && rides.Min(r => r.Date).DayNumber > plan.StartDate.DayNumber - 42 ? CautiousRamp : Ramp;
         var daily = plan.Days.Select(d => d.Workouts.Sum(w => w.TargetTss)).ToList();
         var series = Project(ctl, atl, daily);
@@ -79,6 +90,12 @@ public static class CoachChecks
         if (isNew && Hours(first) > 6)
         {
             Fail("start", $"a rider with no history starts at {Hours(first):0.#} h; a cautious coach starts around 5 h");
+        }
+
+        var allowed = Math.Min(rules.MaxHoursPerWeek ?? double.MaxValue, rider.Goals.WeeklyHours ?? double.MaxValue);
+        if (restart && Hours(first) < Math.Min(RestartLowHours, allowed))
+        {
+            Fail("start", $"a rider back from a long break (CTL {ctl:0}) starts at {Hours(first):0.#} h; a coach restarts them at 2.5–6 h of easy riding");
         }
 
         for (var i = 0; i < weeks.Count; i++)

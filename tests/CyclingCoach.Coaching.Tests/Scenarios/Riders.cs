@@ -60,6 +60,11 @@ public static class Riders
         new RideHistory(Today).Weeks(20, 6, (Tuesday, 1.5, 70), (Thursday, 1.5, 75), (Saturday, 3, 130), (Sunday, 2, 90)),
         "No more than 10 hours a week.", new PlanGoals());
 
+    /// <summary>The steady rider back after 20 weeks off: CTL ≈ 2, what is left of it holds one short ride a week.</summary>
+    public static Rider LongBreak => new("back after 20 weeks off, CTL 2",
+        new RideHistory(Today).Weeks(20, 20, (Tuesday, 1.5, 70), (Thursday, 1.5, 75), (Saturday, 3, 130), (Sunday, 2, 90)),
+        "I can ride Tuesday, Thursday, Saturday and Sunday. No more than 8 hours a week.", new PlanGoals());
+
     /// <summary>6 h and 260 TSS on four days for 20 weeks: CTL ≈ 36 (issue 17's second history).</summary>
     public static Rider FourDays37 => new("CTL 37 on four days", new RideHistory(Today)
             .Weeks(20, (Tuesday, 1, 50), (Thursday, 1, 50), (Saturday, 2.5, 100), (Sunday, 1.5, 60)),
@@ -85,6 +90,6 @@ public static class Riders
 
     public static IEnumerable<Rider> All =>
     [
-        NewRider, Commuter, Steady, Racer, Returning, FourDays37, FourDays10h, Tight, Loose, EventIn(3), EventIn(8), EventIn(16), Events,
+        NewRider, Commuter, Steady, Racer, Returning, LongBreak, FourDays37, FourDays10h, Tight, Loose, EventIn(3), EventIn(8), EventIn(16), Events,
     ];
 }

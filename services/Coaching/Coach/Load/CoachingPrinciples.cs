@@ -61,7 +61,12 @@ public static partial class CoachingPrinciples
     /// </summary>
     public const double BuildWeekRamp = 2;
 
-    /// <summary>A rider with a few weeks of very little riding is planned from at least this many hours (as seeded) [E].</summary>
+    /// <summary>
+    /// A rider with a few weeks of very little riding, or back from a break so long that CTL holds less than this, is
+    /// planned from at least this many hours of easy riding (× <see cref="SeedTssPerHour"/>), as a new rider is seeded:
+    /// 3 h is the top of the WHO's 150–300 min of moderate activity a week for health, a floor under "training" [E on
+    /// WHO 2020]. Without it a rider back after months off (CTL 3) got one 39-min ride a week.
+    /// </summary>
     public const double LeastStartHours = 3;
 
     /// <summary>A planned session shorter than this is not worth a day of its own: the days a week's hours fill [E].</summary>

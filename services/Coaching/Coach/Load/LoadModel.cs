@@ -69,20 +69,24 @@ public static class LoadModel
 
         var (ctl, atl) = ToStart(fitness, planStart);
         var weeks = fitness.Weeks;
+        var least = new[] { LeastStartHours, goals.WeeklyHours ?? double.MaxValue, rules.MaxHoursPerWeek ?? double.MaxValue }.Min() * SeedTssPerHour;
         if (fitness.Break is { } pause)
         {
             var back = pause.From.AddDays(pause.Days);
             var since = weeks.Where(w => w.Start >= back).TakeLast(4).ToList();
-            return new LoadStart(RiderState.Returning, ctl, atl, CautiousRamp, [.. since.Select(w => w.Tss)], [.. since.Select(w => w.Hours)], 0,
-                $"Back from {pause.Days} days off ({pause.From:yyyy-MM-dd}): CTL is {ctl:0} now, so the plan starts from what that holds " +
-                $"({Holds(ctl):0} TSS a week) rather than from before the break, and builds at most {CautiousRamp:0} CTL a week.");
+            var from = Math.Max(ctl, least / 7);
+            return new LoadStart(RiderState.Returning, from, atl, CautiousRamp, [.. since.Select(w => w.Tss)], [.. since.Select(w => w.Hours)], 0,
+                $"Back from {pause.Days} days off ({pause.From:yyyy-MM-dd}): CTL is {ctl:0} now, so the plan starts from " +
+                (from > ctl
+                    ? $"{least / SeedTssPerHour:0.#} h of easy riding a week ({least:0} TSS), as for a new rider, since CTL {ctl:0} holds only {Holds(ctl):0} TSS a week, "
+                    : $"what that holds ({Holds(ctl):0} TSS a week) ") +
+                $"rather than from before the break, and builds at most {CautiousRamp:0} CTL a week.");
         }
 
         var first = fitness.Date is { } date ? date.AddDays(1 - fitness.HistoryDays) : planStart.AddDays(-fitness.HistoryDays);
         if (fitness.HistoryDays < ProvisionalDays)
         {
             var full = weeks.Where(w => w.Start >= first).ToList();
-            var least = Math.Min(LeastStartHours, goals.WeeklyHours ?? double.MaxValue) * SeedTssPerHour;
             var ridden = Math.Max(least, full.Count > 0 ? full.Average(w => w.Tss) : fitness.RecentWeeklyTss);
             var provisional = Math.Max(ctl, ridden / 7);
             return new LoadStart(RiderState.Provisional, provisional, Math.Max(atl, ridden / 7), CautiousRamp,
