@@ -85,6 +85,57 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/coach/analyses/week/{monday}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The pending suggestions of the analyses about a Monday–Sunday week, in the order approving the week applies them, each saying whether it would */
+        get: operations["GetAnalysesWeek"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/coach/analyses/week/{monday}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Apply every plan operation the week waits on as one new plan version (one transaction); what no longer fits, threshold changes and open choices stay pending and are listed */
+        post: operations["ApproveAnalysesWeek"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/coach/analyses/week/{monday}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject every pending suggestion of the week, with a reason */
+        post: operations["RejectAnalysesWeek"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/coach/athlete": {
         parameters: {
             query?: never;
@@ -696,6 +747,23 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/coach/workouts/{id}/load": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Count the ride for fitness or leave it out (its power data is wrong); the answer stands until changed here */
+        put: operations["SetCoachWorkoutLoad"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 };
 export type webhooks = Record<string, never>;
 export type components = {
@@ -745,6 +813,10 @@ export type components = {
             averageHeartRateBpm: null | number;
             /** Format: double */
             averagePowerWatts: null | number;
+            /** Format: double */
+            best20MinWatts?: null | number;
+            /** Format: double */
+            best60MinWatts?: null | number;
             citable?: null | {
                 [key: string]: number;
             };
@@ -755,15 +827,24 @@ export type components = {
             /** Format: date */
             date: string;
             /** Format: double */
+            daysSinceFtpChange?: null | number;
+            /** Format: double */
+            dayTss?: null | number;
+            /** Format: double */
             distanceMeters: number;
             /** Format: double */
             durationSeconds: number;
             /** Format: double */
+            earlierTssThatDay?: null | number;
+            /** Format: double */
             ftpWatts: null | number;
+            /** Format: double */
+            hardRidesSinceFtpChange?: null | number;
             /** Format: double */
             intensityFactor: null | number;
             /** Format: double */
             lactateThresholdHeartRateBpm?: null | number;
+            loadHeld?: boolean;
             name: string;
             /** Format: double */
             normalizedPowerWatts: null | number;
@@ -772,9 +853,19 @@ export type components = {
             /** Format: double */
             readinessScore?: null | number;
             /** Format: double */
+            strongEffortsLast14Days?: null | number;
+            /** Format: double */
             trainingStressScore: null | number;
             /** Format: double */
             tsb: number;
+            /** Format: double */
+            tsbAfter?: number;
+            /** Format: double */
+            tsbToCtl?: null | number;
+            /** Format: double */
+            tssPerHour?: null | number;
+            /** Format: double */
+            unplannedTss?: null | number;
             /** Format: uuid */
             workoutId: string;
         };
@@ -785,6 +876,8 @@ export type components = {
             /** Format: date-time */
             createdAt: string;
             current: null | components["schemas"]["AnalysisBasis"];
+            /** Format: date */
+            day: null | string;
             /** Format: date-time */
             decidedAt: null | string;
             engine: null | string;
@@ -809,7 +902,7 @@ export type components = {
         /** @enum {unknown} */
         AnalysisStatus: "pending" | "ready" | "failed" | "approved" | "partially_approved" | "rejected";
         /** @enum {unknown} */
-        AnalysisType: "workout_review" | "threshold_update" | "chat_proposal" | "readiness_adjustment";
+        AnalysisType: "workout_review" | "threshold_update" | "chat_proposal" | "readiness_adjustment" | "missed_session";
         ApproveRequest: {
             suggestionIds: null | string[];
         };
@@ -921,6 +1014,7 @@ export type components = {
             distanceMeters: number;
             /** Format: double */
             durationSeconds: number;
+            loadState: components["schemas"]["RideLoadState"];
             name: string;
             /** Format: date-time */
             receivedAt: string;
@@ -1031,6 +1125,11 @@ export type components = {
             /** Format: int32 */
             lthrEarlierRides: null | number;
         };
+        /**
+         * @default a
+         * @enum {unknown}
+         */
+        EventPriority: "a" | "b" | "c";
         FitnessDay: {
             /** Format: double */
             atl: number;
@@ -1138,6 +1237,7 @@ export type components = {
             date: string;
             /** Format: int32 */
             durationSeconds?: number;
+            event?: null | components["schemas"]["PlannedEvent"];
             isRest?: boolean;
             workouts: components["schemas"]["PlannedWorkout"][];
         };
@@ -1181,6 +1281,10 @@ export type components = {
             weekNumber: number;
             workouts: components["schemas"]["PlannedWorkout"][];
         };
+        PlannedEvent: {
+            name: string;
+            priority: components["schemas"]["EventPriority"];
+        };
         PlannedSessionFacts: {
             /** Format: double */
             durationSeconds: number;
@@ -1216,6 +1320,11 @@ export type components = {
         PlanOperationKind: "move" | "swap" | "shorten" | "lengthen" | "change_intensity" | "add_rest" | "replace";
         /** @enum {unknown} */
         PlanOrigin: "generation" | "analysis" | "chat" | "threshold" | "undo";
+        /**
+         * @default build
+         * @enum {unknown}
+         */
+        PlanPhase: "base" | "build" | "recovery" | "taper" | "race" | "transition";
         PlanSuggestion: {
             cites: string[];
             operation: components["schemas"]["PlanOperation"];
@@ -1270,6 +1379,7 @@ export type components = {
         PlanWeek: {
             days: components["schemas"]["PlanDay"][];
             focus: string;
+            phase?: components["schemas"]["PlanPhase"];
             /** Format: int32 */
             weekNumber: number;
         };
@@ -1338,6 +1448,8 @@ export type components = {
             reason: null | string;
             suggestionIds: null | string[];
         };
+        /** @enum {unknown} */
+        RideLoadState: "counted" | "held" | "excluded" | "confirmed";
         RuleChange: {
             after: null | components["schemas"]["JsonElement"];
             before: null | components["schemas"]["JsonElement"];
@@ -1356,6 +1468,7 @@ export type components = {
             availableDays?: null | components["schemas"]["DayOfWeek"][];
             blackoutDates?: components["schemas"]["DateRange"][];
             dayCaps?: components["schemas"]["DayCap"][];
+            events?: components["schemas"]["TargetEvent"][];
             longRideDay?: null | components["schemas"]["DayOfWeek"];
             /** Format: double */
             longRideMaxHours?: null | number;
@@ -1369,7 +1482,6 @@ export type components = {
             minHoursPerWeek?: null | number;
             noBackToBackHardDays?: boolean;
             restDays?: components["schemas"]["DayOfWeek"][];
-            targetEvent?: null | components["schemas"]["TargetEvent"];
         };
         RuleSetDiffResponse: {
             changes: components["schemas"]["RuleChange"][];
@@ -1421,13 +1533,14 @@ export type components = {
             cites: string[];
             id: string;
             kind: components["schemas"]["SuggestionKind"];
+            oneOf?: null | string;
             operation?: null | components["schemas"]["PlanOperation"];
             reason: string;
             state?: components["schemas"]["SuggestionState"];
             thresholds?: null | components["schemas"]["ThresholdProposal"];
         };
         /** @enum {unknown} */
-        SuggestionKind: "plan_operation" | "thresholds";
+        SuggestionKind: "plan_operation" | "thresholds" | "exclude_ride";
         /**
          * @default pending
          * @enum {unknown}
@@ -1437,6 +1550,7 @@ export type components = {
             /** Format: date */
             date: string;
             name: string;
+            priority?: components["schemas"]["EventPriority"];
         };
         ThresholdPeriodResponse: {
             /** Format: date-time */
@@ -1494,6 +1608,32 @@ export type components = {
             /** Format: date */
             weekStart: string;
         };
+        WeekDecisionResponse: {
+            decided: components["schemas"]["WeekItemRef"][];
+            left: components["schemas"]["WeekItem"][];
+            /** Format: date */
+            monday: string;
+            /** Format: uuid */
+            newPlanId: null | string;
+        };
+        WeekItem: {
+            /** Format: uuid */
+            analysisId: string;
+            analysisType: components["schemas"]["AnalysisType"];
+            /** Format: date */
+            day: string;
+            inApproveAll: boolean;
+            note: null | string;
+            suggestion: components["schemas"]["Suggestion"];
+            summary: null | string;
+            /** Format: uuid */
+            workoutId: null | string;
+        };
+        WeekItemRef: {
+            /** Format: uuid */
+            analysisId: string;
+            suggestionId: string;
+        };
         WeeklyAvailability: {
             /** Format: double */
             friday: number;
@@ -1509,6 +1649,14 @@ export type components = {
             tuesday: number;
             /** Format: double */
             wednesday: number;
+        };
+        WeekRejectRequest: {
+            reason: null | string;
+        };
+        WeekResponse: {
+            items: components["schemas"]["WeekItem"][];
+            /** Format: date */
+            monday: string;
         };
         WeekSummary: {
             focus: string;
@@ -1535,6 +1683,9 @@ export type components = {
             weekNumber: number;
             /** Format: date */
             weekStart: string;
+        };
+        WorkoutLoadRequest: {
+            counted: boolean;
         };
         /** @enum {unknown} */
         WorkoutSource: "manual" | "file" | "garmin" | "intervals_icu";
@@ -1763,6 +1914,103 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    GetAnalysesWeek: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                monday: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WeekResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
+    ApproveAnalysesWeek: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                monday: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WeekDecisionResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
+    RejectAnalysesWeek: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                monday: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": null | components["schemas"]["WeekRejectRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WeekDecisionResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
             };
         };
     };
@@ -2912,6 +3160,39 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AnalysisResponse"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SetCoachWorkoutLoad: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WorkoutLoadRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoachWorkoutResponse"];
                 };
             };
             /** @description Not Found */
