@@ -197,7 +197,7 @@ function approveWeek(state, monday) {
   const { items, apply } = weekItems(state, monday);
   if (apply.length === 0) return { monday, newPlanId: null, decided: [], left: items };
   const [newest] = state.planVersions;
-  const version = { ...planVersionSummaries(1)[0], id: `0199bbbb-0000-7000-8000-${String(newest.version + 1).padStart(12, '0')}`, version: newest.version + 1, parentId: newest.id, origin: 'analysis', createdBy: 'rider' };
+  const version = { ...planVersionSummaries(1)[0], id: `0199bbbb-0000-7000-8000-${String(newest.version + 1).padStart(12, '0')}`, version: newest.version + 1, parentId: newest.id, origin: 'analysis', createdBy: `week:${monday}` }; // as WeekReview stores it
   state.planVersions = [version, ...state.planVersions.map((v) => ({ ...v, isActive: false }))];
   for (const { analysis, suggestion } of apply) {
     decide(analysis, [suggestion.id], 'approved');

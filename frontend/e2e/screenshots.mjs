@@ -53,6 +53,16 @@ for (const scheme of ['light', 'dark']) {
     }
   }
 }
+// The plan page's week of suggestions on its own (components/plan/WeekSuggestions.tsx).
+await page.emulateMedia({ colorScheme: 'light' });
+for (const [width, height, label] of [[1280, 800, 'desktop'], [390, 844, 'phone']]) {
+  await page.setViewportSize({ width, height });
+  await page.goto(`${WEB_URL}/plan#week`);
+  const week = page.locator('[data-testid=week-suggestions]');
+  await week.locator('[data-testid=week-item], [data-testid=week-empty]').first().waitFor({ timeout: 10_000 }).catch(() => {});
+  await week.screenshot({ path: join(out, `plan-week-${label}-light.png`) });
+  console.log(join(out, `plan-week-${label}-light.png`));
+}
 // The phone menu open, once.
 await page.setViewportSize({ width: 390, height: 844 });
 await page.emulateMedia({ colorScheme: 'light' });

@@ -63,6 +63,11 @@ export default function PendingAnalyses({ initial }: { initial?: Loaded<Page<Ana
         </ul>
       )}
       {waiting.length > 5 && <p className="muted small-text">and {waiting.length - 5} more.</p>}
+      {open.length > 0 && (
+        <p className="small-text">
+          <Link href="/plan#week">Approve or reject a whole week at once →</Link>
+        </p>
+      )}
     </section>
   );
 }
