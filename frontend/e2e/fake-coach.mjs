@@ -158,12 +158,16 @@ export function chatProposal(date, workoutType, now = Date.now()) {
   };
 }
 
+/** What an applied plan operation leaves on its day: a rest day, or a session of its type. */
+const effect = (op) => (op.kind === 'add_rest' ? 'rest' : (op.workoutType ?? 'changed'));
+
 /**
  * The week's pending suggestions as services/Coaching/Analyses/WeekReview.cs lists them: analyses still open whose
  * day (else the day they were made) is in the week, by day then age; a plan operation is in "approve all" unless it no
  * longer fits after the ones before it — here the applier's two cases a week meets: a day an earlier one made a rest
  * day, and a session already of the asked type — or there is no plan (no versions); thresholds and the rest are
- * decided on their own. Returns the items and the suggestions "approve all" applies.
+ * decided on their own. What a week's approval applied stays in the fake's plan (`planChanges`). Returns the items and
+ * the suggestions "approve all" applies.
  */
 export function weekItems(state, monday) {
   const sunday = isoDay(Date.parse(monday) + 6 * DAY);
@@ -171,7 +175,7 @@ export function weekItems(state, monday) {
   const open = state.analyses
     .filter((a) => (a.status === 'ready' || a.status === 'partially_approved') && dayOf(a) >= monday && dayOf(a) <= sunday)
     .sort((a, b) => dayOf(a).localeCompare(dayOf(b)) || a.createdAt.localeCompare(b.createdAt));
-  const changed = new Map(); // date → 'rest' or the workout type an earlier operation set
+  const changed = new Map(state.planChanges); // date → 'rest' or the workout type the plan (or an earlier operation) has
   const items = [];
   const apply = [];
   for (const a of open) {
@@ -183,7 +187,7 @@ export function weekItems(state, monday) {
       else if (changed.get(op.date) === 'rest') note = `No longer fits the plan after the ones before it: ${op.date} ${op.kind === 'add_rest' ? 'is already a rest day' : 'has no session to change'}.`;
       else if (op.kind === 'change_intensity' && changed.get(op.date) === op.workoutType) note = `No longer fits the plan after the ones before it: The session on ${op.date} is already ${op.workoutType}.`;
       else {
-        changed.set(op.date, op.kind === 'add_rest' ? 'rest' : (op.workoutType ?? 'changed'));
+        changed.set(op.date, effect(op));
         apply.push({ analysis: a, suggestion: s });
       }
       items.push({ analysisId: a.id, analysisType: a.type, day: dayOf(a), workoutId: a.workoutId, summary: a.feedback?.summary ?? null, suggestion: s, inApproveAll: op !== null, note });
@@ -199,7 +203,9 @@ function approveWeek(state, monday) {
   const [newest] = state.planVersions;
   const version = { ...planVersionSummaries(1)[0], id: `0199bbbb-0000-7000-8000-${String(newest.version + 1).padStart(12, '0')}`, version: newest.version + 1, parentId: newest.id, origin: 'analysis', createdBy: `week:${monday}` }; // as WeekReview stores it
   state.planVersions = [version, ...state.planVersions.map((v) => ({ ...v, isActive: false }))];
+  state.planChanges ??= new Map();
   for (const { analysis, suggestion } of apply) {
+    state.planChanges.set(suggestion.operation.date, effect(suggestion.operation));
     decide(analysis, [suggestion.id], 'approved');
     analysis.resultPlanVersionId = version.id;
   }
