@@ -60,7 +60,9 @@ for (const [width, height, label] of [[1280, 800, 'desktop'], [390, 844, 'phone'
   await page.goto(`${WEB_URL}/plan#week`);
   const week = page.locator('[data-testid=week-suggestions]');
   await week.locator('[data-testid=week-item], [data-testid=week-empty]').first().waitFor({ timeout: 10_000 }).catch(() => {});
-  await week.screenshot({ path: join(out, `plan-week-${label}-light.png`) });
+  await page.evaluate(() => window.scrollTo(0, 0)); // cut from a full-page render: the sticky header stays at the top
+  const box = await week.boundingBox();
+  if (box) await page.screenshot({ path: join(out, `plan-week-${label}-light.png`), fullPage: true, clip: box });
   console.log(join(out, `plan-week-${label}-light.png`));
 }
 // The phone menu open, once.

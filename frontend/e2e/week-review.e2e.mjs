@@ -24,6 +24,7 @@ describe("the week's suggestions on the plan page (fake gateway)", { skip }, () 
   async function seedWeek() {
     const now = Date.now();
     stack.gateway.coach.planVersions = planVersionSummaries(3, now);
+    stack.gateway.coach.planChanges = new Map();
     stack.gateway.coach.analyses = [readinessAdjustment(now), thresholdUpdate(now), chatProposal(new Date(now).toISOString().slice(0, 10), 'endurance', now + 1000)];
     await page.reload();
     await items().first().waitFor();
@@ -39,6 +40,13 @@ describe("the week's suggestions on the plan page (fake gateway)", { skip }, () 
 
   after(() => signedIn?.close());
 
+  /** The panel cut from a full-page render (an element shot scrolls, and the sticky header would cover it on a phone). */
+  const shoot = async (name) => {
+    await page.evaluate(() => window.scrollTo(0, 0)); // the sticky header stays at the top of the page
+    const box = await panel().boundingBox();
+    await page.screenshot({ path: join(shots, name), fullPage: true, clip: box });
+  };
+
   it("lists this week's pending suggestions, saying which Approve all leaves and why", async (t) => {
     assert.equal(await panel().locator('h2').innerText(), "This week's suggestions");
     assert.equal(await items().count(), 3);
@@ -52,8 +60,8 @@ describe("the week's suggestions on the plan page (fake gateway)", { skip }, () 
     assert.match(texts[2], /No longer fits the plan after the ones before it: The session on .* is already endurance/);
     assert.deepEqual(await items().evaluateAll((lis) => lis.map((li) => li.getAttribute('data-in-all'))), ['false', 'true', 'false']);
     assert.equal(await panel().locator('[data-testid=week-note] a').first().getAttribute('href'), '/');
-    assert.match(await panel().locator('.hint').innerText(), /applies 1 change as one new plan version; 2 stay for you to decide on their own\. Reject all rejects all 3\./);
-    await panel().screenshot({ path: join(shots, 'week-desktop.png') });
+    assert.equal(await panel().locator('[data-testid=week-hint]').innerText(), 'Approve all applies 1 change as one new plan version. 2 suggestions stay for you to decide on their own. Reject all rejects all 3.');
+    await shoot('week-desktop.png');
     t.diagnostic(`screenshots: ${shots}`);
   });
 
@@ -86,12 +94,13 @@ describe("the week's suggestions on the plan page (fake gateway)", { skip }, () 
     assert.equal(await panel().locator('[data-testid=week-error]').count(), 0);
     await page.waitForFunction(() => document.querySelectorAll('[data-testid=week-item]').length === 2);
     assert.equal(await panel().getByRole('button', { name: 'Approve all (0)' }).isDisabled(), true);
+    assert.match(await panel().locator('[data-testid=week-hint]').innerText(), /^Nothing here fits Approve all/);
     const newest = page.locator('[data-testid=plan-version]').first();
     await page.locator('[data-testid=plan-version][data-version="4"]').waitFor();
     assert.match(await newest.innerText(), /v4.*current.*Approved analysis \(the week of \d{4}-\d{2}-\d{2}\)/s);
     const readiness = await (await page.request.get(`${stack.url}/api/coach/analyses/0199aaaa-0000-7000-8000-000000000002`)).json();
     assert.equal(readiness.suggestions[0].state, 'approved');
-    await panel().screenshot({ path: join(shots, 'week-approved-desktop.png') });
+    await shoot('week-approved-desktop.png');
   });
 
   it('moves to the next and the previous week', async () => {
@@ -130,6 +139,6 @@ describe("the week's suggestions on the plan page (fake gateway)", { skip }, () 
     const box = await panel().boundingBox();
     assert.ok(box && box.width <= 390, 'the panel fits the width');
     await panel().getByRole('button', { name: 'Reject all…' }).click();
-    await panel().screenshot({ path: join(shots, 'week-phone.png') });
+    await shoot('week-phone.png');
   });
 });

@@ -51,10 +51,18 @@ export function weekDays(items) {
 /** @param {number} n @param {string} one */
 const count = (n, one) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
-/** What the two buttons would do: how many "Approve all" applies, how many it leaves, how many "Reject all" rejects. @param {WeekItem[]} items */
+/**
+ * What the two buttons would do, in words: how many changes "Approve all" applies (as one new plan version) and
+ * leaves, and how many "Reject all" rejects.
+ * @param {WeekItem[]} items
+ */
 export function weekCounts(items) {
   const approve = items.filter(approvedByAll).length;
-  return { approve, leave: items.length - approve, reject: items.length };
+  const leave = items.length - approve;
+  const stay = leave === 0 ? '' : approve === 0 ? `Nothing here fits Approve all: decide ${leave === 1 ? 'it' : 'each'} on its own, or reject.` : `${count(leave, 'suggestion')} ${leave === 1 ? 'stays' : 'stay'} for you to decide on ${leave === 1 ? 'its' : 'their'} own.`;
+  const apply = approve === 0 ? '' : `Approve all applies ${count(approve, 'change')} as one new plan version.`;
+  const text = [apply, stay, `Reject all rejects ${items.length === 1 ? 'it' : `all ${items.length}`}.`].filter(Boolean).join(' ');
+  return { approve, leave, reject: items.length, text };
 }
 
 /**

@@ -38,7 +38,12 @@ describe('the week in words', () => {
     ]);
     // A plan operation in "approve all" that no longer fits (a note) is left pending by the service: not counted.
     assert.equal(days[1].items[0].approved, false);
-    assert.deepEqual(weekCounts(items), { approve: 1, leave: 2, reject: 3 });
+    assert.deepEqual(weekCounts(items), {
+      approve: 1, leave: 2, reject: 3,
+      text: 'Approve all applies 1 change as one new plan version. 2 suggestions stay for you to decide on their own. Reject all rejects all 3.',
+    });
+    assert.equal(weekCounts(items.slice(1)).text, 'Nothing here fits Approve all: decide each on its own, or reject. Reject all rejects all 2.');
+    assert.equal(weekCounts(items.slice(0, 1)).text, 'Approve all applies 1 change as one new plan version. Reject all rejects it.');
   });
 
   it('says which plan version approving made and what is left, or that nothing was applied', () => {

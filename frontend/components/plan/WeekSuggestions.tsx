@@ -117,10 +117,8 @@ export default function WeekSuggestions({ today, onChanged }: { today: string; o
       ))}
       {items.length > 0 && (
         <>
-          <p className="muted hint">
-            <em>Approve all</em> applies {counts.approve} {counts.approve === 1 ? 'change' : 'changes'} as one new plan version
-            {counts.leave > 0 && `; ${counts.leave} ${counts.leave === 1 ? 'stays' : 'stay'} for you to decide on ${counts.leave === 1 ? 'its' : 'their'} own`}.{' '}
-            <em>Reject all</em> rejects all {counts.reject}.
+          <p className="muted hint" data-testid="week-hint">
+            {counts.text}
           </p>
           <div className="actions">
             <button type="button" onClick={() => void decide('approve')} disabled={busy !== null || counts.approve === 0} data-testid="week-approve">
