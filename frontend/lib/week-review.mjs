@@ -31,7 +31,7 @@ export function weekTitle(monday, today) {
  * fits the plan (no note); the others stay pending.
  * @param {WeekItem} item
  */
-export const approvedByAll = (item) => item.inApproveAll && !item.note;
+const approvedByAll = (item) => item.inApproveAll && !item.note;
 
 /**
  * The items by day, in the service's order (the order "Approve all" applies them), each with its words.
