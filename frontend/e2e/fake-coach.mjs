@@ -2,7 +2,9 @@
 // openapi/coaching.json): fitness from the seeded rides' TSS (42/7-day exponential, GoldenCheetah's), the power curve
 // from their mean-max, one ride review with two suggestions (approve / reject change it), no plan yet, and a plan
 // generation the rules refuse (422 with violations), readiness for 28 days with gaps (today low), and two analyses
-// without a ride (today's readiness adjustment, a threshold update). The real stack's e2e, coach-flow.e2e.mjs, covers real plans.
+// without a ride (today's readiness adjustment, a threshold update), and a week's suggestions decided at once (approve
+// all makes a plan version when the plan has versions; a test can refuse it once: `coach.weekRefusal = { status: 422,
+// … }`). The real stack's e2e, coach-flow.e2e.mjs, covers real plans.
 
 const DAY = 86_400_000;
 const isoDay = (ms) => new Date(ms).toISOString().slice(0, 10);
@@ -58,7 +60,7 @@ export function reviewOf(w) {
   const later = (days) => isoDay(Date.parse(date) + days * DAY);
   const m = w.metrics;
   return {
-    id: '0199aaaa-0000-7000-8000-000000000001', type: 'workout_review', workoutId: w.id, status: 'ready', engine: 'builtin', fallbackReason: null,
+    id: '0199aaaa-0000-7000-8000-000000000001', type: 'workout_review', workoutId: w.id, day: date, status: 'ready', engine: 'builtin', fallbackReason: null,
     facts: {
       workoutId: w.id, date, name: w.name, durationSeconds: w.durationSeconds, distanceMeters: w.distanceMeters, trainingStressScore: m.trainingStressScore,
       intensityFactor: m.intensityFactor, normalizedPowerWatts: m.normalizedPowerWatts, averagePowerWatts: m.averagePowerWatts, averageHeartRateBpm: m.averageHeartRateBpm,
@@ -114,7 +116,7 @@ export function readinessAdjustment(now = Date.now()) {
   const at = new Date(now).toISOString();
   const reason = "Readiness this morning is 42 (low). HRV 38 ms against a 52 ms baseline; slept 5.4 h. Ride today's Threshold 3x12 as endurance instead.";
   return {
-    id: '0199aaaa-0000-7000-8000-000000000002', type: 'readiness_adjustment', workoutId: null, status: 'ready', engine: 'builtin', fallbackReason: null, facts: null,
+    id: '0199aaaa-0000-7000-8000-000000000002', type: 'readiness_adjustment', workoutId: null, day: today, status: 'ready', engine: 'builtin', fallbackReason: null, facts: null,
     feedback: { summary: `Readiness 42 (low, confidence 0.80) on ${today}.`, strengths: [], improvements: [{ text: 'HRV 38 ms against a 52 ms baseline', cites: ['hrvMs'] }], suggestions: [] },
     suggestions: [
       { id: 's1', kind: 'plan_operation', reason, cites: ['hrvMs', 'sleepHours'], operation: { kind: 'change_intensity', date: today, targetDate: null, durationSeconds: null, workoutType: 'endurance', workout: null }, thresholds: null, state: 'pending' },
@@ -128,7 +130,7 @@ export function readinessAdjustment(now = Date.now()) {
 export function thresholdUpdate(now = Date.now()) {
   const at = new Date(now - 3 * 3600_000).toISOString();
   return {
-    id: '0199aaaa-0000-7000-8000-000000000003', type: 'threshold_update', workoutId: null, status: 'ready', engine: 'builtin', fallbackReason: null, facts: null,
+    id: '0199aaaa-0000-7000-8000-000000000003', type: 'threshold_update', workoutId: null, day: isoDay(now), status: 'ready', engine: 'builtin', fallbackReason: null, facts: null,
     feedback: { summary: 'Your 20-minute best suggests a higher FTP.', strengths: [], improvements: [], suggestions: [] },
     suggestions: [
       { id: 's1', kind: 'thresholds', reason: '20-minute best 286 W × 0.95 = 272 W, above the 265 W in use.', cites: ['meanMax1200'], operation: null, thresholds: { source: 'estimated', effectiveFrom: isoDay(now), ftpWatts: 272, lactateThresholdHeartRateBpm: null, maxHeartRateBpm: null, restingHeartRateBpm: null, weightKg: null }, state: 'pending' },
@@ -136,6 +138,85 @@ export function thresholdUpdate(now = Date.now()) {
     planVersionId: null, resultPlanVersionId: null, error: null, rejectReason: null, createdAt: at, completedAt: at, decidedAt: null,
     basedOn: null, stale: false, current: null,
   };
+}
+
+/**
+ * A chat proposal made `now` (no day of its own: its week is the one it was made in) to ride `date`'s session as
+ * `workoutType`. Not seeded (the dashboard's tests count the seeded analyses): a test adds it,
+ * `gateway.coach.analyses.push(chatProposal(...))`, e.g. as the week's stale proposal.
+ */
+export function chatProposal(date, workoutType, now = Date.now()) {
+  const at = new Date(now).toISOString();
+  return {
+    id: '0199aaaa-0000-7000-8000-000000000004', type: 'chat_proposal', workoutId: null, day: null, status: 'ready', engine: 'builtin', fallbackReason: null, facts: null,
+    feedback: { summary: `You asked to ride ${date} easier.`, strengths: [], improvements: [], suggestions: [] },
+    suggestions: [
+      { id: 's1', kind: 'plan_operation', reason: `Ride ${date} as ${workoutType.replace(/_/g, ' ')}, as you asked in the chat.`, cites: [], operation: { kind: 'change_intensity', date, targetDate: null, durationSeconds: null, workoutType, workout: null }, thresholds: null, state: 'pending' },
+    ],
+    planVersionId: null, resultPlanVersionId: null, error: null, rejectReason: null, createdAt: at, completedAt: at, decidedAt: null,
+    basedOn: null, stale: false, current: null,
+  };
+}
+
+/** What an applied plan operation leaves on its day: a rest day, or a session of its type. */
+const effect = (op) => (op.kind === 'add_rest' ? 'rest' : (op.workoutType ?? 'changed'));
+
+/**
+ * The week's pending suggestions as services/Coaching/Analyses/WeekReview.cs lists them: analyses still open whose
+ * day (else the day they were made) is in the week, by day then age; a plan operation is in "approve all" unless it no
+ * longer fits after the ones before it — here the applier's two cases a week meets: a day an earlier one made a rest
+ * day, and a session already of the asked type — or there is no plan (no versions); thresholds and the rest are
+ * decided on their own. What a week's approval applied stays in the fake's plan (`planChanges`). Returns the items and
+ * the suggestions "approve all" applies.
+ */
+export function weekItems(state, monday) {
+  const sunday = isoDay(Date.parse(monday) + 6 * DAY);
+  const dayOf = (a) => a.day ?? localDay(a.createdAt);
+  const open = state.analyses
+    .filter((a) => (a.status === 'ready' || a.status === 'partially_approved') && dayOf(a) >= monday && dayOf(a) <= sunday)
+    .sort((a, b) => dayOf(a).localeCompare(dayOf(b)) || a.createdAt.localeCompare(b.createdAt));
+  const changed = new Map(state.planChanges); // date → 'rest' or the workout type the plan (or an earlier operation) has
+  const items = [];
+  const apply = [];
+  for (const a of open) {
+    for (const s of a.suggestions.filter((x) => x.state === 'pending')) {
+      const op = s.kind === 'plan_operation' ? s.operation : null;
+      let note = null;
+      if (!op) note = 'Decide this one on its own: it changes your thresholds or what counts for your fitness.';
+      else if (!(state.planVersions?.length > 0)) note = 'There is no plan to change; generate one first.';
+      else if (changed.get(op.date) === 'rest') note = `No longer fits the plan after the ones before it: ${op.date} ${op.kind === 'add_rest' ? 'is already a rest day' : 'has no session to change'}.`;
+      else if (op.kind === 'change_intensity' && changed.get(op.date) === op.workoutType) note = `No longer fits the plan after the ones before it: The session on ${op.date} is already ${op.workoutType}.`;
+      else {
+        changed.set(op.date, effect(op));
+        apply.push({ analysis: a, suggestion: s });
+      }
+      items.push({ analysisId: a.id, analysisType: a.type, day: dayOf(a), workoutId: a.workoutId, summary: a.feedback?.summary ?? null, suggestion: s, inApproveAll: op !== null, note });
+    }
+  }
+  return { items, apply };
+}
+
+/** "Approve all": one new plan version (origin analysis) holding every suggestion that fits; the rest stay pending. */
+function approveWeek(state, monday) {
+  const { items, apply } = weekItems(state, monday);
+  if (apply.length === 0) return { monday, newPlanId: null, decided: [], left: items };
+  const [newest] = state.planVersions;
+  const version = { ...planVersionSummaries(1)[0], id: `0199bbbb-0000-7000-8000-${String(newest.version + 1).padStart(12, '0')}`, version: newest.version + 1, parentId: newest.id, origin: 'analysis', createdBy: `week:${monday}` }; // as WeekReview stores it
+  state.planVersions = [version, ...state.planVersions.map((v) => ({ ...v, isActive: false }))];
+  state.planChanges ??= new Map();
+  for (const { analysis, suggestion } of apply) {
+    state.planChanges.set(suggestion.operation.date, effect(suggestion.operation));
+    decide(analysis, [suggestion.id], 'approved');
+    analysis.resultPlanVersionId = version.id;
+  }
+  const decided = apply.map(({ analysis, suggestion }) => ({ analysisId: analysis.id, suggestionId: suggestion.id }));
+  return { monday, newPlanId: version.id, decided, left: items.filter((i) => !decided.some((d) => d.analysisId === i.analysisId && d.suggestionId === i.suggestion.id)) };
+}
+
+/** A plan version in the shape of GET /api/coach/plans/{id} (the summary's fields; an empty plan body). */
+function planVersionBody(summary) {
+  const { startDate, endDate, ...rest } = summary;
+  return { ...rest, lineageId: summary.id, goals: null, ruleSetId: null, repairs: [], warnings: [], plan: { startDate, endDate, focus: 'base', weeks: [], notes: null, days: [] } };
 }
 
 /** Marks the chosen (or all pending) suggestions and sets the status the service would. */
@@ -184,6 +265,27 @@ export function handleCoach(req, url, workouts, send, notFound, state, body) {
     else body().then((b) => send(200, decide(analysis, b?.suggestionIds ?? null, decision[2] === 'approve' ? 'approved' : 'rejected', b?.reason)));
     return true;
   }
+  const week = /^\/api\/coach\/analyses\/week\/([^/]+?)(?:\/(approve|reject))?$/.exec(url.pathname);
+  if (week && (req.method === 'GET') === !week[2]) {
+    const monday = week[1];
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(monday) || new Date(`${monday}T00:00:00Z`).getUTCDay() !== 1) {
+      send(400, { type: 'https://tools.ietf.org/html/rfc9110#section-15.5.1', title: 'One or more validation errors occurred.', status: 400, errors: { monday: [`${monday} is not a Monday; a week starts on a Monday.`] } });
+    } else if (!week[2]) {
+      send(200, { monday, items: weekItems(state, monday).items });
+    } else if (week[2] === 'approve' && state.weekRefusal) {
+      send(state.weekRefusal.status, state.weekRefusal); // a test's refusal (409 or 422), answered once
+      state.weekRefusal = null;
+    } else if (week[2] === 'approve') {
+      send(200, approveWeek(state, monday));
+    } else {
+      body().then((b) => {
+        const { items } = weekItems(state, monday);
+        for (const i of items) decide(state.analyses.find((a) => a.id === i.analysisId), [i.suggestion.id], 'rejected', b?.reason);
+        send(200, { monday, newPlanId: null, decided: items.map((i) => ({ analysisId: i.analysisId, suggestionId: i.suggestion.id })), left: [] });
+      });
+    }
+    return true;
+  }
   if (req.method === 'POST' && url.pathname === '/api/coach/plans/generate') {
     send(422, {
       type: 'urn:cyclingcoach:problem:plan-refused', title: 'Plan refused', status: 422,
@@ -197,6 +299,13 @@ export function handleCoach(req, url, workouts, send, notFound, state, body) {
   if (one) {
     const analysis = state.analyses.find((a) => a.id === one[1]);
     if (analysis) send(200, analysis);
+    else notFound(404);
+    return true;
+  }
+  const version = /^\/api\/coach\/plans\/([0-9a-f-]{36})$/.exec(url.pathname);
+  if (version) {
+    const summary = state.planVersions?.find((v) => v.id === version[1]);
+    if (summary) send(200, planVersionBody(summary));
     else notFound(404);
     return true;
   }

@@ -53,6 +53,18 @@ for (const scheme of ['light', 'dark']) {
     }
   }
 }
+// The plan page's week of suggestions on its own (components/plan/WeekSuggestions.tsx).
+await page.emulateMedia({ colorScheme: 'light' });
+for (const [width, height, label] of [[1280, 800, 'desktop'], [390, 844, 'phone']]) {
+  await page.setViewportSize({ width, height });
+  await page.goto(`${WEB_URL}/plan#week`);
+  const week = page.locator('[data-testid=week-suggestions]');
+  await week.locator('[data-testid=week-item], [data-testid=week-empty]').first().waitFor({ timeout: 10_000 }).catch(() => {});
+  await page.evaluate(() => window.scrollTo(0, 0)); // cut from a full-page render: the sticky header stays at the top
+  const box = await week.boundingBox();
+  if (box) await page.screenshot({ path: join(out, `plan-week-${label}-light.png`), fullPage: true, clip: box });
+  console.log(join(out, `plan-week-${label}-light.png`));
+}
 // The phone menu open, once.
 await page.setViewportSize({ width: 390, height: 844 });
 await page.emulateMedia({ colorScheme: 'light' });

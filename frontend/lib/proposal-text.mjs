@@ -1,6 +1,15 @@
 // A change the coach proposes (services/Coaching/Model/Suggestion.cs: a plan operation or new thresholds) in
 // words, for the proposal cards in the chat. Pure, plain ESM (node --test runs it unbuilt).
 
+/** What made an analysis (AnalysisType), as the dashboard and the plan page name it. */
+export const ANALYSIS_TYPES = /** @type {const} */ ({
+  workout_review: 'Ride review',
+  threshold_update: 'Threshold update',
+  chat_proposal: 'Chat proposal',
+  readiness_adjustment: 'Readiness',
+  missed_session: 'Missed session',
+});
+
 const WEEK = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /** "2026-12-03" → "Thursday 2026-12-03" (the date is a plan day, no time zone). @param {string} date */

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { planVersionSummaries } from '../e2e/fake-coach.mjs';
+import { chatProposal, planVersionSummaries } from '../e2e/fake-coach.mjs';
 import { startFakeGateway } from '../e2e/fake-gateway.mjs';
 import { numbersAsNumbers } from '../scripts/gen-api.mjs';
 
@@ -115,6 +115,42 @@ describe('fake gateway bodies match the OpenAPI documents', () => {
       assert.deepEqual(second.items.map((v) => v.version), [10, 9, 8, 7, 6, 5, 4, 3, 2, 1]); // newest first: 60…11 on page 1
     } finally {
       gateway.coach.planVersions = [];
+    }
+  });
+
+  it('coaching: the week decided at once, and the plan version it makes', async () => {
+    const gw = await startFakeGateway({ apiKey: 'k' });
+    const call = async (path, method = 'GET', body) => {
+      const response = await fetch(`${gw.url}${path}`, { method, headers: { 'x-api-key': 'k', 'content-type': 'application/json' }, body: body && JSON.stringify(body) });
+      return { status: response.status, body: await response.json() };
+    };
+    try {
+      const today = new Date().toISOString().slice(0, 10);
+      const monday = new Date(Date.parse(today) - ((new Date(today).getUTCDay() + 6) % 7) * 86_400_000).toISOString().slice(0, 10);
+      const path = `/api/coach/analyses/week/${monday}`;
+      assert.equal((await call(`/api/coach/analyses/week/${today === monday ? '2026-12-08' : today}`)).status, 400, 'not a Monday');
+      gw.coach.planVersions = planVersionSummaries(3);
+      gw.coach.analyses.push(chatProposal(today, 'endurance', Date.now() + 1000)); // after the readiness adjustment asked the same
+      const week = await call(path);
+      assert.deepEqual(check(responseSchema(coaching, '/api/coach/analyses/week/{monday}'), week.body, coaching), []);
+      const chat = week.body.items.find((i) => i.analysisType === 'chat_proposal');
+      assert.match(chat.note, /already endurance/);
+      assert.equal(week.body.items.find((i) => i.analysisType === 'threshold_update').inApproveAll, false);
+
+      const approved = await call(`${path}/approve`, 'POST', {});
+      assert.deepEqual(check(responseSchema(coaching, '/api/coach/analyses/week/{monday}/approve', 'post'), approved.body, coaching), []);
+      assert.ok(approved.body.decided.some((d) => d.analysisId === '0199aaaa-0000-7000-8000-000000000002'), 'the readiness adjustment');
+      assert.ok(approved.body.left.some((i) => i.analysisType === 'chat_proposal'));
+      const version = await call(`/api/coach/plans/${approved.body.newPlanId}`);
+      assert.deepEqual(check(responseSchema(coaching, '/api/coach/plans/{id}'), version.body, coaching), []);
+      assert.equal(version.body.version, 4);
+
+      const rejected = await call(`${path}/reject`, 'POST', { reason: 'Not this week' });
+      assert.deepEqual(check(responseSchema(coaching, '/api/coach/analyses/week/{monday}/reject', 'post'), rejected.body, coaching), []);
+      assert.equal(rejected.body.decided.length, approved.body.left.length);
+      assert.deepEqual((await call(path)).body.items, []);
+    } finally {
+      await gw.close();
     }
   });
 

@@ -6,15 +6,13 @@ import { analyses, type Analysis } from '@/lib/api/plan';
 import { WAITING_QUERY } from '@/lib/dashboard-data';
 import { useEventListener } from '@/lib/events';
 import { formatDateTime } from '@/lib/format';
+import { ANALYSIS_TYPES } from '@/lib/proposal-text.mjs';
 import type { Page } from '@/lib/types';
 import { useLoad, type Loaded } from '@/lib/use-load';
 import { useZone } from '@/lib/zone';
 // Rendered on the server with the list (a proposal is often the largest block on the page: no late growth).
 import ProposalCard from '../coach/ProposalCard';
 import { ErrorState, Loading } from '../States';
-
-
-const TYPES = { workout_review: 'Ride review', threshold_update: 'Threshold update', chat_proposal: 'Chat proposal', readiness_adjustment: 'Readiness', missed_session: 'Missed session' } as const;
 
 /**
  * Analyses with suggestions waiting for the rider's decision (status ready). A ride's review links to the ride page;
@@ -41,7 +39,7 @@ export default function PendingAnalyses({ initial }: { initial?: Loaded<Page<Ana
           {waiting.slice(0, 5).map((a) => {
             const pending = a.suggestions.filter((s) => s.state === 'pending').length;
             const here = !a.workoutId;
-            const title = a.facts?.name ?? TYPES[a.type];
+            const title = a.facts?.name ?? ANALYSIS_TYPES[a.type];
             return (
               <li key={a.id} className="workout" data-testid="pending-analysis">
                 <div className="workout-title">
@@ -52,7 +50,7 @@ export default function PendingAnalyses({ initial }: { initial?: Loaded<Page<Ana
                   ) : (
                     <span className="workout-name">{title}</span>
                   )}
-                  <span className="badge">{TYPES[a.type]}</span>
+                  <span className="badge">{ANALYSIS_TYPES[a.type]}</span>
                 </div>
                 <p className="muted small-text">
                   {pending > 0 ? `${pending} suggestion${pending === 1 ? '' : 's'}` : 'Decided'} · {formatDateTime(a.completedAt ?? a.createdAt, zone)}
@@ -65,6 +63,11 @@ export default function PendingAnalyses({ initial }: { initial?: Loaded<Page<Ana
         </ul>
       )}
       {waiting.length > 5 && <p className="muted small-text">and {waiting.length - 5} more.</p>}
+      {open.length > 0 && (
+        <p className="small-text">
+          <Link href="/plan#week">Approve or reject a whole week at once →</Link>
+        </p>
+      )}
     </section>
   );
 }

@@ -12,8 +12,9 @@ import CalendarFeedCard from './CalendarFeedCard';
 import GeneratePlanForm from './GeneratePlanForm';
 import PlanCalendar from './PlanCalendar';
 import VersionHistory from './VersionHistory';
+import WeekSuggestions from './WeekSuggestions';
 
-/** The current plan's calendar with planned against done, its versions and diffs, generate, undo and exports. */
+/** The week's pending suggestions decided at once, the current plan's calendar with planned against done, its versions and diffs, generate, undo and exports. */
 export default function PlanPage() {
   const today = localToday();
   const [plan, reloadPlan] = useLoad(async () => {
@@ -93,6 +94,8 @@ export default function PlanPage() {
           <GeneratePlanForm onGenerated={generated} hasPlan={current !== null} />
         </section>
       )}
+
+      <WeekSuggestions today={today} onChanged={reload} />
 
       <section className="card" aria-labelledby="calendar-heading">
         <h2 id="calendar-heading">Calendar</h2>

@@ -68,6 +68,7 @@ export default function VersionHistory({ versions, more }: { versions: PlanVersi
                   <td data-label="Created by" className="stack-wide">
                     {origin.label}
                     {origin.source === 'coach' && <span className="muted"> ({origin.sourceId === 'builtin' ? 'built-in coach' : origin.sourceId})</span>}
+                    {origin.source === 'week' && <span className="muted"> (the week of {origin.sourceId})</span>}
                   </td>
                   <td data-label="When">{formatDateTime(v.createdAt)}</td>
                   <td data-label="Dates" className="stack-wide">

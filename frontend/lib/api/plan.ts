@@ -18,6 +18,9 @@ export type ApproveResult = S['ApproveResponse'];
 export type PlanGenerateRequest = S['PlanGenerateRequest'];
 export type Readiness = S['ReadinessResponse'];
 export type DailyReadiness = S['DailyReadiness'];
+export type Week = S['WeekResponse'];
+export type WeekItem = S['WeekItem'];
+export type WeekDecision = S['WeekDecisionResponse'];
 
 /** A refused plan (422) lists what it broke; a conflict (409) says why in `detail`. */
 export type PlanProblem = ProblemDetails & { violations?: string[] };
@@ -38,6 +41,7 @@ const query = (params: Record<string, string | number | null | undefined>) =>
 // Plans
 export const currentPlan = () => orNull(send<PlanVersion>('/api/coach/plans/current'));
 export const planVersions = (page = 1, pageSize = 50) => send<Page<PlanVersionSummary>>(`/api/coach/plans/versions?${query({ page, pageSize })}`);
+export const planVersion = (id: string) => send<PlanVersion>(`/api/coach/plans/${id}`);
 export const planDiff = (from: string, to: string) => send<PlanDiff>(`/api/coach/plans/diff?${query({ from, to })}`);
 export const compliancePath = (from?: string, to?: string) => `/api/coach/plans/current/compliance?${query({ from, to })}`;
 export const compliance = (from?: string, to?: string) => orNull(send<Compliance>(compliancePath(from, to)));
@@ -70,3 +74,9 @@ export const approveAnalysis = (id: string, suggestionIds?: string[]) =>
   send<ApproveResult>(`/api/coach/analyses/${id}/approve`, json('POST', { suggestionIds: suggestionIds ?? null }));
 export const rejectAnalysis = (id: string, reason: string | null, suggestionIds?: string[]) =>
   send<ApproveResult>(`/api/coach/analyses/${id}/reject`, json('POST', { reason, suggestionIds: suggestionIds ?? null }));
+
+// A week at a glance: every pending suggestion of the Monday–Sunday week, approved (one new plan version) or rejected at once.
+const weekPath = (monday: string) => `/api/coach/analyses/week/${monday}`;
+export const week = (monday: string) => send<Week>(weekPath(monday));
+export const approveWeek = (monday: string) => send<WeekDecision>(`${weekPath(monday)}/approve`, json('POST', {}));
+export const rejectWeek = (monday: string, reason: string | null) => send<WeekDecision>(`${weekPath(monday)}/reject`, json('POST', { reason }));
