@@ -10,7 +10,7 @@ syncs from (FAKE_GARMIN_URL, FAKE_GARMIN_ACTIVITIES: how many activities it serv
 test per check per round and the `# tests/# pass/# fail` summary `./coach test` counts.
 
 The load per round: manual rides (2/s), FIT files from /work/shared/fixtures (one every 3 s; a file already stored
-answers 409), generated GPX routes (one every 5 s), a profile change (the bike's mass; one every 5 s, each a new
+answers 409), generated GPX routes (one every 5 s, up to 150 in all: the library's quota is 200), a profile change (the bike's mass; one every 5 s, each a new
 AthleteProfileChanged that Routes re-estimates every route for), a Garmin backfill from the fake at the round's start,
 and reads (ride list, fitness, the web app's health) every 0.5 s.
 
@@ -38,6 +38,7 @@ FIT_FILES = ["connectstats__activity_1382772474.fit", "fitparse__Edge810-Vector-
              "goldencheetah__Garmin830_with_Stages.fit", "goldencheetah__TacxNeo.fit",
              "goldencheetah__Karoo-Botley_BW_Swanmore_Wickham-2025-05-09-1238.fit", "tormoder__unterminated-strings.fit",
              "fitparse__elemnt-bolt-no-application-id-inside-developer-data-id.fit", "sportslib__3939576645.fit"]
+MAX_ROUTES = 150  # the library holds 200 routes (Routes' quota answers 409 beyond): stop uploading well before
 TARGETS = ["sync", "coaching", "routes", "gateway", "web", "postgres", "messaging"]
 CHECKS = ["recovered", "stored-once", "projected-once", "analysed-once", "outbox-drained", "inbox-once", "routes-once", "broker-drained"]
 # consumer (its class name, as the inbox stores it) → (its database, the event, the database that publishes it)
@@ -188,6 +189,8 @@ class Load:
 
     def route(self):
         with self.ledger.lock:
+            if self.ledger.route_seq >= MAX_ROUTES:
+                return
             n = self.ledger.route_seq
             self.ledger.route_seq += 1
         name = f"drill {self.tag} route {n}"
@@ -522,6 +525,19 @@ def load_with_faults(stack, args, rnd):
     return 0 if not failures and not errors_outside else 1
 
 
+def table(path):
+    """The rounds of a --json file as the markdown table bench/RESULTS.md shows."""
+    rounds = json.load(open(path))["rounds"]
+    print("| round | killed | at (s) | UTC | `./coach start` healthy after (s) | last failed request after the kill (s) | "
+          "failed requests (after kill) | events settled after the load stopped (s) | rides | routes | Garmin | analyses | profile v | checks |")
+    print("|---:|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+    for r in rounds:
+        checks = "all 8 hold" if not r["failures"] else "FAILED: " + "; ".join(f"{k}: {v[0]}" for k, v in r["failures"].items())
+        print(f"| {r['round']} | {r['target']} | {r['killed_at_s']} | {r['wall_clock']} | {r.get('healthy_after_s', '–')} | "
+              f"{r['last_error_after_s']} | {r['errors_after_kill']} | {r['settled_s']} | {r.get('rides')} | {r.get('routes')} | "
+              f"{r.get('garmin_rides')} | {r.get('analyses')} | {r.get('profile_version')} | {checks} |")
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--rounds", type=int, default=3)
@@ -533,6 +549,7 @@ def main():
     p.add_argument("--garmin-activities", type=int, default=int(os.environ.get("FAKE_GARMIN_ACTIVITIES", "0")))
     p.add_argument("--tap", action="store_true")
     p.add_argument("--json", default=None)
+    p.add_argument("--table", default=None, help="print the rounds of a --json file as a markdown table and exit")
     p.add_argument("--planted", action="store_true", help="print a planted result (runner self-test) and exit")
     p.add_argument("--load-fault", action="store_true", help="the read mix at --rate for --duration s, RabbitMQ restarted at 20 s, PostgreSQL at 40 s")
     p.add_argument("--rate", type=float, default=500)
@@ -541,6 +558,8 @@ def main():
     args = p.parse_args()
     if args.planted:
         return planted()
+    if args.table:
+        return table(args.table)
     seed = args.seed if args.seed is not None else random.randrange(1 << 30)
     rnd = random.Random(seed)
     args.tag = f"{seed:x}"
@@ -580,9 +599,9 @@ def main():
             f"rides {r.get('rides')}, routes {r.get('routes')}, garmin {r.get('garmin_rides')}, analyses {r.get('analyses')}, "
             f"profile v{r.get('profile_version')}; {'OK' if not r['failures'] else 'FAILED: ' + json.dumps(r['failures'])[:1500]}")
         tap.round(r)
-    if args.json:
-        with open(args.json, "w") as f:
-            json.dump({"seed": seed, "rounds": results}, f, indent=1)
+        if args.json:  # after every round: a drill stopped early keeps what it measured
+            with open(args.json, "w") as f:
+                json.dump({"seed": seed, "rounds": results}, f, indent=1)
     tap.end()
     return 0 if all(not r["failures"] for r in results) else 1
 
