@@ -43,6 +43,8 @@ public sealed record CoachSettings(
         $"RABBITMQ_MANAGEMENT_URL=http://127.0.0.1:{ManagementPort}",
         $"COACH_PORT_BASE={GatewayPort}",
         $"COACH_WEB_PORT={WebPort}",
+        $"COACH_PG_PORT={PostgresPort}",
+        $"COACH_AMQP_PORT={AmqpPort}",
         $"COACH_DIR={Directory}",
     ];
 
