@@ -23,6 +23,7 @@ var serviceKey = builder.AddParameter("service-key", secrets.ServiceKey, secret:
 // Fixed, non-proxied ports: the ones ./coach has always used (bookmarks, scripts, crash tests that kill a process).
 IResourceBuilder<ProjectResource> Service<TProject>(string name) where TProject : IProjectMetadata, new() =>
     builder.AddProject<TProject>(name, launchProfileName: null)
+        .RunBuiltOutput()
         .WithHttpEndpoint(port: settings.PortOf(name), isProxied: false)
         .WithEnvironment("ASPNETCORE_ENVIRONMENT", "Production")
         // Aspire asks for the "simple" console format; keep the services' one-line format that carries trace=<id>.

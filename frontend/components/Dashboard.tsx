@@ -5,7 +5,7 @@ import { useCallback, useState } from 'react';
 import { listWorkouts } from '@/lib/api';
 import { clientOnly } from '@/lib/client-only';
 import { RIDES_QUERY, type DashboardInitial } from '@/lib/dashboard-data';
-import type { Page, Workout } from '@/lib/types';
+import type { Page, Workout, WorkoutSummary } from '@/lib/types';
 import type { Loaded } from '@/lib/use-load';
 import { ServerZoneProvider, type ServerZone } from '@/lib/zone';
 import FitnessCard from './dashboard/FitnessCard';
@@ -26,7 +26,25 @@ const ReadinessCard = clientOnly(
   </section>,
 );
 
-const ridesState = (loaded: Loaded<Page<Workout>>): WorkoutsState =>
+/** A ride just logged (the whole workout the POST answers) as a row of the list. */
+const rowOf = (w: Workout): WorkoutSummary => ({
+  id: w.id,
+  source: w.source,
+  sourceActivityId: w.sourceActivityId,
+  name: w.name,
+  sport: w.sport,
+  activityType: w.activityType ?? null,
+  startTime: w.startTime,
+  durationSeconds: w.durationSeconds,
+  distanceMeters: w.distanceMeters,
+  averagePower: w.averagePower,
+  averageHeartRate: w.averageHeartRate,
+  trainingLoad: w.trainingLoad ?? null,
+  trainingLoadSource: w.trainingLoadSource ?? null,
+  hasStreams: w.hasStreams ?? false,
+});
+
+const ridesState = (loaded: Loaded<Page<WorkoutSummary>>): WorkoutsState =>
   loaded.status === 'ready' ? { status: 'ready', items: loaded.value.items, total: loaded.value.total } : loaded;
 
 /**
@@ -39,7 +57,7 @@ export default function Dashboard({ initial, zone }: { initial: DashboardInitial
 
   const refresh = useCallback(async () => {
     try {
-      const page: Page<Workout> = await listWorkouts(RIDES_QUERY);
+      const page = await listWorkouts(RIDES_QUERY);
       setWorkouts({ status: 'ready', items: page.items, total: page.total });
     } catch (error) {
       setWorkouts((current) =>
@@ -52,7 +70,7 @@ export default function Dashboard({ initial, zone }: { initial: DashboardInitial
     (workout: Workout) => {
       setWorkouts((current) =>
         current.status === 'ready' && !current.items.some((w) => w.id === workout.id)
-          ? { status: 'ready', items: [workout, ...current.items], total: current.total + 1 }
+          ? { status: 'ready', items: [rowOf(workout), ...current.items], total: current.total + 1 }
           : current,
       );
       void refresh();

@@ -4,14 +4,14 @@ import Link from 'next/link';
 import { formatDateTime, formatDuration } from '@/lib/format';
 import { usePreferences } from '@/lib/preferences';
 import { sourceLabel } from '@/lib/sync-run.mjs';
-import type { Workout } from '@/lib/types';
+import type { WorkoutSummary } from '@/lib/types';
 import { useZone } from '@/lib/zone';
 import { ErrorState, Loading } from './States';
 
 export type WorkoutsState =
   | { status: 'loading' }
   | { status: 'error'; message: string }
-  | { status: 'ready'; items: Workout[]; total: number };
+  | { status: 'ready'; items: WorkoutSummary[]; total: number };
 
 type Props = { state: WorkoutsState; onRetry: () => void; empty?: React.ReactNode };
 
@@ -48,7 +48,9 @@ export default function WorkoutList({ state, onRetry, empty }: Props) {
             {workout.averageHeartRate != null && (
               <Metric label="Heart rate" value={`${Math.round(workout.averageHeartRate)} bpm`} />
             )}
-            {workout.metrics?.trainingStressScore != null && <Metric label="TSS" value={String(Math.round(workout.metrics.trainingStressScore))} />}
+            {workout.trainingLoadSource === 'power' && workout.trainingLoad != null && (
+              <Metric label="TSS" value={String(Math.round(workout.trainingLoad))} />
+            )}
           </dl>
         </li>
       ))}

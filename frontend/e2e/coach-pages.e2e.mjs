@@ -60,7 +60,9 @@ describe('coach pages (fake gateway)', { skip }, () => {
 
   it('shows a ride\'s power curve against the best and offers an analysis', async () => {
     const rides = await (await page.request.get(`${stack.url}/api/workouts?pageSize=5`)).json();
-    const ride = rides.items.slice(1).find((w) => w.metrics?.hasPower); // the newest has a review
+    // The list carries summaries; the curve's points are in the detail. The newest ride has a review.
+    const details = await Promise.all(rides.items.slice(1).map(async (w) => (await page.request.get(`${stack.url}/api/workouts/${w.id}`)).json()));
+    const ride = details.find((w) => w.metrics?.hasPower);
     await page.goto(`${stack.url}/workouts/${ride.id}`);
     await page.locator('[data-testid=power-curve-chart][data-ready=true]').waitFor();
     const rows = page.locator('[data-testid=power-curve-table] tbody tr');

@@ -25,6 +25,7 @@ export function workout({ id, name, source, startTime, durationSeconds, distance
   const intensity = power ? (power * 1.05) / ftp : null;
   const tss = intensity ? Math.round(((durationSeconds * power * 1.05 * intensity) / (ftp * 3600)) * 100) : null;
   const gain = Math.round(distanceMeters / 1000 * 9);
+  const hrss = hr ? Math.round((tss ?? 60) * 0.93) : null;
   return {
     id, source, sourceActivityId: source === 'garmin' ? String(17_000_000_000 + (parseInt(id.slice(0, 6), 16) % 1_000_000)) : null,
     name, sport: 'cycling', startTime, durationSeconds, distanceMeters, averagePower: power, averageHeartRate: hr,
@@ -32,13 +33,14 @@ export function workout({ id, name, source, startTime, durationSeconds, distance
     maxPower: power ? Math.round(power * 3.4) : null, maxHeartRate: hr ? hr + 31 : null, averageCadence: source === 'manual' ? null : 86,
     calories: power ? Math.round((power * durationSeconds) / 1000 * 1.05) : null, hasStreams, streamSource: hasStreams ? 'original_file' : 'none', laps: [],
     fileFormat: hasStreams ? 'fit' : null, fileSizeBytes: hasStreams ? Math.round(durationSeconds * 21.3) : null,
+    ...trainingLoadOf(source === 'manual' ? null : tss, source === 'manual' ? null : hrss, durationSeconds),
     metrics: source === 'manual' ? null : {
       elapsedSeconds: durationSeconds, recordedSeconds: durationSeconds, movingSeconds: Math.round(durationSeconds * 0.96),
       hasPower: power != null, hasHeartRate: hr != null, averagePowerWatts: power, maxPowerWatts: power ? Math.round(power * 3.4) : null,
       normalizedPowerWatts: power ? Math.round(power * 1.05) : null, intensityFactor: intensity ? Math.round(intensity * 100) / 100 : null,
       trainingStressScore: tss, variabilityIndex: power ? 1.05 : null, efficiencyFactor: power && hr ? Math.round((power * 1.05 / hr) * 100) / 100 : null,
       aerobicDecouplingPercent: power && hr ? 3.4 : null, averageHeartRateBpm: hr, maxHeartRateBpm: hr ? hr + 31 : null,
-      trimp: hr ? Math.round(durationSeconds / 60 * 1.1) : null, heartRateStressScore: hr ? Math.round((tss ?? 60) * 0.93) : null,
+      trimp: hr ? Math.round(durationSeconds / 60 * 1.1) : null, heartRateStressScore: hrss,
       averageCadenceRpm: 86, averageMovingSpeedMps: distanceMeters / (durationSeconds * 0.96), workKilojoules: power ? Math.round(power * durationSeconds / 1000) : null,
       elevationGainMeters: gain, elevationLossMeters: gain, timeInPowerZonesSeconds: power ? zones(durationSeconds, [0.18, 0.41, 0.2, 0.12, 0.06, 0.02, 0.01]) : [],
       timeInHeartRateZonesSeconds: hr ? zones(durationSeconds, [0.2, 0.45, 0.22, 0.1, 0.03]) : [],
@@ -46,6 +48,19 @@ export function workout({ id, name, source, startTime, durationSeconds, distance
       ftpUsedWatts: power ? ftp : null, lthrUsedBpm: hr ? lthr : null, thresholdsVersion: power || hr ? 2 : null, warnings: [],
     },
   };
+}
+
+/** Sync's order: TSS from power, else HRSS, else the duration estimate (IF 0.65). */
+export function trainingLoadOf(tss, hrss, durationSeconds) {
+  if (tss != null) return { trainingLoad: tss, trainingLoadSource: 'power' };
+  if (hrss != null) return { trainingLoad: hrss, trainingLoadSource: 'heart_rate' };
+  return { trainingLoad: Math.round((durationSeconds / 3600) * 0.65 ** 2 * 100), trainingLoadSource: 'estimate' };
+}
+
+/** A list row, as GET /api/workouts answers (WorkoutSummaryResponse): no metrics, laps or aliases. */
+export function workoutSummary(w) {
+  const { id, source, sourceActivityId, name, sport, activityType, startTime, durationSeconds, distanceMeters, averagePower, averageHeartRate, trainingLoad, trainingLoadSource, hasStreams } = w;
+  return { id, source, sourceActivityId, name, sport, activityType, startTime, durationSeconds, distanceMeters, averagePower, averageHeartRate, trainingLoad, trainingLoadSource, hasStreams };
 }
 
 function zones(total, shares) {

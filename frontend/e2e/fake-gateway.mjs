@@ -11,7 +11,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { pathToFileURL } from 'node:url';
 import { handleCoach, planVersionSummaries, readinessAdjustment, reviewOf, thresholdUpdate } from './fake-coach.mjs';
-import { parseMultipart, routeDetail, routeSummary, seedWorkouts, streamsFor, uuid, workout as workoutBody } from './fake-data.mjs';
+import { parseMultipart, routeDetail, routeSummary, seedWorkouts, streamsFor, trainingLoadOf, uuid, workout as workoutBody, workoutSummary } from './fake-data.mjs';
 
 /** @param {{ apiKey: string, port?: number, host?: string, seed?: boolean }} options */
 export function startFakeGateway({ apiKey, port = 0, host = '127.0.0.1', seed = true }) {
@@ -81,7 +81,7 @@ export function startFakeGateway({ apiKey, port = 0, host = '127.0.0.1', seed = 
         .filter((w) => (!source || w.source === source) && (!type || w.activityType === type || w.sport === type))
         .filter((w) => Date.parse(w.startTime) >= from && Date.parse(w.startTime) <= to)
         .sort((a, b) => Date.parse(b.startTime) - Date.parse(a.startTime));
-      const items = matching.slice((page - 1) * pageSize, page * pageSize);
+      const items = matching.slice((page - 1) * pageSize, page * pageSize).map(workoutSummary);
       return send(res, 200, { items, page, pageSize, total: matching.length });
     }
     const workoutMatch = /^\/api\/workouts\/([0-9a-f-]{36})(\/streams|\/file)?$/.exec(url.pathname);
@@ -286,6 +286,11 @@ export function startFakeGateway({ apiKey, port = 0, host = '127.0.0.1', seed = 
         averagePower: body.averagePower ?? null,
         averageHeartRate: body.averageHeartRate ?? null,
         createdAt: new Date().toISOString(),
+        sourceActivityId: null,
+        sport: 'cycling',
+        activityType: null,
+        hasStreams: false,
+        ...trainingLoadOf(null, null, body.durationSeconds),
       };
       workouts.push(workout);
       res.setHeader('location', `/api/workouts/${workout.id}`);

@@ -1,7 +1,7 @@
 // Browser-side calls to our own /api/* (the Next server adds the API key). No key ever reaches this code.
 import type {
   GarminLoginResponse, GarminStatus, IntervalsConnection, ManualWorkoutRequest, Page, ProblemDetails, RouteDetail,
-  RouteSummary, Streams, SyncRun, Workout,
+  RouteSummary, Streams, SyncRun, Workout, WorkoutSummary,
 } from './types';
 
 export class ApiError extends Error {
@@ -42,7 +42,7 @@ export async function readProblem(response: Response): Promise<ProblemDetails | 
 
 // Workouts (sync service)
 export const workoutsPath = (query = 'page=1&pageSize=50') => `/api/workouts?${query}`;
-export const listWorkouts = (query?: string) => send<Page<Workout>>(workoutsPath(query));
+export const listWorkouts = (query?: string) => send<Page<WorkoutSummary>>(workoutsPath(query));
 export const getWorkout = (id: string) => send<Workout>(`/api/workouts/${id}`);
 export const getStreams = (id: string) => send<Streams>(`/api/workouts/${id}/streams`);
 export const deleteWorkout = (id: string) => send<void>(`/api/workouts/${id}`, { method: 'DELETE' });

@@ -2,7 +2,7 @@
 // refreshes, so both ask the same question. Not a client module: the server page calls these functions.
 import type { Analysis, Compliance, Fitness } from './api/plan';
 import { addDays, mondayOf } from './plan-data.mjs';
-import type { Page, Workout } from './types';
+import type { Page, WorkoutSummary } from './types';
 import type { Loaded } from './use-load';
 
 export const RIDES_QUERY = 'page=1&pageSize=10';
@@ -19,7 +19,7 @@ export const fitnessFrom = (today: string) => addDays(today, -90);
 
 /** The cards' first data, read on the server; each card shows its own error state when its read failed. */
 export type DashboardInitial = {
-  rides: Loaded<Page<Workout>>;
+  rides: Loaded<Page<WorkoutSummary>>;
   week: Loaded<Compliance | null>;
   waiting: Loaded<Page<Analysis>>;
   fitness: Loaded<Fitness>;

@@ -9,6 +9,8 @@ type SyncSchemas = Sync['schemas'];
 type RouteSchemas = Routes['schemas'];
 
 export type Workout = SyncSchemas['WorkoutResponse'];
+/** A list row (GET /api/workouts): no metrics, laps or aliases; the detail has those. */
+export type WorkoutSummary = SyncSchemas['WorkoutSummaryResponse'];
 export type WorkoutSource = SyncSchemas['WorkoutSource'];
 export type WorkoutMetrics = SyncSchemas['WorkoutMetricsData'];
 export type Streams = SyncSchemas['StreamsResponse'];

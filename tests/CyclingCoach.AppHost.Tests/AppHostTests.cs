@@ -27,6 +27,26 @@ public sealed class AppHostTests(AppHostFixture fixture) : IClassFixture<AppHost
     }
 
     [Fact]
+    public void Step1b_each_service_is_its_built_executable_started_by_the_orchestrator_without_a_dotnet_run_host()
+    {
+        (string Project, int Port)[] services =
+        [
+            ("Gateway", fixture.Ports.Gateway), ("Sync", fixture.Ports.Gateway + 1), ("Coaching", fixture.Ports.Gateway + 2), ("Routes", fixture.Ports.Gateway + 3),
+        ];
+        foreach (var (project, port) in services)
+        {
+            var pid = fixture.Listening[port];
+            Assert.Equal($"CyclingCoach.{project}", Path.GetFileName(CommandLine(pid)[0]));
+            var parent = CommandLine(ParentOf(pid));
+            Assert.False(Path.GetFileName(parent[0]) == "dotnet" && parent.Contains("run"), $"{project} runs under `{string.Join(' ', parent)}`");
+        }
+
+        static string[] CommandLine(int pid) => File.ReadAllText($"/proc/{pid}/cmdline").TrimEnd('\0').Split('\0');
+        // /proc/PID/stat: "pid (comm) state ppid …"; comm may hold spaces, so read after its closing parenthesis.
+        static int ParentOf(int pid) => int.Parse(File.ReadAllText($"/proc/{pid}/stat").Split(')')[^1].Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]);
+    }
+
+    [Fact]
     public async Task Step2_the_gateway_refuses_a_missing_key_and_accepts_the_right_one()
     {
         using var anonymous = fixture.Gateway();

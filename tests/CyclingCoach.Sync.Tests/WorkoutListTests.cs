@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using CyclingCoach.Sync.Tests.Support;
 using CyclingCoach.Testing;
 
 namespace CyclingCoach.Sync.Tests;
@@ -34,6 +35,30 @@ public sealed class WorkoutListTests(SyncFixture fixture)
 
         var second = await client.GetFromJsonAsync<JsonElement>("/api/workouts?from=2025-03-01T00:00:00Z&to=2025-03-03T23:59:59Z&pageSize=2&page=2");
         Assert.Equal($"{tag} day 1", second.GetProperty("items")[0].GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public async Task A_list_item_is_the_rides_summary_and_the_detail_carries_its_metrics()
+    {
+        var start = new DateTime(2019, 4, 2, 7, 0, 0, DateTimeKind.Utc).AddMinutes(Random.Shared.Next(100_000));
+        var upload = await client.UploadAsync(FitWriter.Ride(start, 3600, basePower: 210, seed: 51), "summary.fit");
+        Assert.Equal(HttpStatusCode.Created, upload.StatusCode);
+        var id = (await upload.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items")[0].GetProperty("workoutId").GetGuid();
+
+        var range = $"from={Uri.EscapeDataString(SyncApi.Iso(start.AddMinutes(-1)))}&to={Uri.EscapeDataString(SyncApi.Iso(start.AddMinutes(1)))}";
+        var item = Assert.Single((await client.GetFromJsonAsync<JsonElement>($"/api/workouts?{range}")).GetProperty("items").EnumerateArray());
+        var detail = await client.GetFromJsonAsync<JsonElement>($"/api/workouts/{id}");
+
+        string[] summary =
+        [
+            "id", "source", "sourceActivityId", "name", "sport", "activityType", "startTime", "durationSeconds", "distanceMeters",
+            "averagePower", "averageHeartRate", "trainingLoad", "trainingLoadSource", "hasStreams",
+        ];
+        Assert.Equal(summary, item.EnumerateObject().Select(p => p.Name));
+        Assert.All(summary, name => Assert.Equal(detail.GetProperty(name).GetRawText(), item.GetProperty(name).GetRawText()));
+        Assert.True(item.GetProperty("hasStreams").GetBoolean());
+        Assert.NotEmpty(detail.GetProperty("metrics").GetProperty("meanMaxPowerWatts").EnumerateObject());
+        Assert.True(detail.GetProperty("metrics").GetProperty("normalizedPowerWatts").GetDouble() > 150);
     }
 
     [Theory]

@@ -3,7 +3,7 @@ import { workoutsPath } from '@/lib/api';
 import { analysesPath, compliancePath, fitnessPath, type Analysis, type Compliance, type Fitness } from '@/lib/api/plan';
 import { fitnessFrom, RIDES_QUERY, WAITING_QUERY, weekOf } from '@/lib/dashboard-data';
 import { requestZone, serverGet } from '@/lib/server-api';
-import type { Page, Workout } from '@/lib/types';
+import type { Page, WorkoutSummary } from '@/lib/types';
 
 // Rendered per request: the cards' first data comes with the HTML (the largest text paints without waiting for
 // hydration and a round trip through the proxy); the cards refresh themselves from the browser afterwards.
@@ -13,7 +13,7 @@ export default async function HomePage() {
   const zone = await requestZone();
   const { monday, sunday } = weekOf(zone.today);
   const [rides, week, waiting, fitness] = await Promise.all([
-    serverGet<Page<Workout>>(workoutsPath(RIDES_QUERY)),
+    serverGet<Page<WorkoutSummary>>(workoutsPath(RIDES_QUERY)),
     serverGet<Compliance | null>(compliancePath(monday, sunday), { notFoundAsNull: true }),
     serverGet<Page<Analysis>>(analysesPath(WAITING_QUERY)),
     serverGet<Fitness>(fitnessPath(fitnessFrom(zone.today))),

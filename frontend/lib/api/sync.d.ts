@@ -224,7 +224,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** List workouts, newest first (filters: from, to, source, type) */
+        /** List workouts, newest first (filters: from, to, source, type): summaries; GET /api/workouts/{id} has the metrics and laps */
         get: operations["ListWorkouts"];
         put?: never;
         post?: never;
@@ -443,8 +443,8 @@ export type components = {
             /** Format: date-time */
             startTime: null | string;
         };
-        PagedResultOfWorkoutResponse: {
-            items: components["schemas"]["WorkoutResponse"][];
+        PagedResultOfWorkoutSummaryResponse: {
+            items: components["schemas"]["WorkoutSummaryResponse"][];
             /** Format: int32 */
             page: number;
             /** Format: int32 */
@@ -721,6 +721,29 @@ export type components = {
         };
         /** @enum {unknown} */
         WorkoutSource: "manual" | "file" | "garmin" | "intervals_icu";
+        WorkoutSummaryResponse: {
+            activityType: null | string;
+            /** Format: double */
+            averageHeartRate: null | number;
+            /** Format: double */
+            averagePower: null | number;
+            /** Format: double */
+            distanceMeters: number;
+            /** Format: double */
+            durationSeconds: number;
+            hasStreams: boolean;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            source: components["schemas"]["WorkoutSource"];
+            sourceActivityId: null | string;
+            sport: null | string;
+            /** Format: date-time */
+            startTime: string;
+            /** Format: double */
+            trainingLoad: null | number;
+            trainingLoadSource: null | string;
+        };
     };
     responses: never;
     parameters: never;
@@ -1149,7 +1172,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PagedResultOfWorkoutResponse"];
+                    "application/json": components["schemas"]["PagedResultOfWorkoutSummaryResponse"];
                 };
             };
             /** @description Bad Request */

@@ -17,7 +17,7 @@ public static class WorkoutsApi
 
         api.MapGet("/", ListWorkouts)
             .WithName("ListWorkouts")
-            .WithSummary("List workouts, newest first (filters: from, to, source, type)");
+            .WithSummary("List workouts, newest first (filters: from, to, source, type): summaries; GET /api/workouts/{id} has the metrics and laps");
         api.MapGet("/{id:guid}", GetWorkout)
             .WithName("GetWorkout")
             .WithSummary("Get one workout");
@@ -47,7 +47,7 @@ public static class WorkoutsApi
         return app;
     }
 
-    public static async Task<Results<Ok<PagedResult<WorkoutResponse>>, ValidationProblem>> ListWorkouts(
+    public static async Task<Results<Ok<PagedResult<WorkoutSummaryResponse>>, ValidationProblem>> ListWorkouts(
         SyncDbContext db,
         int? page,
         int? pageSize,
@@ -97,11 +97,15 @@ public static class WorkoutsApi
         }
 
         var total = await query.CountAsync(cancellationToken);
+        // Only the summary's columns: the metrics, laps and raw source (jsonb, kilobytes a ride) stay in the table.
         var items = await query
             .OrderByDescending(w => w.StartTimeUtc).ThenByDescending(w => w.Id)
             .Skip(paging.Skip).Take(paging.PageSize)
+            .Select(w => new WorkoutSummaryResponse(
+                w.Id, w.Source, w.SourceActivityId, w.Name, w.Sport, w.ActivityType, Workout.StartOf(w.StartTimeUtc, w.StartUtcOffsetMinutes),
+                w.DurationSeconds, w.DistanceMeters, w.AveragePower, w.AverageHeartRate, w.TrainingLoad, w.TrainingLoadSource, w.HasStreams))
             .ToListAsync(cancellationToken);
-        return TypedResults.Ok(new PagedResult<WorkoutResponse>(items.ConvertAll(w => WorkoutResponse.From(w)), paging.Page, paging.PageSize, total));
+        return TypedResults.Ok(new PagedResult<WorkoutSummaryResponse>(items, paging.Page, paging.PageSize, total));
     }
 
     public static async Task<Results<Ok<WorkoutResponse>, NotFound>> GetWorkout(SyncDbContext db, Guid id, CancellationToken cancellationToken)

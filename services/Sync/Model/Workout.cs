@@ -79,14 +79,11 @@ public sealed class Workout
     public DateTime CreatedAt { get; init; } = DateTime.UtcNow;
     public DateTime UpdatedAt { get; set; } = DateTime.UtcNow;
 
-    public DateTimeOffset StartTime
-    {
-        get
-        {
-            var offset = TimeSpan.FromMinutes(StartUtcOffsetMinutes ?? 0);
-            return StartTimeUtc.AsUtcOffset().ToOffset(offset);
-        }
-    }
+    public DateTimeOffset StartTime => StartOf(StartTimeUtc, StartUtcOffsetMinutes);
+
+    /// <summary>The start in the rider's offset at the time (UTC when the source gave none).</summary>
+    public static DateTimeOffset StartOf(DateTime startUtc, int? utcOffsetMinutes) =>
+        startUtc.AsUtcOffset().ToOffset(TimeSpan.FromMinutes(utcOffsetMinutes ?? 0));
 
     /// <summary>The rider's calendar date of the start: the date whose thresholds apply.</summary>
     public DateOnly LocalDate => LocalDateOf(StartTimeUtc, StartUtcOffsetMinutes);
