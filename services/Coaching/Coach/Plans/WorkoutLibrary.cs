@@ -1,3 +1,5 @@
+using CyclingCoach.Coaching.Coach.Library;
+
 namespace CyclingCoach.Coaching.Coach.Plans;
 
 /// <summary>
@@ -17,8 +19,13 @@ public static class WorkoutLibrary
         return new PlannedWorkout(type, name, WorkoutSteps.TotalSeconds(steps), zone, WorkoutSteps.Tss(steps), steps, Description(type, steps));
     }
 
-    /// <summary>The same kind of session at another length (the main set grows or shrinks; warm-up and cool-down stay).</summary>
-    public static PlannedWorkout Resize(PlannedWorkout workout, int durationSeconds) => Build(workout.Type, durationSeconds);
+    /// <summary>
+    /// The same session at another length: a library session keeps its main set (<see cref="LibraryFit"/>), any other
+    /// is rebuilt for its type (the main set grows or shrinks; warm-up and cool-down stay).
+    /// </summary>
+    public static PlannedWorkout Resize(PlannedWorkout workout, int durationSeconds) => WorkoutCatalogue.Find(workout.LibraryId) is { } session
+        ? LibraryFit.Fit(session, Math.Max(MinimumSeconds, durationSeconds))
+        : Build(workout.Type, durationSeconds);
 
     /// <summary>The power zone a session of this type is built around.</summary>
     public static int Zone(WorkoutType type) => Describe(type).Zone;
@@ -77,22 +84,8 @@ public static class WorkoutLibrary
         return steps;
     }
 
-    /// <summary>
-    /// Race openers for the last days before an event: 45 min with three 2-min efforts at 110 % FTP, short enough to
-    /// leave the legs fresh while keeping the intensity (coaching.md §4: intensity kept in the taper [MP, BO]).
-    /// </summary>
-    public static PlannedWorkout Openers()
-    {
-        List<WorkoutStep> steps =
-        [
-            new(StepKind.Warmup, 15 * 60, 0.45, 0.70),
-            new(StepKind.Steady, 5 * 60, 0.65, 0.65),
-            new(StepKind.Intervals, 2 * 60, 1.10, 1.10, 3, 3 * 60, 0.50),
-            new(StepKind.Cooldown, 10 * 60, 0.60, 0.40),
-        ];
-        return new PlannedWorkout(WorkoutType.Vo2Max, "Race openers", WorkoutSteps.TotalSeconds(steps), 5, WorkoutSteps.Tss(steps), steps,
-            "45 min: 3 × 2 min at 110 % FTP with 3 min easy, to open the legs before the event.");
-    }
+    /// <summary>Race openers for the last days before an event, from the library (coaching.md §4: intensity kept in the taper [MP, BO]).</summary>
+    public static PlannedWorkout Openers() => WorkoutCatalogue.Openers.ToPlanned();
 
     /// <summary>As many repeats as fit (at most 8 hard efforts for the short ones, or <paramref name="most"/>); the rest of the main set at endurance.</summary>
     private static void AddIntervals(List<WorkoutStep> steps, int main, int on, int off, double onPower, double offPower, int? most = null)
