@@ -1,5 +1,6 @@
 using CyclingCoach.Coaching.Coach.Plans;
 using CyclingCoach.Coaching.Data;
+using CyclingCoach.Coaching.Engines.Llm;
 using CyclingCoach.Coaching.Tests.Ai;
 
 namespace CyclingCoach.Coaching.Tests.Scenarios;
@@ -41,7 +42,8 @@ public static class CannedAnswers
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
-    private static FakeReply Content(TrainingPlan plan) => FakeReply.Content(CoachJson.Serialize(plan));
+    /// <summary>The plan as the model answers it: library sessions by id and scale, the others structured.</summary>
+    private static FakeReply Content(TrainingPlan plan) => FakeReply.Content(CoachJson.Serialize(PlanAnswer.From(plan)));
 
     private static FakeReply[] Twice(TrainingPlan plan) => [Content(plan), Content(plan)];
 
@@ -63,5 +65,5 @@ public static class CannedAnswers
 
     /// <summary>The plan with week 1 cut to its first three days (the schema wants seven).</summary>
     private static string ThreeDays(TrainingPlan plan) =>
-        CoachJson.Serialize(plan with { Weeks = [plan.Weeks[0] with { Days = [.. plan.Weeks[0].Days.Take(3)] }, .. plan.Weeks.Skip(1)] });
+        CoachJson.Serialize(PlanAnswer.From(plan with { Weeks = [plan.Weeks[0] with { Days = [.. plan.Weeks[0].Days.Take(3)] }, .. plan.Weeks.Skip(1)] }));
 }
