@@ -38,7 +38,7 @@ public static class LibraryChooser
     /// <summary>The sessions the built-in coach uses for a type (the others are there for the rider and the LLM coach).</summary>
     public static IReadOnlyList<LibraryWorkout> Candidates(WorkoutType type) => ByType[type];
 
-    private static readonly Dictionary<WorkoutType, List<LibraryWorkout>> ByType = Enum.GetValues<WorkoutType>().ToDictionary(t => t, t => WorkoutCatalogue.All.Where(w => w.Type == t && w != WorkoutCatalogue.Openers && Category(t) is { } c && w.Category == c && (!IsSteady(t) || IsPlain(w))).ToList());
+    private static readonly Dictionary<WorkoutType, List<LibraryWorkout>> ByType = Enum.GetValues<WorkoutType>().ToDictionary(t => t, t => WorkoutCatalogue.All.Where(w => w.Type == t && w != WorkoutCatalogue.Openers && Category(t) is { } c && w.Category == c && (!IsSteady(t) || LibraryFit.IsPlain(w))).ToList());
 
     private static LibraryCategory? Category(WorkoutType type) => type switch
     {
@@ -55,7 +55,4 @@ public static class LibraryChooser
     };
 
     private static bool IsSteady(WorkoutType type) => type is WorkoutType.Endurance or WorkoutType.LongRide or WorkoutType.Recovery;
-
-    /// <summary>Warm-up, one steady block, cool-down: a ride of any length.</summary>
-    private static bool IsPlain(LibraryWorkout workout) => workout.Steps.Count == 3 && workout.Steps[1].Kind == StepKind.Steady;
 }

@@ -24,11 +24,11 @@ public static class LibraryFit
         var delta = seconds / 60 * 60 - WorkoutSteps.TotalSeconds(steps);
         if (delta > 0)
         {
-            Lengthen(steps, delta);
+            Lengthen(steps, delta, IsPlain(workout));
         }
         else if (delta < 0)
         {
-            Shorten(steps, -delta);
+            Shorten(steps, -delta, IsPlain(workout));
         }
 
         steps = Merge(steps);
@@ -39,15 +39,18 @@ public static class LibraryFit
     public static int ShortestSeconds(LibraryWorkout workout)
     {
         var steps = workout.Steps.ToList();
-        Shorten(steps, int.MaxValue);
+        Shorten(steps, int.MaxValue, IsPlain(workout));
         return WorkoutSteps.TotalSeconds(steps);
     }
 
-    private static bool IsFiller(WorkoutStep s) => s.Kind == StepKind.Steady && (s.PowerLow + s.PowerHigh) / 2 is >= FillerLow and <= FillerHigh;
+    /// <summary>Warm-up, one steady block, cool-down: a ride (or a recovery spin) whose steady block is all its length.</summary>
+    public static bool IsPlain(LibraryWorkout workout) => workout.Steps.Count == 3 && workout.Steps[1].Kind == StepKind.Steady;
 
-    private static void Lengthen(List<WorkoutStep> steps, int extra)
+    private static bool IsFiller(WorkoutStep s, bool plain) => s.Kind == StepKind.Steady && (plain || (s.PowerLow + s.PowerHigh) / 2 is >= FillerLow and <= FillerHigh);
+
+    private static void Lengthen(List<WorkoutStep> steps, int extra, bool plain)
     {
-        var fillers = steps.Select((s, i) => (s, i)).Where(x => IsFiller(x.s)).ToList();
+        var fillers = steps.Select((s, i) => (s, i)).Where(x => IsFiller(x.s, plain)).ToList();
         if (fillers.Count > 0)
         {
             var shares = Share(extra, [.. fillers.Select(f => f.s.DurationSeconds)], capped: false);
@@ -68,14 +71,16 @@ public static class LibraryFit
         }
     }
 
-    private static void Shorten(List<WorkoutStep> steps, int cut)
+    private static void Shorten(List<WorkoutStep> steps, int cut, bool plain)
     {
-        // 1. Endurance segments, in proportion to their length.
-        var fillers = steps.Select((s, i) => (s, i)).Where(x => IsFiller(x.s)).ToList();
-        var fromFillers = (int)Math.Min(cut, fillers.Sum(f => (long)f.s.DurationSeconds));
+        // 1. Endurance segments, in proportion to what they can give: one between two efforts keeps 5 min, so the
+        //    efforts stay apart; the others may go.
+        var fillers = steps.Select((s, i) => (s, i)).Where(x => IsFiller(x.s, plain)).ToList();
+        var room = fillers.Select(f => f.s.DurationSeconds - (Between(steps, f.i) ? Math.Min(f.s.DurationSeconds, ShortestRamp) : 0)).ToList();
+        var fromFillers = (int)Math.Min(cut, room.Sum(r => (long)r));
         if (fromFillers > 0)
         {
-            var shares = Share(fromFillers, [.. fillers.Select(f => f.s.DurationSeconds)], capped: true);
+            var shares = Share(fromFillers, room, capped: true);
             for (var k = 0; k < fillers.Count; k++)
             {
                 steps[fillers[k].i] = fillers[k].s with { DurationSeconds = fillers[k].s.DurationSeconds - shares[k] };
@@ -109,6 +114,8 @@ public static class LibraryFit
             steps[last] = steps[last] with { DurationSeconds = steps[last].DurationSeconds - cut };
         }
     }
+
+    private static bool Between(List<WorkoutStep> steps, int i) => i > 1 && i < steps.Count - 2;
 
     /// <summary>
     /// <paramref name="seconds"/> shared in proportion to <paramref name="weights"/> in whole minutes, the rest to the

@@ -67,6 +67,7 @@ public static class WorkoutCatalogue
         Add("sweet-spot-3x15", "Sweet spot 3×15", SweetSpot, WorkoutType.SweetSpot, sweetSpot, "CL, TR", I(3, 15 * 60, 0.90, 5 * 60, 0.55));
         Add("sweet-spot-4x12", "Sweet spot 4×12", SweetSpot, WorkoutType.SweetSpot, sweetSpot, "CL, TR", I(4, 12 * 60, 0.91, 4 * 60, 0.55));
         Add("sweet-spot-3x20", "Sweet spot 3×20", SweetSpot, WorkoutType.SweetSpot, sweetSpot, "CL, TR", I(3, 20 * 60, 0.91, 5 * 60, 0.55));
+        Add("sweet-spot-2x25", "Sweet spot 2×25", SweetSpot, WorkoutType.SweetSpot, sweetSpot, "CL, TR", S(25, 0.90), S(4, 0.55), S(25, 0.90));
         Add("sweet-spot-2x30", "Sweet spot 2×30", SweetSpot, WorkoutType.SweetSpot, sweetSpot, "CL, TR", I(2, 30 * 60, 0.90, 8 * 60, 0.55));
 
         // ── Threshold: 95–105 % [CL level 4; SE13: 4×8 min gave more than 4×4 or 4×16] ──
@@ -75,7 +76,8 @@ public static class WorkoutCatalogue
         Add("threshold-4x8", "Threshold 4×8", Threshold, WorkoutType.Threshold, threshold, "SE13", I(4, 8 * 60, 1.00, 4 * 60, 0.55));
         Add("threshold-2x12", "Threshold 2×12", Threshold, WorkoutType.Threshold, threshold, "CL", I(2, 12 * 60, 0.98, 6 * 60, 0.55));
         Add("threshold-3x12", "Threshold 3×12", Threshold, WorkoutType.Threshold, threshold, "CL", I(3, 12 * 60, 0.98, 6 * 60, 0.55));
-        Add("threshold-2x20", "Threshold 2×20", Threshold, WorkoutType.Threshold, threshold, "CL, AC", I(2, 20 * 60, 0.97, 8 * 60, 0.55));
+        Add("threshold-2x20", "Threshold 2×20", Threshold, WorkoutType.Threshold, threshold, "CL, AC", S(20, 0.97), S(6, 0.55), S(20, 0.97));
+        Add("threshold-2x25", "Threshold 2×25", Threshold, WorkoutType.Threshold, threshold, "CL, AC", S(25, 0.96), S(8, 0.55), S(25, 0.96));
         Add("threshold-3x15", "Threshold 3×15", Threshold, WorkoutType.Threshold, threshold, "CL", I(3, 15 * 60, 0.98, 6 * 60, 0.55));
 
         // ── Over-unders: surges over FTP inside threshold work, clearing lactate while still under load [E] ──
@@ -98,9 +100,9 @@ public static class WorkoutCatalogue
         Add("vo2max-5x5", "VO2max 5×5", Vo2Max, WorkoutType.Vo2Max, vo2, "SE13, LJ02", I(5, 300, 1.08, 300, 0.50));
         const string shortVo2 = "Short VO2max intervals: on/off efforts that keep oxygen uptake high for longer than steady efforts allow.";
         Add("vo2max-30-15-2x13", "VO2max 30/15 2×13", Vo2Max, WorkoutType.Vo2Max, shortVo2, "RO15",
-            I(13, 30, 1.20, 15, 0.50), S(3, 0.50), I(13, 30, 1.20, 15, 0.50));
+            I(13, 30, 1.20, 15, 0.50), S(3, 0.50), I(13, 30, 1.20, 15, 0.50), Seconds(210, 0.50));
         Add("vo2max-30-15-3x13", "VO2max 30/15 3×13", Vo2Max, WorkoutType.Vo2Max, shortVo2, "RO15",
-            I(13, 30, 1.20, 15, 0.50), S(3, 0.50), I(13, 30, 1.20, 15, 0.50), S(3, 0.50), I(13, 30, 1.20, 15, 0.50));
+            I(13, 30, 1.20, 15, 0.50), S(3, 0.50), I(13, 30, 1.20, 15, 0.50), S(3, 0.50), I(13, 30, 1.20, 15, 0.50), Seconds(225, 0.50));
         Add("vo2max-30-30-2x10", "VO2max 30/30 2×10", Vo2Max, WorkoutType.Vo2Max, shortVo2, "LJ02",
             I(10, 30, 1.20, 30, 0.50), S(5, 0.50), I(10, 30, 1.20, 30, 0.50));
         Add("openers-45", "Race openers", Vo2Max, WorkoutType.Vo2Max,
@@ -189,7 +191,10 @@ public static class WorkoutCatalogue
 
     private static WorkoutStep Cool(int minutes) => new(StepKind.Cooldown, minutes * 60, 0.60, 0.40);
 
-    private static WorkoutStep S(int minutes, double power, int? rpm = null) => new(StepKind.Steady, minutes * 60, power, power, CadenceRpm: rpm);
+    private static WorkoutStep S(int minutes, double power, int? rpm = null) => Seconds(minutes * 60, power, rpm);
+
+    /// <summary>Easy riding of a length in seconds, to round a session of short sets up to whole minutes.</summary>
+    private static WorkoutStep Seconds(int seconds, double power, int? rpm = null) => new(StepKind.Steady, seconds, power, power, CadenceRpm: rpm);
 
     private static WorkoutStep I(int repeat, int onSeconds, double on, int offSeconds, double off, int? rpm = null) =>
         new(StepKind.Intervals, onSeconds, on, on, repeat, offSeconds, off, rpm);
