@@ -19,8 +19,9 @@ public static class CannedAnswers
     public const string NoRecoveryWeek = "no recovery week";
     public const string SchemaViolating = "schema-violating";
     public const string ServerError = "HTTP 500 twice";
+    public const string UnknownLibraryId = "unknown library id";
 
-    public static IReadOnlyList<string> Bad => [Detraining, EmptyDays, EmptyObject, OverRamp, NoRecoveryWeek, SchemaViolating, ServerError];
+    public static IReadOnlyList<string> Bad => [Detraining, EmptyDays, EmptyObject, OverRamp, NoRecoveryWeek, SchemaViolating, ServerError, UnknownLibraryId];
 
     /// <summary>
     /// The replies the fake server gives for <paramref name="kind"/>, or null when the kind does not apply to the plan
@@ -39,6 +40,7 @@ public static class CannedAnswers
             : null,
         SchemaViolating => [FakeReply.Content(ThreeDays(good)), FakeReply.Content(ThreeDays(good))],
         ServerError => [FakeReply.LlamaCppParseError(), FakeReply.LlamaCppParseError()],
+        UnknownLibraryId => [FakeReply.Content(MadeUpIds(good)), FakeReply.Content(MadeUpIds(good))],
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
@@ -62,6 +64,16 @@ public static class CannedAnswers
         Phase = build.Phase,
         Days = [.. build.Days.Select((d, i) => d with { Date = recovery.Days[i].Date, Event = recovery.Days[i].Event })],
     };
+
+    /// <summary>The plan with every library pick naming a session the library does not have (a model inventing ids).</summary>
+    private static string MadeUpIds(TrainingPlan plan)
+    {
+        var answer = PlanAnswer.From(plan);
+        return CoachJson.Serialize(answer with
+        {
+            Weeks = [.. answer.Weeks.Select(w => w with { Days = [.. w.Days.Select(d => d with { Workouts = [.. d.Workouts.Select(s => s.IsLibraryPick ? s with { LibraryId = "sweet-spot-9x99" } : s)] })] })],
+        });
+    }
 
     /// <summary>The plan with week 1 cut to its first three days (the schema wants seven).</summary>
     private static string ThreeDays(TrainingPlan plan) =>
