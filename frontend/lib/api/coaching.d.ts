@@ -85,6 +85,57 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/coach/analyses/week/{monday}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The pending suggestions of the analyses about a Monday–Sunday week, in the order approving the week applies them, each saying whether it would */
+        get: operations["GetAnalysesWeek"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/coach/analyses/week/{monday}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Apply every plan operation the week waits on as one new plan version (one transaction); what no longer fits, threshold changes and open choices stay pending and are listed */
+        post: operations["ApproveAnalysesWeek"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/coach/analyses/week/{monday}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject every pending suggestion of the week, with a reason */
+        post: operations["RejectAnalysesWeek"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/coach/athlete": {
         parameters: {
             query?: never;
@@ -696,6 +747,90 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/coach/workouts/{id}/load": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Count the ride for fitness or leave it out (its power data is wrong); the answer stands until changed here */
+        put: operations["SetCoachWorkoutLoad"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/coach/workouts/library": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The library's sessions, shortest first; type is a category (over_unders, race_simulation, …) or a workout type, minutes bound the length */
+        get: operations["ListLibraryWorkouts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/coach/workouts/library/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetLibraryWorkout"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/coach/workouts/library/{id}.fit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A library session as a FIT workout file */
+        get: operations["DownloadLibraryFit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/coach/workouts/library/{id}.zwo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A library session as a Zwift workout (.zwo) */
+        get: operations["DownloadLibraryZwo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 };
 export type webhooks = Record<string, never>;
 export type components = {
@@ -745,6 +880,10 @@ export type components = {
             averageHeartRateBpm: null | number;
             /** Format: double */
             averagePowerWatts: null | number;
+            /** Format: double */
+            best20MinWatts?: null | number;
+            /** Format: double */
+            best60MinWatts?: null | number;
             citable?: null | {
                 [key: string]: number;
             };
@@ -755,15 +894,24 @@ export type components = {
             /** Format: date */
             date: string;
             /** Format: double */
+            daysSinceFtpChange?: null | number;
+            /** Format: double */
+            dayTss?: null | number;
+            /** Format: double */
             distanceMeters: number;
             /** Format: double */
             durationSeconds: number;
             /** Format: double */
+            earlierTssThatDay?: null | number;
+            /** Format: double */
             ftpWatts: null | number;
+            /** Format: double */
+            hardRidesSinceFtpChange?: null | number;
             /** Format: double */
             intensityFactor: null | number;
             /** Format: double */
             lactateThresholdHeartRateBpm?: null | number;
+            loadHeld?: boolean;
             name: string;
             /** Format: double */
             normalizedPowerWatts: null | number;
@@ -772,9 +920,19 @@ export type components = {
             /** Format: double */
             readinessScore?: null | number;
             /** Format: double */
+            strongEffortsLast14Days?: null | number;
+            /** Format: double */
             trainingStressScore: null | number;
             /** Format: double */
             tsb: number;
+            /** Format: double */
+            tsbAfter?: number;
+            /** Format: double */
+            tsbToCtl?: null | number;
+            /** Format: double */
+            tssPerHour?: null | number;
+            /** Format: double */
+            unplannedTss?: null | number;
             /** Format: uuid */
             workoutId: string;
         };
@@ -785,6 +943,8 @@ export type components = {
             /** Format: date-time */
             createdAt: string;
             current: null | components["schemas"]["AnalysisBasis"];
+            /** Format: date */
+            day: null | string;
             /** Format: date-time */
             decidedAt: null | string;
             engine: null | string;
@@ -809,7 +969,7 @@ export type components = {
         /** @enum {unknown} */
         AnalysisStatus: "pending" | "ready" | "failed" | "approved" | "partially_approved" | "rejected";
         /** @enum {unknown} */
-        AnalysisType: "workout_review" | "threshold_update" | "chat_proposal" | "readiness_adjustment";
+        AnalysisType: "workout_review" | "threshold_update" | "chat_proposal" | "readiness_adjustment" | "missed_session";
         ApproveRequest: {
             suggestionIds: null | string[];
         };
@@ -921,6 +1081,7 @@ export type components = {
             distanceMeters: number;
             /** Format: double */
             durationSeconds: number;
+            loadState: components["schemas"]["RideLoadState"];
             name: string;
             /** Format: date-time */
             receivedAt: string;
@@ -1031,6 +1192,11 @@ export type components = {
             /** Format: int32 */
             lthrEarlierRides: null | number;
         };
+        /**
+         * @default a
+         * @enum {unknown}
+         */
+        EventPriority: "a" | "b" | "c";
         FitnessDay: {
             /** Format: double */
             atl: number;
@@ -1070,6 +1236,28 @@ export type components = {
             type?: null | string;
         };
         JsonElement: unknown;
+        /** @enum {unknown} */
+        LibraryCategory: "recovery" | "endurance" | "tempo" | "sweet_spot" | "threshold" | "over_unders" | "vo2_max" | "anaerobic" | "sprints" | "long_ride" | "low_cadence" | "race_simulation";
+        LibraryWorkoutResponse: {
+            category: components["schemas"]["LibraryCategory"];
+            description: string;
+            /** Format: int32 */
+            durationSeconds: number;
+            id: string;
+            /** Format: int32 */
+            level: number;
+            name: string;
+            purpose: string;
+            /** Format: int32 */
+            shortestSeconds: number;
+            source: string;
+            steps: components["schemas"]["WorkoutStep"][];
+            /** Format: double */
+            tss: number;
+            type: components["schemas"]["WorkoutType"];
+            /** Format: int32 */
+            zone: number;
+        };
         PagedResultOfAiCallResponse: {
             items: components["schemas"]["AiCallResponse"][];
             /** Format: int32 */
@@ -1138,6 +1326,7 @@ export type components = {
             date: string;
             /** Format: int32 */
             durationSeconds?: number;
+            event?: null | components["schemas"]["PlannedEvent"];
             isRest?: boolean;
             workouts: components["schemas"]["PlannedWorkout"][];
         };
@@ -1181,6 +1370,10 @@ export type components = {
             weekNumber: number;
             workouts: components["schemas"]["PlannedWorkout"][];
         };
+        PlannedEvent: {
+            name: string;
+            priority: components["schemas"]["EventPriority"];
+        };
         PlannedSessionFacts: {
             /** Format: double */
             durationSeconds: number;
@@ -1193,6 +1386,7 @@ export type components = {
             description: string;
             /** Format: int32 */
             durationSeconds: number;
+            libraryId?: null | string;
             name: string;
             steps: components["schemas"]["WorkoutStep"][];
             /** Format: double */
@@ -1216,6 +1410,11 @@ export type components = {
         PlanOperationKind: "move" | "swap" | "shorten" | "lengthen" | "change_intensity" | "add_rest" | "replace";
         /** @enum {unknown} */
         PlanOrigin: "generation" | "analysis" | "chat" | "threshold" | "undo";
+        /**
+         * @default build
+         * @enum {unknown}
+         */
+        PlanPhase: "base" | "build" | "recovery" | "taper" | "race" | "transition";
         PlanSuggestion: {
             cites: string[];
             operation: components["schemas"]["PlanOperation"];
@@ -1270,6 +1469,7 @@ export type components = {
         PlanWeek: {
             days: components["schemas"]["PlanDay"][];
             focus: string;
+            phase?: components["schemas"]["PlanPhase"];
             /** Format: int32 */
             weekNumber: number;
         };
@@ -1338,6 +1538,8 @@ export type components = {
             reason: null | string;
             suggestionIds: null | string[];
         };
+        /** @enum {unknown} */
+        RideLoadState: "counted" | "held" | "excluded" | "confirmed";
         RuleChange: {
             after: null | components["schemas"]["JsonElement"];
             before: null | components["schemas"]["JsonElement"];
@@ -1356,6 +1558,7 @@ export type components = {
             availableDays?: null | components["schemas"]["DayOfWeek"][];
             blackoutDates?: components["schemas"]["DateRange"][];
             dayCaps?: components["schemas"]["DayCap"][];
+            events?: components["schemas"]["TargetEvent"][];
             longRideDay?: null | components["schemas"]["DayOfWeek"];
             /** Format: double */
             longRideMaxHours?: null | number;
@@ -1369,7 +1572,6 @@ export type components = {
             minHoursPerWeek?: null | number;
             noBackToBackHardDays?: boolean;
             restDays?: components["schemas"]["DayOfWeek"][];
-            targetEvent?: null | components["schemas"]["TargetEvent"];
         };
         RuleSetDiffResponse: {
             changes: components["schemas"]["RuleChange"][];
@@ -1421,13 +1623,14 @@ export type components = {
             cites: string[];
             id: string;
             kind: components["schemas"]["SuggestionKind"];
+            oneOf?: null | string;
             operation?: null | components["schemas"]["PlanOperation"];
             reason: string;
             state?: components["schemas"]["SuggestionState"];
             thresholds?: null | components["schemas"]["ThresholdProposal"];
         };
         /** @enum {unknown} */
-        SuggestionKind: "plan_operation" | "thresholds";
+        SuggestionKind: "plan_operation" | "thresholds" | "exclude_ride";
         /**
          * @default pending
          * @enum {unknown}
@@ -1437,6 +1640,7 @@ export type components = {
             /** Format: date */
             date: string;
             name: string;
+            priority?: components["schemas"]["EventPriority"];
         };
         ThresholdPeriodResponse: {
             /** Format: date-time */
@@ -1494,6 +1698,32 @@ export type components = {
             /** Format: date */
             weekStart: string;
         };
+        WeekDecisionResponse: {
+            decided: components["schemas"]["WeekItemRef"][];
+            left: components["schemas"]["WeekItem"][];
+            /** Format: date */
+            monday: string;
+            /** Format: uuid */
+            newPlanId: null | string;
+        };
+        WeekItem: {
+            /** Format: uuid */
+            analysisId: string;
+            analysisType: components["schemas"]["AnalysisType"];
+            /** Format: date */
+            day: string;
+            inApproveAll: boolean;
+            note: null | string;
+            suggestion: components["schemas"]["Suggestion"];
+            summary: null | string;
+            /** Format: uuid */
+            workoutId: null | string;
+        };
+        WeekItemRef: {
+            /** Format: uuid */
+            analysisId: string;
+            suggestionId: string;
+        };
         WeeklyAvailability: {
             /** Format: double */
             friday: number;
@@ -1509,6 +1739,14 @@ export type components = {
             tuesday: number;
             /** Format: double */
             wednesday: number;
+        };
+        WeekRejectRequest: {
+            reason: null | string;
+        };
+        WeekResponse: {
+            items: components["schemas"]["WeekItem"][];
+            /** Format: date */
+            monday: string;
         };
         WeekSummary: {
             focus: string;
@@ -1535,6 +1773,9 @@ export type components = {
             weekNumber: number;
             /** Format: date */
             weekStart: string;
+        };
+        WorkoutLoadRequest: {
+            counted: boolean;
         };
         /** @enum {unknown} */
         WorkoutSource: "manual" | "file" | "garmin" | "intervals_icu";
@@ -1763,6 +2004,103 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    GetAnalysesWeek: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                monday: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WeekResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
+    ApproveAnalysesWeek: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                monday: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WeekDecisionResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
+    RejectAnalysesWeek: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                monday: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": null | components["schemas"]["WeekRejectRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WeekDecisionResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
             };
         };
     };
@@ -2914,6 +3252,141 @@ export interface operations {
                     "application/json": components["schemas"]["AnalysisResponse"];
                 };
             };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SetCoachWorkoutLoad: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WorkoutLoadRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoachWorkoutResponse"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ListLibraryWorkouts: {
+        parameters: {
+            query?: {
+                maxMinutes?: number;
+                minMinutes?: number;
+                type?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LibraryWorkoutResponse"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
+    GetLibraryWorkout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LibraryWorkoutResponse"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DownloadLibraryFit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DownloadLibraryZwo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
             /** @description Not Found */
             404: {
                 headers: {
