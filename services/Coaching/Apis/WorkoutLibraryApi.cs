@@ -3,7 +3,6 @@ using System.Text.Json;
 using CyclingCoach.Coaching.Coach.Exports;
 using CyclingCoach.Coaching.Coach.Library;
 using CyclingCoach.Coaching.Coach.Plans;
-using CyclingCoach.ServiceDefaults;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CyclingCoach.Coaching.Apis;

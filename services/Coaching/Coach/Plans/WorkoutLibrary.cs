@@ -3,8 +3,9 @@ using CyclingCoach.Coaching.Coach.Library;
 namespace CyclingCoach.Coaching.Coach.Plans;
 
 /// <summary>
-/// Builds the structured session for a type and a length: warm-up, the main set, cool-down. Used by the built-in
-/// coach, by <c>ChangeIntensity</c> and <c>Shorten</c>/<c>Lengthen</c> operations, and to repair a plan.
+/// Builds the structured session for a type and a length: warm-up, the main set, cool-down. Used by
+/// <c>ChangeIntensity</c> and <c>Replace</c> operations and reactions, and to repair a plan; the built-in coach picks its
+/// sessions from the curated library (<see cref="LibraryChooser"/>), which <see cref="Resize"/> keeps.
 /// Powers are fractions of FTP (Coggan: Z1 &lt; 0.55, Z2 0.56–0.75, Z3 0.76–0.90, Z4 0.91–1.05, Z5 1.06–1.20, Z6 1.21–1.50).
 /// </summary>
 public static class WorkoutLibrary
