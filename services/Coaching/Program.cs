@@ -15,6 +15,7 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.UseGatewayOnlyAccess();
 app.MapOpenApi();
+app.MapWorkoutLibraryApi();
 app.MapCoachWorkoutsApi();
 app.MapAthleteApi();
 app.MapFitnessApi();

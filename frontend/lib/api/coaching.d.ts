@@ -764,6 +764,73 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/coach/workouts/library": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The library's sessions, shortest first; type is a category (over_unders, race_simulation, …) or a workout type, minutes bound the length */
+        get: operations["ListLibraryWorkouts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/coach/workouts/library/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetLibraryWorkout"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/coach/workouts/library/{id}.fit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A library session as a FIT workout file */
+        get: operations["DownloadLibraryFit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/coach/workouts/library/{id}.zwo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A library session as a Zwift workout (.zwo) */
+        get: operations["DownloadLibraryZwo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 };
 export type webhooks = Record<string, never>;
 export type components = {
@@ -1169,6 +1236,28 @@ export type components = {
             type?: null | string;
         };
         JsonElement: unknown;
+        /** @enum {unknown} */
+        LibraryCategory: "recovery" | "endurance" | "tempo" | "sweet_spot" | "threshold" | "over_unders" | "vo2_max" | "anaerobic" | "sprints" | "long_ride" | "low_cadence" | "race_simulation";
+        LibraryWorkoutResponse: {
+            category: components["schemas"]["LibraryCategory"];
+            description: string;
+            /** Format: int32 */
+            durationSeconds: number;
+            id: string;
+            /** Format: int32 */
+            level: number;
+            name: string;
+            purpose: string;
+            /** Format: int32 */
+            shortestSeconds: number;
+            source: string;
+            steps: components["schemas"]["WorkoutStep"][];
+            /** Format: double */
+            tss: number;
+            type: components["schemas"]["WorkoutType"];
+            /** Format: int32 */
+            zone: number;
+        };
         PagedResultOfAiCallResponse: {
             items: components["schemas"]["AiCallResponse"][];
             /** Format: int32 */
@@ -1297,6 +1386,7 @@ export type components = {
             description: string;
             /** Format: int32 */
             durationSeconds: number;
+            libraryId?: null | string;
             name: string;
             steps: components["schemas"]["WorkoutStep"][];
             /** Format: double */
@@ -3195,6 +3285,108 @@ export interface operations {
                     "application/json": components["schemas"]["CoachWorkoutResponse"];
                 };
             };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ListLibraryWorkouts: {
+        parameters: {
+            query?: {
+                maxMinutes?: number;
+                minMinutes?: number;
+                type?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LibraryWorkoutResponse"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
+    GetLibraryWorkout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LibraryWorkoutResponse"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DownloadLibraryFit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DownloadLibraryZwo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
             /** @description Not Found */
             404: {
                 headers: {

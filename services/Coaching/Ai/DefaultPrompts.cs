@@ -45,14 +45,24 @@ public static class DefaultPrompts
         Goals (focus, wanted hours a week as a cap, notes in the rider's words):
         {{goals_json}}
 
+        The workout library (id, name, category, type, minutes, shortestMinutes, level, tss, steps, purpose):
+        {{library_json}}
+
         The plan:
         - startDate is {{start_date}}; exactly {{weeks}} weeks numbered from 1; each week lists its 7 days in date
           order, Monday to Sunday, every date once. A day with an empty workouts list is a rest day; leave a day's
           event null (the coach marks the rider's events on the plan).
-        - Each workout: type (recovery, endurance, long_ride, tempo, sweet_spot, threshold, vo2_max, anaerobic,
-          sprint), a short name, zone (Coggan power zone 1–7 it is built around), structured steps, a description
-          the rider can follow, durationSeconds equal to the sum of its steps, and targetTss = Σ seconds × IF² / 36
-          with IF the step's power.
+        - Each session is either a pick from the workout library above or a structured workout of your own:
+          - a pick: libraryId (an id from the list) and scale, the factor of its listed minutes (1 = as listed,
+            0.5–2, never under its shortestMinutes); every other field null. Longer means more endurance riding
+            around the same main set, shorter less of it. Prefer the library: its sessions are checked.
+          - your own: libraryId and scale null; type (recovery, endurance, long_ride, tempo, sweet_spot, threshold,
+            vo2_max, anaerobic, sprint), a short name, zone (Coggan power zone 1–7 it is built around), structured
+            steps, a description the rider can follow, durationSeconds equal to the sum of its steps, and
+            targetTss = Σ seconds × IF² / 36 with IF the step's power.
+          Choose by purpose (the week's phase and focus), by the time the day allows and by progression: each
+          library session has a level 1–10 in its energy system; start near the rider's fitness and step up about one
+          level a build week, not in recovery weeks.
         - Steps: warmup and cooldown ramp from powerLow to powerHigh; steady holds them; intervals repeat
           durationSeconds at powerHigh and offDurationSeconds at offPower, repeat times. Powers are fractions of
           FTP (0.65 = 65 %), never watts.

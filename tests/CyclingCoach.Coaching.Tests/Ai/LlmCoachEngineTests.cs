@@ -65,7 +65,7 @@ public sealed class LlmCoachEngineTests : IAsyncLifetime
         Assert.Contains("starts on Monday 2026-12-07", sent);
         Assert.Contains(JsonSerializer.Serialize(Rules, AiJson.Options), sent);
         Assert.Contains("\"notes\":\"Alps trip \\\"in July\\\" {{weeks}}\"", sent); // rider text stays JSON data, never re-rendered
-        Assert.Equal(nameof(TrainingPlan), (string?)server.ChatRequests[0].Body!["response_format"]!["json_schema"]!["name"]);
+        Assert.Equal(nameof(PlanAnswer), (string?)server.ChatRequests[0].Body!["response_format"]!["json_schema"]!["name"]);
         var record = Assert.Single(host.CallLog.Records);
         Assert.Equal((AiAction.PlanGeneration, (Guid?)null, AiCallOutcome.Success), (record.Action, record.PromptId, record.Outcome));
     }

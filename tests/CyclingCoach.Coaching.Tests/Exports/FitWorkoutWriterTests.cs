@@ -16,7 +16,7 @@ public sealed class FitWorkoutWriterTests
 
     private static readonly DateTimeOffset CreatedAt = new(2026, 12, 1, 10, 15, 30, TimeSpan.FromHours(1));
 
-    private static List<FitTestMessage> Steps(List<FitTestMessage> messages) => messages.Where(m => m.Global == WorkoutStep).ToList();
+    internal static List<FitTestMessage> Steps(List<FitTestMessage> messages) => messages.Where(m => m.Global == WorkoutStep).ToList();
 
     [Fact]
     public void The_test_crc_is_crc16_arc()
@@ -130,7 +130,7 @@ public sealed class FitWorkoutWriterTests
     }
 
     /// <summary>Follows the steps as a head unit does: a repeat step sends it back until the block has run N times.</summary>
-    private static List<(int Seconds, ulong Low, ulong High)> Ride(List<FitTestMessage> steps)
+    internal static List<(int Seconds, ulong Low, ulong High)> Ride(List<FitTestMessage> steps)
     {
         var ridden = new List<(int, ulong, ulong)>();
         var done = new Dictionary<int, ulong>();
@@ -153,7 +153,7 @@ public sealed class FitWorkoutWriterTests
     }
 
     /// <summary>The plan's steps expanded the same way, in % FTP.</summary>
-    private static List<(int Seconds, ulong Low, ulong High)> Expected(IEnumerable<WorkoutStep> steps)
+    internal static List<(int Seconds, ulong Low, ulong High)> Expected(IEnumerable<WorkoutStep> steps)
     {
         static ulong P(double fraction) => (ulong)Math.Round(fraction * 100);
         var expected = new List<(int, ulong, ulong)>();

@@ -1,5 +1,6 @@
 using CyclingCoach.Coaching.Coach.Plans;
 using CyclingCoach.Coaching.Data;
+using CyclingCoach.Coaching.Engines.Llm;
 using CyclingCoach.Coaching.Tests.Ai;
 
 namespace CyclingCoach.Coaching.Tests.Scenarios;
@@ -18,8 +19,9 @@ public static class CannedAnswers
     public const string NoRecoveryWeek = "no recovery week";
     public const string SchemaViolating = "schema-violating";
     public const string ServerError = "HTTP 500 twice";
+    public const string UnknownLibraryId = "unknown library id";
 
-    public static IReadOnlyList<string> Bad => [Detraining, EmptyDays, EmptyObject, OverRamp, NoRecoveryWeek, SchemaViolating, ServerError];
+    public static IReadOnlyList<string> Bad => [Detraining, EmptyDays, EmptyObject, OverRamp, NoRecoveryWeek, SchemaViolating, ServerError, UnknownLibraryId];
 
     /// <summary>
     /// The replies the fake server gives for <paramref name="kind"/>, or null when the kind does not apply to the plan
@@ -38,10 +40,12 @@ public static class CannedAnswers
             : null,
         SchemaViolating => [FakeReply.Content(ThreeDays(good)), FakeReply.Content(ThreeDays(good))],
         ServerError => [FakeReply.LlamaCppParseError(), FakeReply.LlamaCppParseError()],
+        UnknownLibraryId => [FakeReply.Content(MadeUpIds(good)), FakeReply.Content(MadeUpIds(good))],
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
-    private static FakeReply Content(TrainingPlan plan) => FakeReply.Content(CoachJson.Serialize(plan));
+    /// <summary>The plan as the model answers it: library sessions by id and scale, the others structured.</summary>
+    private static FakeReply Content(TrainingPlan plan) => FakeReply.Content(CoachJson.Serialize(PlanAnswer.From(plan)));
 
     private static FakeReply[] Twice(TrainingPlan plan) => [Content(plan), Content(plan)];
 
@@ -61,7 +65,17 @@ public static class CannedAnswers
         Days = [.. build.Days.Select((d, i) => d with { Date = recovery.Days[i].Date, Event = recovery.Days[i].Event })],
     };
 
+    /// <summary>The plan with every library pick naming a session the library does not have (a model inventing ids).</summary>
+    private static string MadeUpIds(TrainingPlan plan)
+    {
+        var answer = PlanAnswer.From(plan);
+        return CoachJson.Serialize(answer with
+        {
+            Weeks = [.. answer.Weeks.Select(w => w with { Days = [.. w.Days.Select(d => d with { Workouts = [.. d.Workouts.Select(s => s.IsLibraryPick ? s with { LibraryId = "sweet-spot-9x99" } : s)] })] })],
+        });
+    }
+
     /// <summary>The plan with week 1 cut to its first three days (the schema wants seven).</summary>
     private static string ThreeDays(TrainingPlan plan) =>
-        CoachJson.Serialize(plan with { Weeks = [plan.Weeks[0] with { Days = [.. plan.Weeks[0].Days.Take(3)] }, .. plan.Weeks.Skip(1)] });
+        CoachJson.Serialize(PlanAnswer.From(plan with { Weeks = [plan.Weeks[0] with { Days = [.. plan.Weeks[0].Days.Take(3)] }, .. plan.Weeks.Skip(1)] }));
 }

@@ -145,6 +145,7 @@ public sealed class LlmScenarioTests(ITestOutputHelper output) : IAsyncLifetime
         CannedAnswers.NoRecoveryWeek => ["lighter week"],
         CannedAnswers.SchemaViolating => ["at least 7 needed"],
         CannedAnswers.ServerError => ["HTTP 500"],
+        CannedAnswers.UnknownLibraryId => ["\"sweet-spot-9x99\" is not in the workout library"],
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 

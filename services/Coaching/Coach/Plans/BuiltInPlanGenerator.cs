@@ -1,4 +1,5 @@
 using System.Globalization;
+using CyclingCoach.Coaching.Coach.Library;
 using CyclingCoach.Coaching.Coach.Load;
 using CyclingCoach.Coaching.Coach.Rules;
 using CyclingCoach.Coaching.Engines;
@@ -58,6 +59,7 @@ public static class BuiltInPlanGenerator
         private readonly List<double> buildTss;
         private readonly List<double> buildHours;
         private readonly List<string> capped = [];
+        private readonly Dictionary<WorkoutType, int> levels;
         private double ctl, atl;
         private int buildRun;
 
@@ -74,6 +76,7 @@ public static class BuiltInPlanGenerator
             buildTss = [.. start.ReferenceWeeks.DefaultIfEmpty(LoadModel.Holds(start.Ctl))];
             buildHours = [.. weekHours];
             buildRun = start.BuildWeeksDone;
+            levels = StartLevels(context, start.Ctl);
         }
 
         public string Focus => context.Goals.Focus ?? (season.GoalFrom(context.StartDate) is { } goal ? $"Toward {goal.Name}" : "General fitness");
@@ -105,7 +108,8 @@ public static class BuiltInPlanGenerator
             var share = dates.Sum(d => phase == PlanPhase.Transition ? 1 : season.TaperShare(d)) / 7;
             var back = start.State == RiderState.Returning && index == 0;
             var ask = new WeekLayout.Ask(dates, phase, full * share, ctl, QualityTypes(place.Label),
-                (int)(HoursOverRecentMax * weekHours.TakeLast(4).Max() * 3600), phase.IsLighter() ? 0 : Math.Min(full, LoadModel.Holds(ctl)), EasyOnly: back);
+                (int)(HoursOverRecentMax * weekHours.TakeLast(4).Max() * 3600), phase.IsLighter() ? 0 : Math.Min(full, LoadModel.Holds(ctl)), EasyOnly: back,
+                Levels: new Dictionary<WorkoutType, int>(levels));
             if (phase != PlanPhase.Transition && dates.Any(season.InATaper))
             {
                 // An A taper cuts volume (hours) and keeps intensity: the hours are the limit, the TSS follows [BO, MP].
@@ -120,6 +124,12 @@ public static class BuiltInPlanGenerator
 
             if (phase is PlanPhase.Base or PlanPhase.Build)
             {
+                // A build week's quality sessions move their systems one level up for the next week.
+                foreach (var system in result.Days.SelectMany(d => d.Workouts).Where(w => w.Type.IsHard() || w.Type == WorkoutType.Tempo).Select(w => ProgressionLevels.System(w.Type)).Distinct())
+                {
+                    levels[system] = Math.Min(ProgressionLevels.Highest, levels[system] + 1);
+                }
+
                 // A week eased for a B event still counts towards the next recovery week (the race is hard work),
                 // but not in the mean that sizes recovery weeks and tapers.
                 buildRun++;
@@ -191,6 +201,27 @@ public static class BuiltInPlanGenerator
             var events = season.Events.Where(e => dates.Contains(e.Date) && !(phase == PlanPhase.Race && e == place.Goal))
                 .Select(e => e.Priority == EventPriority.C ? $"{e.Name} (C) as a hard session" : $"{e.Name} ({e.Priority}) on {e.Date.DayOfWeek.ToString()[..3]}, easier days before it");
             return string.Join(", with ", new[] { focus }.Concat(events));
+        }
+
+        /// <summary>
+        /// The rider's level per energy system going into the plan: one above the last library session of that system
+        /// in the current plan's build weeks before the start (the progression carries on), else from CTL.
+        /// </summary>
+        private static Dictionary<WorkoutType, int> StartLevels(PlanContext context, double ctl)
+        {
+            var levels = Enum.GetValues<WorkoutType>().Select(ProgressionLevels.System).Distinct().ToDictionary(s => s, _ => ProgressionLevels.Start(ctl));
+            var before = context.Current?.Weeks.SelectMany(w => w.Days.Where(d => d.Date < context.StartDate)
+                .SelectMany(d => d.Workouts.Select(x => (Week: w, Session: WorkoutCatalogue.Find(x.LibraryId))))) ?? [];
+            foreach (var (week, session) in before)
+            {
+                if (session is not null && session.Type != WorkoutType.Recovery)
+                {
+                    var step = week.Phase is PlanPhase.Base or PlanPhase.Build ? 1 : 0;
+                    levels[ProgressionLevels.System(session.Type)] = Math.Clamp(session.Level + step, ProgressionLevels.Lowest, ProgressionLevels.Highest);
+                }
+            }
+
+            return levels;
         }
 
         /// <summary>The goal's focus when it names one, else the phase's: base sweet spot, build sweet spot and threshold, specialty threshold and VO2max.</summary>

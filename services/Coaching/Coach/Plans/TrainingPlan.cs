@@ -53,6 +53,7 @@ public static class PlanPhases
 
 /// <param name="Zone">The Coggan power zone (1–7) the session is built around.</param>
 /// <param name="TargetTss">Training stress of the steps at the rider's FTP (<see cref="WorkoutSteps.Tss"/>).</param>
+/// <param name="LibraryId">The library session it was fitted from (<see cref="Library.WorkoutCatalogue"/>); null for one built otherwise.</param>
 public sealed record PlannedWorkout(
     WorkoutType Type,
     string Name,
@@ -60,7 +61,8 @@ public sealed record PlannedWorkout(
     int Zone,
     double TargetTss,
     [property: MinLength(1)] IReadOnlyList<WorkoutStep> Steps,
-    string Description);
+    string Description,
+    string? LibraryId = null);
 
 public enum WorkoutType
 {

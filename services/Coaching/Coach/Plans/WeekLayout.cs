@@ -1,3 +1,4 @@
+using CyclingCoach.Coaching.Coach.Library;
 using CyclingCoach.Coaching.Coach.Load;
 using CyclingCoach.Coaching.Coach.Rules;
 using CyclingCoach.Coaching.Engines;
@@ -18,6 +19,8 @@ namespace CyclingCoach.Coaching.Coach.Plans;
 /// <item>lengths: quality sessions by CTL, the endurance rides and the long ride (twice the weight) share what the
 /// target needs, found by bisection on the TSS of the real sessions, within every cap (week, goal, day, long ride, the
 /// coach's own 3 h / 6 h ceilings) and at least the rules' weekly minimum;</item>
+/// <item>the sessions themselves from the library (<see cref="LibraryChooser"/>): by type, length and the rider's
+/// progression level in that energy system;</item>
 /// <item>when the caps hold the week under its target, one endurance ride becomes endurance with tempo blocks if the
 /// week stays at least 80 % easy; what is still missing is reported (<see cref="Result.Short"/>).</item>
 /// </list>
@@ -41,7 +44,8 @@ internal sealed class WeekLayout(RuleSet rules, PlanGoals goals, Season season, 
     /// <param name="Short">TSS the caps kept out of the week (0 when the target was reached).</param>
     public sealed record Result(IReadOnlyList<PlanDay> Days, double Tss, double Target, double Short, bool Upgraded);
 
-    private sealed record Slot(DateOnly Date, WorkoutType Type, double Weight, int Ceiling, int? Fixed = null, bool Opener = false);
+    /// <param name="Level">The rider's progression level in the session's energy system (<see cref="ProgressionLevels"/>).</param>
+    private sealed record Slot(DateOnly Date, WorkoutType Type, double Weight, int Ceiling, int? Fixed = null, bool Opener = false, int Level = ProgressionLevels.Lowest);
 
     public int? WeekCapSeconds => Min(rules.MaxSecondsPerWeek(), goals.WeeklyHours is { } h ? (int)Math.Round(h * 3600) : null);
 
@@ -49,7 +53,12 @@ internal sealed class WeekLayout(RuleSet rules, PlanGoals goals, Season season, 
     /// <param name="VolumeCapSeconds">The coach's own volume limit for the week (given way when it would leave the week under <paramref name="Floor"/>).</param>
     /// <param name="Floor">TSS under which the week would detrain the rider (what CTL holds).</param>
     /// <param name="EasyOnly">No quality session at all (the first week back from a break).</param>
-    public sealed record Ask(IReadOnlyList<DateOnly> Dates, PlanPhase Phase, double Target, double Ctl, WorkoutType[] QualityTypes, int? VolumeCapSeconds = null, double Floor = 0, bool EasyOnly = false);
+    /// <param name="Levels">The rider's progression level per energy system (<see cref="ProgressionLevels.System"/>); missing: the lowest.</param>
+    public sealed record Ask(IReadOnlyList<DateOnly> Dates, PlanPhase Phase, double Target, double Ctl, WorkoutType[] QualityTypes, int? VolumeCapSeconds = null, double Floor = 0, bool EasyOnly = false,
+        IReadOnlyDictionary<WorkoutType, int>? Levels = null)
+    {
+        public int Level(WorkoutType type) => Levels?.GetValueOrDefault(ProgressionLevels.System(type)) is { } level and > 0 ? level : ProgressionLevels.Lowest;
+    }
 
     public Result Lay(Ask ask)
     {
@@ -85,7 +94,7 @@ internal sealed class WeekLayout(RuleSet rules, PlanGoals goals, Season season, 
             && pool.Where(s => s.Type == WorkoutType.Endurance).MaxBy(s => s.Ceiling) is { } ride)
         {
             // Endurance with tempo blocks raises the week's TSS in the same hours (coaching.md §1: when caps bind).
-            var tempo = slots.Select(s => s == ride ? s with { Type = WorkoutType.Tempo } : s).ToList();
+            var tempo = slots.Select(s => s == ride ? s with { Type = WorkoutType.Tempo, Level = ask.Level(WorkoutType.Tempo) } : s).ToList();
             var (moreSeconds, moreTss) = Fit(tempo, least, most, target);
             if (moreTss > tss && EasyShare(Build(tempo, moreSeconds)) >= UpgradeEasyShare)
             {
@@ -153,7 +162,7 @@ internal sealed class WeekLayout(RuleSet rules, PlanGoals goals, Season season, 
                 : (ask.QualityTypes[slots.Count(s => s.Fixed is not null) % ask.QualityTypes.Length], QualitySecondsFor(ctl));
             if (Ceiling(date, length, longRide: false) is { } ceiling)
             {
-                slots.Add(new Slot(date, type, 1, ceiling, ceiling));
+                slots.Add(new Slot(date, type, 1, ceiling, ceiling, Level: ask.Level(type)));
                 qualityDates.Add(date);
                 free.Remove(date);
             }
@@ -229,7 +238,7 @@ internal sealed class WeekLayout(RuleSet rules, PlanGoals goals, Season season, 
             var seconds = (int)(slot.Fixed ?? pool[slot]) / 60 * 60;
             if (seconds >= WorkoutLibrary.MinimumSeconds)
             {
-                sessions.Add((slot.Date, slot.Opener ? WorkoutLibrary.Openers() : WorkoutLibrary.Build(slot.Type, seconds)));
+                sessions.Add((slot.Date, slot.Opener ? WorkoutLibrary.Openers() : LibraryChooser.Choose(slot.Type, seconds, slot.Level)));
             }
         }
 
@@ -242,7 +251,7 @@ internal sealed class WeekLayout(RuleSet rules, PlanGoals goals, Season season, 
         : dates.Where(d => season.IsAfterAEvent(d) && season.TaperShare(d) > 0 && rules.AllowsSessionOn(d) && rules.EventOn(d) is null)
             .Select(d => (Date: d, Ceiling: Ceiling(d, SpinSeconds, longRide: false)))
             .Where(s => s.Ceiling is not null).Take(2)
-            .Select(s => (s.Date, WorkoutLibrary.Build(WorkoutType.Recovery, s.Ceiling!.Value)));
+            .Select(s => (s.Date, LibraryChooser.Choose(WorkoutType.Recovery, s.Ceiling!.Value, ProgressionLevels.Lowest)));
 
     private static double EasyShare(List<(DateOnly Date, PlannedWorkout Workout)> sessions)
     {

@@ -1,8 +1,11 @@
+using CyclingCoach.Coaching.Coach.Library;
+
 namespace CyclingCoach.Coaching.Coach.Plans;
 
 /// <summary>
-/// Builds the structured session for a type and a length: warm-up, the main set, cool-down. Used by the built-in
-/// coach, by <c>ChangeIntensity</c> and <c>Shorten</c>/<c>Lengthen</c> operations, and to repair a plan.
+/// Builds the structured session for a type and a length: warm-up, the main set, cool-down. Used by
+/// <c>ChangeIntensity</c> and <c>Replace</c> operations and reactions, and to repair a plan; the built-in coach picks its
+/// sessions from the curated library (<see cref="LibraryChooser"/>), which <see cref="Resize"/> keeps.
 /// Powers are fractions of FTP (Coggan: Z1 &lt; 0.55, Z2 0.56–0.75, Z3 0.76–0.90, Z4 0.91–1.05, Z5 1.06–1.20, Z6 1.21–1.50).
 /// </summary>
 public static class WorkoutLibrary
@@ -17,8 +20,13 @@ public static class WorkoutLibrary
         return new PlannedWorkout(type, name, WorkoutSteps.TotalSeconds(steps), zone, WorkoutSteps.Tss(steps), steps, Description(type, steps));
     }
 
-    /// <summary>The same kind of session at another length (the main set grows or shrinks; warm-up and cool-down stay).</summary>
-    public static PlannedWorkout Resize(PlannedWorkout workout, int durationSeconds) => Build(workout.Type, durationSeconds);
+    /// <summary>
+    /// The same session at another length: a library session keeps its main set (<see cref="LibraryFit"/>), any other
+    /// is rebuilt for its type (the main set grows or shrinks; warm-up and cool-down stay).
+    /// </summary>
+    public static PlannedWorkout Resize(PlannedWorkout workout, int durationSeconds) => WorkoutCatalogue.Find(workout.LibraryId) is { } session
+        ? LibraryFit.Fit(session, Math.Max(MinimumSeconds, durationSeconds))
+        : Build(workout.Type, durationSeconds);
 
     /// <summary>The power zone a session of this type is built around.</summary>
     public static int Zone(WorkoutType type) => Describe(type).Zone;
@@ -77,22 +85,8 @@ public static class WorkoutLibrary
         return steps;
     }
 
-    /// <summary>
-    /// Race openers for the last days before an event: 45 min with three 2-min efforts at 110 % FTP, short enough to
-    /// leave the legs fresh while keeping the intensity (coaching.md §4: intensity kept in the taper [MP, BO]).
-    /// </summary>
-    public static PlannedWorkout Openers()
-    {
-        List<WorkoutStep> steps =
-        [
-            new(StepKind.Warmup, 15 * 60, 0.45, 0.70),
-            new(StepKind.Steady, 5 * 60, 0.65, 0.65),
-            new(StepKind.Intervals, 2 * 60, 1.10, 1.10, 3, 3 * 60, 0.50),
-            new(StepKind.Cooldown, 10 * 60, 0.60, 0.40),
-        ];
-        return new PlannedWorkout(WorkoutType.Vo2Max, "Race openers", WorkoutSteps.TotalSeconds(steps), 5, WorkoutSteps.Tss(steps), steps,
-            "45 min: 3 × 2 min at 110 % FTP with 3 min easy, to open the legs before the event.");
-    }
+    /// <summary>Race openers for the last days before an event, from the library (coaching.md §4: intensity kept in the taper [MP, BO]).</summary>
+    public static PlannedWorkout Openers() => WorkoutCatalogue.Openers.ToPlanned();
 
     /// <summary>As many repeats as fit (at most 8 hard efforts for the short ones, or <paramref name="most"/>); the rest of the main set at endurance.</summary>
     private static void AddIntervals(List<WorkoutStep> steps, int main, int on, int off, double onPower, double offPower, int? most = null)

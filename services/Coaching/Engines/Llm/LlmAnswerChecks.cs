@@ -1,4 +1,5 @@
 using CyclingCoach.Coaching.Coach.Analyses;
+using CyclingCoach.Coaching.Coach.Library;
 using CyclingCoach.Coaching.Coach.Plans;
 
 namespace CyclingCoach.Coaching.Engines.Llm;
@@ -12,7 +13,7 @@ public static class LlmAnswerChecks
 {
     private const double MaxPowerFraction = 3.0; // above this the model wrote watts, not fractions of FTP
 
-    public static IReadOnlyList<string> Plan(TrainingPlan plan, DateOnly startDate, int weeks)
+    public static IReadOnlyList<string> Plan(PlanAnswer plan, DateOnly startDate, int weeks)
     {
         var errors = new List<string>();
         if (plan.StartDate != startDate)
@@ -49,7 +50,7 @@ public static class LlmAnswerChecks
 
                 for (var i = 0; i < day.Workouts.Count; i++)
                 {
-                    errors.AddRange(Workout(day.Workouts[i], $"weeks[{w}].days[{d}].workouts[{i}]"));
+                    errors.AddRange(Session(day.Workouts[i], $"weeks[{w}].days[{d}].workouts[{i}]"));
                 }
             }
         }
@@ -92,21 +93,49 @@ public static class LlmAnswerChecks
         return errors;
     }
 
-    /// <summary>Models are poor at arithmetic: length and TSS are recomputed from the steps.</summary>
-    public static TrainingPlan WithDerivedNumbers(TrainingPlan plan) => plan with
+    /// <summary>
+    /// A library pick names a session of the library at a scale it can take, and nothing else; a structured workout has
+    /// its type, name, description and sound steps (length and TSS are recomputed from the steps: models are poor at
+    /// arithmetic).
+    /// </summary>
+    private static IEnumerable<string> Session(SessionAnswer session, string path)
     {
-        Weeks = plan.Weeks.Select(w => w with
+        if (session.IsLibraryPick)
         {
-            Days = w.Days.Select(d => d with
+            if (WorkoutCatalogue.Find(session.LibraryId) is not { } found)
             {
-                Workouts = d.Workouts.Select(x => x with
-                {
-                    DurationSeconds = WorkoutSteps.TotalSeconds(x.Steps),
-                    TargetTss = WorkoutSteps.Tss(x.Steps),
-                }).ToList(),
-            }).ToList(),
-        }).ToList(),
-    };
+                yield return $"{path}.libraryId: \"{session.LibraryId}\" is not in the workout library; use an id from the library list, or set libraryId null and give the structured workout";
+                yield break;
+            }
+
+            if (session.Steps is { Count: > 0 })
+            {
+                yield return $"{path}: give either libraryId and scale or a structured workout (steps), not both";
+            }
+
+            var scale = session.Scale ?? 1;
+            if (scale is < SessionAnswer.MinScale or > SessionAnswer.MaxScale)
+            {
+                yield return $"{path}.scale: must be {SessionAnswer.MinScale} to {SessionAnswer.MaxScale} (1 = the listed {found.DurationSeconds / 60} min), not {scale}";
+            }
+            else if (LibraryFit.ShortestSeconds(found) - SessionAnswer.ScaledSeconds(found, scale) > PlanValidator.DurationToleranceSeconds)
+            {
+                yield return $"{path}.scale: {found.Id} lasts at least {LibraryFit.ShortestSeconds(found) / 60} min, not the {SessionAnswer.ScaledSeconds(found, scale) / 60} min scale {scale} asks for";
+            }
+
+            yield break;
+        }
+
+        if (session.Type is null || session.Name is null || session.Description is null)
+        {
+            yield return $"{path}: a structured workout needs its type, name and description (or a libraryId)";
+        }
+
+        foreach (var error in Workout(session.ToWorkout(), path))
+        {
+            yield return error;
+        }
+    }
 
     private static IEnumerable<string> Workout(PlannedWorkout workout, string path)
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using CyclingCoach.Coaching.Ai;
 using CyclingCoach.Coaching.Coach.Analyses;
+using CyclingCoach.Coaching.Coach.Library;
 using CyclingCoach.Coaching.Coach.Plans;
 using CyclingCoach.Coaching.Coach.Rules;
 using CyclingCoach.Coaching.RuleSets;
@@ -34,7 +35,7 @@ public sealed class LlmCoachEngine(
 
     public async Task<TrainingPlan> GeneratePlanAsync(PlanContext context, CancellationToken cancellationToken)
     {
-        var plan = await AskAsync<TrainingPlan>(AiAction.PlanGeneration, new Dictionary<string, string>
+        var answer = await AskAsync<PlanAnswer>(AiAction.PlanGeneration, new Dictionary<string, string>
         {
             [PromptPlaceholders.RulesJson] = Json(context.Rules),
             [PromptPlaceholders.AthleteJson] = Json(context.Athlete),
@@ -42,8 +43,9 @@ public sealed class LlmCoachEngine(
             [PromptPlaceholders.GoalsJson] = Json(context.Goals),
             [PromptPlaceholders.StartDate] = Date(context.StartDate),
             [PromptPlaceholders.Weeks] = context.Weeks.ToString(CultureInfo.InvariantCulture),
+            [PromptPlaceholders.LibraryJson] = LibraryJson.Value,
         }, p => LlmAnswerChecks.Plan(p, context.StartDate, context.Weeks), cancellationToken);
-        return LlmAnswerChecks.WithDerivedNumbers(plan);
+        return answer.ToPlan();
     }
 
     public Task<CoachFeedback> AnalyzeAsync(AnalysisContext context, CancellationToken cancellationToken)
@@ -95,6 +97,21 @@ public sealed class LlmCoachEngine(
 
         return new(action, PromptRenderer.Render(DefaultPrompts.For(action), values));
     }
+
+    /// <summary>The library as the model chooses from it: what each session is, how long and how hard, and what it is for.</summary>
+    private static readonly Lazy<string> LibraryJson = new(() => Json(WorkoutCatalogue.All.Select(w => new
+    {
+        w.Id,
+        w.Name,
+        w.Category,
+        w.Type,
+        Minutes = w.DurationSeconds / 60,
+        ShortestMinutes = LibraryFit.ShortestSeconds(w) / 60,
+        w.Level,
+        Tss = Math.Round(w.Tss),
+        Steps = LibraryFit.Describe(w.Steps, "").TrimEnd(),
+        w.Purpose,
+    })));
 
     private static string Json<T>(T value) => JsonSerializer.Serialize(value, AiJson.Options);
 
