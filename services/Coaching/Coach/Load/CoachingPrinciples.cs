@@ -80,6 +80,9 @@ public static partial class CoachingPrinciples
     /// <summary>A recovery week after 3 build weeks: Friel's 2–5, his 4-week cycles ending in rest [FR2, FR3; 3:1 is E].</summary>
     public const int BuildWeeksPerCycle = 3;
 
+    /// <summary>The judgement refuses a recovery week after fewer build weeks than this [FR2: after 2–5 weeks].</summary>
+    public const int MinBuildWeeksBeforeRecovery = 2;
+
     /// <summary>The judgement refuses a run of more build weeks than this without a lighter one [FR2: 2–5 weeks].</summary>
     public const int MostBuildWeeksInARow = 5;
 

@@ -13,7 +13,8 @@ namespace CyclingCoach.Coaching.Coach.Plans;
 /// <list type="bullet">
 /// <item>no empty plan or week while days are available;</item>
 /// <item>no build week under what the rider's CTL holds (7·CTL, 5 % slack) unless the caps hold it there (a warning then);
-/// lighter weeks only as recovery, taper, race or transition weeks, the last three only around an A/B event;</item>
+/// lighter weeks only as recovery weeks after at least 2 build weeks, or taper, race and transition weeks around an
+/// A/B event;</item>
 /// <item>no week more than 10 % (+5 % slack) over the biggest of the 4 before it, no 7-day CTL rise over 8;</item>
 /// <item>a lighter week (≤ 70 % of the build weeks) in every 4 weeks, never more than 5 build weeks in a row counting
 /// the rider's history, nothing hard in a recovery week;</item>
@@ -92,6 +93,17 @@ public static class PlanJudgement
             if (ctlEnd - ctlStart > HardRampCap)
             {
                 violations.Add(Error(PlanViolationCodes.Ramp, n, $"Week {n} raises CTL by {ctlEnd - ctlStart:0.#} (from {ctlStart:0} to {ctlEnd:0}); at most {HardRampCap:0} a week."));
+            }
+
+            // A recovery week comes after build weeks (Friel: after 2–5), not instead of them.
+            if (week.Phase == PlanPhase.Recovery && run < MinBuildWeeksBeforeRecovery)
+            {
+                violations.Add(Error(PlanViolationCodes.LighterWeek, n, $"Week {n} is a recovery week after {run} build week{(run == 1 ? "" : "s")}: a recovery week follows 2–5 build weeks."));
+            }
+
+            if (week.Phase == PlanPhase.Transition && !season.Events.Any(e => e.Priority == EventPriority.A && week.Days[0].Date.DayNumber - e.Date.DayNumber is > 0 and <= 7))
+            {
+                violations.Add(Error(PlanViolationCodes.LighterWeek, n, $"Week {n} is a transition week but follows no A event."));
             }
 
             var light = tss <= LightWeekShare * buildMean;

@@ -42,7 +42,7 @@ internal sealed class WeekLayout(RuleSet rules, PlanGoals goals, Season season, 
     private readonly DayOfWeek? longRideDay = new DayOfWeek?[] { rules.LongRideDay, DayOfWeek.Saturday, DayOfWeek.Sunday }.FirstOrDefault(d => d is { } day && rules.IsRidingDay(day));
 
     /// <param name="Short">TSS the caps kept out of the week (0 when the target was reached).</param>
-    public sealed record Result(IReadOnlyList<PlanDay> Days, double Tss, double Target, double Short, bool Upgraded);
+    public sealed record Result(IReadOnlyList<PlanDay> Days, double Tss, double Target, double Short);
 
     /// <param name="Level">The rider's progression level in the session's energy system (<see cref="ProgressionLevels"/>).</param>
     private sealed record Slot(DateOnly Date, WorkoutType Type, double Weight, int Ceiling, int? Fixed = null, bool Opener = false, int Level = ProgressionLevels.Lowest);
@@ -66,11 +66,13 @@ internal sealed class WeekLayout(RuleSet rules, PlanGoals goals, Season season, 
         var open = dates.Where(d => rules.AllowsSessionOn(d) && rules.EventOn(d) is null && season.TaperShare(d) > 0 && !season.IsAfterAEvent(d)).ToList();
         // The coach's volume limit never goes under the rules' weekly minimum (a wish the rider stated).
         var volume = ask.VolumeCapSeconds is { } v ? Math.Max(v, rules.MinSecondsPerWeek() ?? 0) : (int?)null;
+        var spaced = qualityDates.ToList();
         var result = Lay(ask, open, Min(WeekCapSeconds, volume));
         if (volume is not null && result.Tss < ask.Floor && volume < (WeekCapSeconds ?? int.MaxValue))
         {
             // The coach's volume limit gives way before the rider detrains; the rules' caps never do.
-            qualityDates.ExceptWith(result.Days.Where(d => d.Workouts.Any(w => w.Type.IsHard() || w.Type == WorkoutType.Tempo)).Select(d => d.Date));
+            qualityDates.Clear();
+            qualityDates.UnionWith(spaced);
             result = Lay(ask, open, WeekCapSeconds);
         }
 
@@ -89,7 +91,6 @@ internal sealed class WeekLayout(RuleSet rules, PlanGoals goals, Season season, 
         var least = Math.Min(most, Math.Max(0, (rules.MinSecondsPerWeek() ?? 0) - fixedSeconds));
 
         var (seconds, tss) = Fit(slots, least, most, target);
-        var upgraded = false;
         if (seconds >= most && tss < (1 - ShortShare) * target && phase is PlanPhase.Base or PlanPhase.Build && !ask.EasyOnly
             && pool.Where(s => s.Type == WorkoutType.Endurance).MaxBy(s => s.Ceiling) is { } ride)
         {
@@ -98,13 +99,13 @@ internal sealed class WeekLayout(RuleSet rules, PlanGoals goals, Season season, 
             var (moreSeconds, moreTss) = Fit(tempo, least, most, target);
             if (moreTss > tss && EasyShare(Build(tempo, moreSeconds)) >= UpgradeEasyShare)
             {
-                (slots, seconds, tss, upgraded) = (tempo, moreSeconds, moreTss, true);
+                (slots, seconds, tss) = (tempo, moreSeconds, moreTss);
             }
         }
 
         var sessions = Build(slots, seconds);
         var days = dates.Select(d => new PlanDay(d, sessions.Where(s => s.Date == d).Select(s => s.Workout).ToList())).ToList();
-        return new Result(days, days.SelectMany(d => d.Workouts).Sum(w => w.TargetTss), target, Math.Max(0, target - tss), upgraded);
+        return new Result(days, days.SelectMany(d => d.Workouts).Sum(w => w.TargetTss), target, Math.Max(0, target - tss));
     }
 
     private List<Slot> Slots(Ask ask, List<DateOnly> open, int? cap)

@@ -43,12 +43,6 @@ public sealed record RuleSet
     /// </summary>
     public IReadOnlyList<TargetEvent> Events { get; init; } = [];
 
-    /// <summary>The events from <paramref name="from"/> on, soonest first.</summary>
-    public IEnumerable<TargetEvent> EventsFrom(DateOnly from) => Events.Where(e => e.Date >= from).OrderBy(e => e.Date).ThenBy(e => e.Priority);
-
-    /// <summary>An A or B event on the date (a C event is ridden as training).</summary>
-    public TargetEvent? KeyEventOn(DateOnly date) => Events.Where(e => e.Date == date && e.Priority != EventPriority.C).OrderBy(e => e.Priority).FirstOrDefault();
-
     public static RuleSet None { get; } = new();
 }
 
