@@ -1,10 +1,10 @@
 using CyclingCoach.AppHost;
 using Microsoft.Extensions.DependencyInjection;
 
-// The one description of the running system (DESIGN §1, §8): `./coach up` runs it, the AppHost tests start it, and
+// The one description of the running system (ARCHITECTURE.md §1): `./coach up` runs it, the AppHost tests start it, and
 // `dotnet run --project CyclingCoach.AppHost` runs it anywhere with the .NET SDK. PostgreSQL and RabbitMQ are Debian's
 // servers run as executables, or Aspire's containers with COACH_INFRASTRUCTURE=containers. Every service gets exactly
-// the keys of DESIGN §2; deploy/docker-compose.yml injects the same ones.
+// the keys of ARCHITECTURE.md §2; deploy/docker-compose.yml injects the same ones.
 var builder = DistributedApplication.CreateBuilder(args);
 var settings = CoachSettings.From(builder.Configuration, builder.AppHostDirectory);
 var secrets = Secrets.LoadOrCreate(settings.Directory, builder.Configuration);

@@ -1,6 +1,6 @@
 namespace CyclingCoach.AppHost;
 
-/// <summary>PostgreSQL (<c>postgres</c>) and RabbitMQ (<c>messaging</c>) under the names and keys of DESIGN §2.</summary>
+/// <summary>PostgreSQL (<c>postgres</c>) and RabbitMQ (<c>messaging</c>) under the names and keys of ARCHITECTURE.md §2.</summary>
 public sealed record Infrastructure(
     IResourceBuilder<IResourceWithConnectionString> Postgres,
     IResourceBuilder<IResourceWithConnectionString> Messaging)

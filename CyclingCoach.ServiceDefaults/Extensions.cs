@@ -21,7 +21,7 @@ namespace CyclingCoach.ServiceDefaults;
 
 /// <summary>
 /// What every CyclingCoach service shares (Aspire's service-defaults shape): OpenTelemetry, health checks, service
-/// discovery, resilient HttpClients, the JSON and ProblemDetails conventions of DESIGN §10–11, and one-line logs
+/// discovery, resilient HttpClients, the JSON and ProblemDetails conventions of ARCHITECTURE.md §5, and one-line logs
 /// that carry the trace id.
 /// </summary>
 public static class Extensions
@@ -53,7 +53,7 @@ public static class Extensions
         return builder;
     }
 
-    /// <summary>DESIGN §11: camelCase, enums as snake_case strings.</summary>
+    /// <summary>ARCHITECTURE.md §5: camelCase, enums as snake_case strings.</summary>
     public static void ConfigureJson(JsonSerializerOptions options)
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;

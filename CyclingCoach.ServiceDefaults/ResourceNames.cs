@@ -1,7 +1,7 @@
 namespace CyclingCoach.ServiceDefaults;
 
 /// <summary>
-/// The one list of resource names (DESIGN §2). The AppHost, the services, deploy/docker-compose.yml and ./coach all
+/// The one list of resource names (ARCHITECTURE.md §2). The AppHost, the services, deploy/docker-compose.yml and ./coach all
 /// use exactly these, so connection strings (<c>ConnectionStrings__syncdb</c>) and service discovery keys
 /// (<c>services__sync__http__0</c>) line up everywhere.
 /// </summary>

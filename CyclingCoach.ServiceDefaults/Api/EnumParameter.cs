@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace CyclingCoach.ServiceDefaults.Api;
 
-/// <summary>Query-string enums in the API's own spelling (snake_case, as DESIGN §11 writes them in JSON).</summary>
+/// <summary>Query-string enums in the API's own spelling (snake_case, as ARCHITECTURE.md §5 writes them in JSON).</summary>
 public static class EnumParameter
 {
     public static string Spell<T>(T value) where T : struct, Enum => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());

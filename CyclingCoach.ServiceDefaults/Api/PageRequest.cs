@@ -1,6 +1,6 @@
 namespace CyclingCoach.ServiceDefaults.Api;
 
-/// <summary><c>?page=1&amp;pageSize=50</c> with DESIGN §11's limits (page ≥ 1, 1 ≤ pageSize ≤ 200).</summary>
+/// <summary><c>?page=1&amp;pageSize=50</c> with ARCHITECTURE.md §5's limits (page ≥ 1, 1 ≤ pageSize ≤ 200).</summary>
 public readonly record struct PageRequest(int Page, int PageSize)
 {
     public const int DefaultPageSize = 50;

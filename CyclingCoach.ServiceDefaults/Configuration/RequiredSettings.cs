@@ -3,7 +3,7 @@ using Microsoft.Extensions.Configuration;
 namespace CyclingCoach.ServiceDefaults.Configuration;
 
 /// <summary>
-/// DESIGN §2: a missing required setting fails start-up with one clear line naming the key (and its environment
+/// ARCHITECTURE.md §2: a missing required setting fails start-up with one clear line naming the key (and its environment
 /// variable spelling), not a stack trace; so does a secret left at the example's placeholder or too short.
 /// </summary>
 public static class RequiredSettings

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Configuration;
 namespace CyclingCoach.ServiceDefaults.Configuration;
 
 /// <summary>
-/// The seed's .env names (API_KEY, GARMIN_USERNAME, …) are accepted as aliases of DESIGN §2's sections. An alias
+/// The seed's .env names (API_KEY, GARMIN_USERNAME, …) are accepted as aliases of ARCHITECTURE.md §2's sections. An alias
 /// fills a setting only when the canonical key is not set.
 /// </summary>
 public static class SettingAliases

@@ -1,7 +1,7 @@
 namespace CyclingCoach.ServiceDefaults.Messaging;
 
 /// <summary>
-/// An integration event written in the same transaction as the change it describes (DESIGN §5). The relay publishes
+/// An integration event written in the same transaction as the change it describes (ARCHITECTURE.md §5). The relay publishes
 /// it after commit with <see cref="Id"/> as the MassTransit MessageId, so a re-send is recognised by consumers.
 /// </summary>
 public sealed class OutboxMessage

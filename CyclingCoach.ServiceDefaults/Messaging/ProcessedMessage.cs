@@ -1,6 +1,6 @@
 namespace CyclingCoach.ServiceDefaults.Messaging;
 
-/// <summary>A message a consumer has already handled; its key makes a redelivery a no-op (DESIGN §5).</summary>
+/// <summary>A message a consumer has already handled; its key makes a redelivery a no-op (ARCHITECTURE.md §5).</summary>
 public sealed class ProcessedMessage
 {
     public Guid MessageId { get; init; }

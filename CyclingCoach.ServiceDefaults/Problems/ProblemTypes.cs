@@ -1,6 +1,6 @@
 namespace CyclingCoach.ServiceDefaults.Problems;
 
-/// <summary>Stable ProblemDetails <c>type</c> values (DESIGN §10). Clients switch on these, never on titles.</summary>
+/// <summary>Stable ProblemDetails <c>type</c> values (ARCHITECTURE.md §5). Clients switch on these, never on titles.</summary>
 public static class ProblemTypes
 {
     private const string Prefix = "urn:cyclingcoach:problem:";

@@ -8,7 +8,7 @@ import type { ManualWorkoutRequest, Workout } from '@/lib/types';
 type Field = 'name' | 'startTime' | 'duration' | 'distance' | 'averagePower' | 'averageHeartRate';
 type Errors = Partial<Record<Field | 'form', string>>;
 
-// API field (DESIGN §11, SI units) → form field (display units).
+// API field (ARCHITECTURE.md §5, SI units) → form field (display units).
 const API_FIELDS: Record<string, Field> = {
   name: 'name',
   startTime: 'startTime',

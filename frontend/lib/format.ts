@@ -1,4 +1,4 @@
-// Display helpers: the API speaks SI units (DESIGN §11), the page shows metric.
+// Display helpers: the API speaks SI units (ARCHITECTURE.md §5), the page shows metric.
 
 export function formatDistance(meters: number): string {
   return `${(meters / 1000).toFixed(1)} km`;

@@ -25,7 +25,7 @@ export type RouteDetail = RouteSchemas['RouteDetailResponse'];
 export type RouteSection = RouteSchemas['SectionResponse'];
 export type SectionKind = RouteSchemas['SectionKind'];
 
-/** DESIGN §11 list shape; every PagedResultOf… in the documents has it. */
+/** ARCHITECTURE.md §5 list shape; every PagedResultOf… in the documents has it. */
 export type Page<T> = { items: T[]; page: number; pageSize: number; total: number };
 
 /** RFC 9457 as the services write it, with the extensions the web app reads. */

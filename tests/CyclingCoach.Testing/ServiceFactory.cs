@@ -5,7 +5,7 @@ namespace CyclingCoach.Testing;
 
 /// <summary>
 /// A service under test on the real PostgreSQL and RabbitMQ, configured with exactly the keys Aspire and ./coach
-/// inject (DESIGN §2), the stack's per-stack credentials included. Its clients call it as the gateway does, with the
+/// inject (ARCHITECTURE.md §2), the stack's per-stack credentials included. Its clients call it as the gateway does, with the
 /// gateway's credential (<paramref name="asGateway"/>; false for the gateway itself, whose callers are riders).
 /// </summary>
 public class ServiceFactory<TProgram>(IReadOnlyDictionary<string, string?> settings, bool asGateway = true) : WebApplicationFactory<TProgram>

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CyclingCoach.Coaching.Data;
 
-/// <summary>The API's JSON shape (DESIGN §11), also used for jsonb columns and LLM payloads so all three agree.</summary>
+/// <summary>The API's JSON shape (ARCHITECTURE.md §5), also used for jsonb columns and LLM payloads so all three agree.</summary>
 public static class CoachJson
 {
     public static JsonSerializerOptions Options { get; } = Create();

@@ -2,7 +2,7 @@ namespace CyclingCoach.Routes.Analysis;
 
 /// <summary>
 /// Route names as typed by the rider or taken from the file. A name sent by the client is refused when it has path or
-/// control characters (DESIGN §10: names never reach the file system, and a name that looks like a path is a mistake
+/// control characters (ARCHITECTURE.md §5: names never reach the file system, and a name that looks like a path is a mistake
 /// or an attack); a name read from GPX content is cleaned instead, since the rider did not choose it.
 /// </summary>
 public static class RouteNames

@@ -5,7 +5,7 @@ using CyclingCoach.Training.Science;
 
 namespace CyclingCoach.Sync.Model;
 
-/// <summary>A ride in the activity store. Source ids are separate from the primary key (DESIGN §11).</summary>
+/// <summary>A ride in the activity store. Source ids are separate from the primary key (ARCHITECTURE.md §5).</summary>
 public sealed class Workout
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
