@@ -117,7 +117,8 @@ api_key="$(secret)" dashboard_token="$(secret)"
 # its own stack's API_KEY, which the containers would otherwise get while this script signs in with the file's).
 while IFS='=' read -r key _; do [[ "$key" =~ ^[A-Z_][A-Z0-9_]*$ ]] && unset "$key"; done < "$env_file"
 export ENV_FILE="$env_file"
-compose() { docker-compose --env-file "$env_file" -f "$src/deploy/docker-compose.yml" "$@"; }
+compose_args=(--env-file "$env_file" -f "$src/deploy/docker-compose.yml")
+compose() { docker-compose "${compose_args[@]}" "$@"; }
 
 # --- Build, up, healthy -----------------------------------------------------------------------------------------------
 # sync first builds the build stage the other three .NET images reuse; the web image builds beside it.
@@ -130,9 +131,24 @@ fi
 pass "compose build"
 compose_up=true
 
-# Not checked here yet: the gateway and the web app refusing the example's or a short key at start-up (their own
-# tests cover it) and the web image's Node 22 — their `compose run` one-off checks failed on this engine in the last
-# full run for a reason not yet found, so they are out until they are understood (see the stop-25 note).
+# The example's key (or a short one) stops the gateway and the web app at start-up, naming the setting. (`timeout`
+# runs a program, not a shell function: hence docker-compose itself here.)
+refuses_key() {
+  local service="$1" key="$2" out
+  if out="$(timeout 180 docker-compose "${compose_args[@]}" run --rm --no-deps -T -e "Auth__ApiKey=$key" "$service" 2>&1)"; then
+    say "$service started with the key '$key'"; return 1
+  fi
+  grep -qE "Auth(:|__)ApiKey" <<<"$out" || { say "$service: $(tail -3 <<<"$out")"; return 1; }
+}
+example_key_refused() {
+  refuses_key gateway change-me-api-key && refuses_key web change-me-api-key && refuses_key gateway short-key && refuses_key web short-key
+}
+check "the gateway and the web app refuse the example's key and a short one" example_key_refused
+node_22() {
+  local out; out="$(timeout 120 docker-compose "${compose_args[@]}" run --rm --no-deps -T --entrypoint node web --version 2>&1)"
+  [[ "$(tail -1 <<<"$out")" == v22.* ]] || { say "web: node --version said: $(tail -3 <<<"$out")"; return 1; }
+}
+check "the web image runs Node 22 LTS" node_22
 
 # Every container of the project running, and healthy where it has a health check.
 all_healthy() {
