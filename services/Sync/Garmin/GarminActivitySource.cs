@@ -176,7 +176,15 @@ public sealed class GarminActivitySource(
             item.Number("distance"),
             item.Number("avgPower") ?? item.Number("averagePower"),
             item.Number("averageHR"),
-            item);
+            item)
+        {
+            MovingSeconds = item.Number("movingDuration"),
+            ElevationGainMeters = item.Number("elevationGain"),
+            MaxPowerWatts = item.Number("maxPower"),
+            MaxHeartRateBpm = item.Number("maxHR"),
+            AverageCadenceRpm = item.Number("averageBikingCadenceInRevPerMinute"),
+            Calories = item.Number("calories"),
+        };
     }
 
     private static JsonElement? PickZone(JsonElement? zones)

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using CyclingCoach.Contracts;
 using CyclingCoach.ServiceDefaults.Messaging;
 using CyclingCoach.Sync.Data;
@@ -208,15 +207,15 @@ public sealed class WorkoutImporter(SyncDbContext db, WorkoutFileStore files, Ti
             StartTimeUtc = startUtc,
             StartUtcOffsetMinutes = offset,
             DurationSeconds = duration,
-            MovingSeconds = metrics is { MovingSeconds: > 0 } ? metrics.MovingSeconds : session?.TotalTimerSeconds ?? RawNumber(listed, "moving_time", "movingDuration"),
+            MovingSeconds = metrics is { MovingSeconds: > 0 } ? metrics.MovingSeconds : session?.TotalTimerSeconds ?? listed?.MovingSeconds,
             DistanceMeters = session?.TotalDistanceMeters ?? StreamDistance(streams) ?? listed?.DistanceMeters ?? 0,
-            ElevationGainMeters = session?.TotalAscentMeters ?? metrics?.ElevationGainMeters ?? RawNumber(listed, "total_elevation_gain", "elevationGain"),
+            ElevationGainMeters = session?.TotalAscentMeters ?? metrics?.ElevationGainMeters ?? listed?.ElevationGainMeters,
             AveragePower = session?.AveragePowerWatts ?? metrics?.AveragePowerWatts ?? listed?.AveragePowerWatts,
-            MaxPower = session?.MaxPowerWatts ?? metrics?.MaxPowerWatts ?? RawNumber(listed, "icu_pm_p_max", "maxPower"),
+            MaxPower = session?.MaxPowerWatts ?? metrics?.MaxPowerWatts ?? listed?.MaxPowerWatts,
             AverageHeartRate = session?.AverageHeartRateBpm ?? metrics?.AverageHeartRateBpm ?? listed?.AverageHeartRateBpm,
-            MaxHeartRate = session?.MaxHeartRateBpm ?? metrics?.MaxHeartRateBpm ?? RawNumber(listed, "max_heartrate", "maxHR"),
-            AverageCadence = session?.AverageCadenceRpm ?? metrics?.AverageCadenceRpm ?? RawNumber(listed, "average_cadence", "averageBikingCadenceInRevPerMinute"),
-            Calories = RawNumber(listed, "calories", "calories"),
+            MaxHeartRate = session?.MaxHeartRateBpm ?? metrics?.MaxHeartRateBpm ?? listed?.MaxHeartRateBpm,
+            AverageCadence = session?.AverageCadenceRpm ?? metrics?.AverageCadenceRpm ?? listed?.AverageCadenceRpm,
+            Calories = listed?.Calories,
             Metrics = metrics,
             RawSourceJson = listed is null ? null : listed.Raw.GetRawText(),
             FileSha256 = file?.Sha256,
@@ -313,24 +312,6 @@ public sealed class WorkoutImporter(SyncDbContext db, WorkoutFileStore files, Ti
             Recorded = s.Recorded,
             Moving = s.Moving,
         };
-    }
-
-    private static double? RawNumber(SourceActivity? listed, string intervalsName, string garminName)
-    {
-        if (listed is not { Raw.ValueKind: JsonValueKind.Object } a)
-        {
-            return null;
-        }
-
-        foreach (var name in new[] { intervalsName, garminName })
-        {
-            if (a.Raw.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetDouble(out var d) && double.IsFinite(d))
-            {
-                return d;
-            }
-        }
-
-        return null;
     }
 
     private static string? Trim(string? s) => string.IsNullOrWhiteSpace(s) ? null : Cap(s.Trim(), 200);

@@ -249,7 +249,15 @@ public sealed partial class IntervalsIcuSource(
             Number(item, "distance"),
             Number(item, "icu_average_watts") ?? Number(item, "average_watts"),
             Number(item, "average_heartrate"),
-            item.Clone());
+            item.Clone())
+        {
+            MovingSeconds = Number(item, "moving_time"),
+            ElevationGainMeters = Number(item, "total_elevation_gain"),
+            MaxPowerWatts = Number(item, "icu_pm_p_max"),
+            MaxHeartRateBpm = Number(item, "max_heartrate"),
+            AverageCadenceRpm = Number(item, "average_cadence"),
+            Calories = Number(item, "calories"),
+        };
     }
 
     private static string? String(JsonElement e, string name) =>
