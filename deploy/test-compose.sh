@@ -271,7 +271,15 @@ check "row counts and file checksums can be read ($(grep -c . "$work/before.txt"
 
 compose restart routes > /dev/null 2>&1
 check "restart routes: healthy again" wait_healthy 180
-check "restart routes: the route is still listed" listed
+# On a failure, say what each container did meanwhile (seen once: the web port refused connections right after every
+# container reported healthy; the containers' restart counts and web's last lines tell a crash from a slow start).
+listed_after_restart() {
+  listed && return 0
+  docker inspect --format '{{.Name}} {{.State.Status}} restarts={{.RestartCount}} started={{.State.StartedAt}} {{if .State.Health}}{{.State.Health.Status}}{{end}}' $(compose ps -q) >&2
+  compose logs --tail 20 web gateway 2>&1 | tail -40 >&2
+  return 1
+}
+check "restart routes: the route is still listed" listed_after_restart
 timed "down" compose down > /dev/null 2>&1
 check "down + up: every container healthy" timed "up → all healthy (again)" up_healthy
 check "down + up: nothing lost (same row counts and files)" same_as "$work/before.txt"
