@@ -36,10 +36,18 @@ public sealed class PlanProposals(CoachingDbContext db, PlanService plans, RuleS
             return ProposalResult.Invalid($"Operation {applied.Error!.Index + 1} does not apply: {applied.Error.Message}");
         }
 
+        // Refused when the rules cannot be kept, or only by undoing what was proposed on its own days (the rider would
+        // approve one thing and get another).
         var checkedPlan = PlanValidator.Repair(applied.Plan!, (await rules.ActiveAsync(cancellationToken))?.Rules ?? RuleSet.None);
         if (!checkedPlan.Accepted)
         {
             return ProposalResult.Refused([.. checkedPlan.Remaining.Where(v => v.Severity == ViolationSeverity.Error).Select(v => v.Message)]);
+        }
+
+        var touched = operations.SelectMany(op => op.TargetDate is { } target ? [op.Date, target] : new[] { op.Date });
+        if (touched.Any(date => CoachJson.Serialize(applied.Plan!.Day(date)) != CoachJson.Serialize(checkedPlan.Plan.Day(date))))
+        {
+            return ProposalResult.Refused(checkedPlan.Repairs);
         }
 
         var analysis = new Analysis
