@@ -36,14 +36,8 @@ public sealed partial class McpTests
         return JsonDocument.Parse(text).RootElement.Clone();
     }
 
-    private async Task<JsonElement> SendAsync(HttpMethod method, string path, object? body, HttpStatusCode expected)
-    {
-        using var request = new HttpRequestMessage(method, path) { Content = method == HttpMethod.Get ? null : JsonContent.Create(body ?? new { }) };
-        using var response = await client.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == expected, $"{method} {path}: {(int)response.StatusCode} {text}");
-        return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
-    }
+    private Task<JsonElement> SendAsync(HttpMethod method, string path, object? body, HttpStatusCode expected) =>
+        client.SendJsonAsync(method, path, body, expected);
 
     [Fact]
     public async Task The_assistant_reads_what_the_API_reads_and_its_proposal_waits_for_the_riders_approval()
