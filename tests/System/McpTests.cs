@@ -16,7 +16,8 @@ namespace CyclingCoach.SystemTests;
 [Collection(Stack.Collection)]
 public sealed partial class McpTests
 {
-    private static readonly string[] ReadTools = ["get_fitness", "get_recent_rides", "get_plan", "get_rules", "get_athlete", "get_readiness", "list_routes", "get_route"];
+    private static readonly string[] ReadTools = ["get_fitness", "get_recent_rides", "get_plan", "get_rules", "get_athlete", "get_readiness", "list_routes", "get_route", "list_library_workouts"];
+    private static readonly string[] ProposeTools = ["propose_plan_changes", "propose_library_session"];
     private readonly HttpClient client = Stack.Client(Stack.ApiKey);
 
     private static Uri Endpoint => new(new Uri(Stack.GatewayUrl), "/api/mcp");
@@ -60,7 +61,8 @@ public sealed partial class McpTests
 
             await using var mcp = await ConnectAsync(Stack.ApiKey);
             var tools = await mcp.ListToolsAsync();
-            Assert.Equal([.. ReadTools.Append("propose_plan_changes").Order()], tools.Select(t => t.Name).Order());
+            Assert.Equal([.. ReadTools.Concat(ProposeTools).Order()], tools.Select(t => t.Name).Order());
+            Assert.All(tools, t => Assert.Equal(ReadTools.Contains(t.Name), t.ProtocolTool.Annotations?.ReadOnlyHint == true));
             Assert.All(tools, t => Assert.False(string.IsNullOrWhiteSpace(t.Description)));
 
             // Fitness: today's CTL, ATL and TSB are the fitness API's (the tool gives one decimal, the API two).
@@ -107,6 +109,12 @@ public sealed partial class McpTests
             var missing = await mcp.CallToolAsync("get_route", new Dictionary<string, object?> { ["id"] = Guid.NewGuid() });
             Assert.True(missing.IsError);
 
+            // The library: the API's sessions for the same filter; a bad filter is an error naming it.
+            var library = await CallAsync(mcp, "list_library_workouts", new() { ["type"] = "recovery", ["maxMinutes"] = 45 });
+            AssertSame(await client.GetFromJsonAsync<JsonElement>("/api/coach/workouts/library?type=recovery&maxMinutes=45"), library);
+            var badType = await mcp.CallToolAsync("list_library_workouts", new Dictionary<string, object?> { ["type"] = "zone9" });
+            Assert.True(badType.IsError);
+
             // A proposal: a rest day on the plan's next session day. It waits; the plan is unchanged.
             var day = current.GetProperty("plan").GetProperty("weeks").EnumerateArray().SelectMany(w => w.GetProperty("days").EnumerateArray())
                 .First(d => DateOnly.Parse(d.GetProperty("date").GetString()!) > today && d.GetProperty("workouts").GetArrayLength() > 0).GetProperty("date").GetString();
@@ -136,6 +144,21 @@ public sealed partial class McpTests
             var restDay = after.GetProperty("plan").GetProperty("weeks").EnumerateArray().SelectMany(w => w.GetProperty("days").EnumerateArray())
                 .Single(d => d.GetProperty("date").GetString() == day);
             Assert.Equal(0, restDay.GetProperty("workouts").GetArrayLength());
+
+            // A library session on a later riding day: pending until decided; rejected here, the plan stays as it was.
+            var laterDay = after.GetProperty("plan").GetProperty("weeks").EnumerateArray().SelectMany(w => w.GetProperty("days").EnumerateArray())
+                .First(d => string.CompareOrdinal(d.GetProperty("date").GetString(), day) > 0 && d.GetProperty("workouts").GetArrayLength() > 0).GetProperty("date").GetString();
+            var session = library[0];
+            var put = await mcp.CallToolAsync("propose_library_session", new Dictionary<string, object?> { ["id"] = session.GetProperty("id").GetString(), ["date"] = laterDay });
+            var putId = Guid.Parse(ProposalId().Match(Assert.IsType<TextContentBlock>(Assert.Single(put.Content)).Text).Groups[1].Value);
+            var libraryProposal = await client.GetFromJsonAsync<JsonElement>($"/api/coach/analyses/{putId}");
+            Assert.Equal("mcp", libraryProposal.GetProperty("engine").GetString());
+            var operation = libraryProposal.GetProperty("suggestions")[0].GetProperty("operation");
+            Assert.Equal("replace", operation.GetProperty("kind").GetString());
+            Assert.Equal(laterDay, operation.GetProperty("date").GetString());
+            Assert.Equal(session.GetProperty("name").GetString(), operation.GetProperty("workout").GetProperty("name").GetString());
+            await SendAsync(HttpMethod.Post, $"/api/coach/analyses/{putId}/reject", new { reason = "not this week" }, HttpStatusCode.OK);
+            Assert.Equal(after.GetProperty("id").GetGuid(), (await client.GetFromJsonAsync<JsonElement>("/api/coach/plans/current")).GetProperty("id").GetGuid());
         }
         finally
         {

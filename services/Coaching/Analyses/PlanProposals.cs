@@ -1,4 +1,5 @@
 using CyclingCoach.Coaching.Athletes;
+using CyclingCoach.Coaching.Coach.Library;
 using CyclingCoach.Coaching.Coach.Plans;
 using CyclingCoach.Coaching.Coach.Rules;
 using CyclingCoach.Coaching.Data;
@@ -64,6 +65,14 @@ public sealed class PlanProposals(CoachingDbContext db, PlanService plans, RuleS
         await db.SaveChangesAsync(cancellationToken);
         return ProposalResult.Proposed(analysis);
     }
+
+    /// <summary>"Put this library session on <paramref name="date"/>": the day's sessions would become it, at its own length.</summary>
+    public Task<ProposalResult> ProposeLibraryAsync(LibraryWorkout session, DateOnly date, string? reason, string proposedBy, CancellationToken cancellationToken) =>
+        ProposeAsync(
+            [new PlanOperation(PlanOperationKind.Replace, date, Workout: session.ToPlanned())],
+            string.IsNullOrWhiteSpace(reason) ? $"Put {session.Name} from the library on {date:yyyy-MM-dd}." : reason.Trim(),
+            proposedBy,
+            cancellationToken);
 }
 
 public sealed record ProposalResult(Analysis? Analysis, string? Problem, IReadOnlyList<string> Violations, bool HasPlan)

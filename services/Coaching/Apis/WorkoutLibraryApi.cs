@@ -94,8 +94,7 @@ public static class WorkoutLibraryApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = ["At most 1000 characters."] });
         }
 
-        var reason = string.IsNullOrWhiteSpace(request.Reason) ? $"Put {session.Name} from the library on {request.Date:yyyy-MM-dd}." : request.Reason.Trim();
-        var result = await proposals.ProposeAsync([new PlanOperation(PlanOperationKind.Replace, request.Date, Workout: session.ToPlanned())], reason, "rider", cancellationToken);
+        var result = await proposals.ProposeLibraryAsync(session, request.Date, request.Reason, "rider", cancellationToken);
         return result switch
         {
             { Analysis: { } proposed } => TypedResults.Created($"/api/coach/analyses/{proposed.Id}", await AnalysisResponse.ForAsync(db, proposed, cancellationToken)),

@@ -1,12 +1,16 @@
 using System.ComponentModel;
 using System.Text.Json.Nodes;
 using CyclingCoach.Coaching.Analyses;
+using CyclingCoach.Coaching.Apis;
+using CyclingCoach.Coaching.Coach.Library;
 using CyclingCoach.Coaching.Athletes;
 using CyclingCoach.Coaching.Coach.Plans;
 using CyclingCoach.Coaching.Coach.Readiness;
 using CyclingCoach.Coaching.Conversations;
 using CyclingCoach.Coaching.Engines;
 using CyclingCoach.Coaching.Readiness;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ModelContextProtocol;
 using ModelContextProtocol.Server;
 
 namespace CyclingCoach.Coaching.Mcp;
@@ -61,6 +65,29 @@ public sealed class CoachMcpTools(CoachTools chat, ReadinessService readiness, R
     [Description("One route with its summary and its sections (climbs, descents, flats: distance, average and maximum grade, minimum gear, estimated time).")]
     public Task<JsonNode> GetRouteAsync([Description("The route's id, from list_routes")] Guid id, CancellationToken cancellationToken) =>
         routes.GetAsync(id, cancellationToken);
+
+    [McpServerTool(Name = "list_library_workouts", ReadOnly = true, Idempotent = true)]
+    [Description("The workout library the coach builds plans from: structured sessions (steps in fractions of FTP), each with its purpose, shortest first. Filter by type (a category: recovery, endurance, tempo, sweet_spot, threshold, over_unders, vo2_max, anaerobic, sprints, long_ride, low_cadence, race_simulation) and by the longest it may be.")]
+    public IReadOnlyList<LibraryWorkoutResponse> ListLibraryWorkouts(
+        [Description("A category, or none for all")] string? type = null,
+        [Description("The longest session wanted, in minutes")] int? maxMinutes = null) =>
+        WorkoutLibraryApi.List(type, null, maxMinutes).Result switch
+        {
+            Ok<IReadOnlyList<LibraryWorkoutResponse>> ok => ok.Value!,
+            ValidationProblem problem => throw new McpException(string.Join(" ", problem.ProblemDetails.Errors.Values.SelectMany(e => e))),
+            var other => throw new McpException($"Unexpected answer {other}."),
+        };
+
+    [McpServerTool(Name = "propose_library_session", Destructive = false)]
+    [Description("Propose a library session (its id from list_library_workouts) on a day of the current plan: that day's sessions would become it. Nothing changes until the rider approves; refused when the day is not in the plan or the rules would undo it.")]
+    public async Task<string> ProposeLibrarySessionAsync(
+        [Description("The session's id")] string id,
+        [Description("The plan day, yyyy-mm-dd")] DateOnly date,
+        [Description("Why, in one or two sentences")] string? reason = null,
+        CancellationToken cancellationToken = default) =>
+        WorkoutCatalogue.Find(id) is { } session
+            ? (await proposals.ProposeLibraryAsync(session, date, reason, ProposedBy, cancellationToken)).Message
+            : $"Not proposed: there is no library session \"{id}\".";
 
     [McpServerTool(Name = "propose_plan_changes", Destructive = false)]
     [Description("Propose changes to the current plan. Nothing changes until the rider approves the proposal in CyclingCoach; it is refused when an operation does not apply or the changed plan would break the rider's rules. Kinds: move (date → targetDate, a rest day), swap (date ↔ targetDate), shorten / lengthen (date to durationSeconds), change_intensity (date to workoutType, same length), add_rest (date), replace (date's sessions become workout).")]
