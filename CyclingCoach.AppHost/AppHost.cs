@@ -37,13 +37,15 @@ var sync = Service<Projects.CyclingCoach_Sync>(ResourceNames.Sync)
     .WithEnvironment("Storage__DataPath", settings.DataPath(ResourceNames.Sync))
     .WithEnvironment("Storage__KeyEncryptionKey", builder.AddParameter("key-encryption-key", secrets.KeyEncryptionKey, secret: true));
 
-var coaching = Service<Projects.CyclingCoach_Coaching>(ResourceNames.Coaching)
-    .WithReference(infrastructure.Database(builder, ResourceNames.CoachingDb)).WaitFor(infrastructure.Postgres)
-    .WithEnvironment("Storage__DataPath", settings.DataPath(ResourceNames.Coaching));
-
 var routes = Service<Projects.CyclingCoach_Routes>(ResourceNames.Routes)
     .WithReference(infrastructure.Database(builder, ResourceNames.RoutesDb)).WaitFor(infrastructure.Postgres)
     .WithEnvironment("Storage__DataPath", settings.DataPath(ResourceNames.Routes));
+
+// Coaching reads routes from Routes for the rider's assistant (its MCP tools); it starts without waiting for it.
+var coaching = Service<Projects.CyclingCoach_Coaching>(ResourceNames.Coaching)
+    .WithReference(infrastructure.Database(builder, ResourceNames.CoachingDb)).WaitFor(infrastructure.Postgres)
+    .WithReference(routes)
+    .WithEnvironment("Storage__DataPath", settings.DataPath(ResourceNames.Coaching));
 
 var gateway = Service<Projects.CyclingCoach_Gateway>(ResourceNames.Gateway)
     .WithReference(sync).WaitFor(sync)

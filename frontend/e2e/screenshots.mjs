@@ -30,6 +30,7 @@ const pages = [
   ride && ['workout', `/workouts/${ride.id}`],
   ['routes', '/routes'],
   routes.items[0] && ['route', `/routes/${routes.items[0].id}`],
+  ['library', '/library'],
   ['rules', '/rules'],
   ['coach', '/coach'],
   ['prompts', '/prompts'],

@@ -142,7 +142,7 @@ describe('security headers and CSP', { skip }, () => {
       await page.fill('#apiKey', stack.apiKey);
       await page.click('button[type=submit]');
       await page.waitForURL(`${stack.url}/`);
-      for (const path of ['/', '/workouts', '/plan', '/rules', '/routes', '/coach', '/settings']) {
+      for (const path of ['/', '/workouts', '/plan', '/library', '/rules', '/routes', '/coach', '/settings']) {
         await page.goto(`${stack.url}${path}`);
         await page.getByRole('heading', { level: 1 }).first().waitFor();
       }

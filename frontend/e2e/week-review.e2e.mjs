@@ -56,7 +56,7 @@ describe("the week's suggestions on the plan page (fake gateway)", { skip }, () 
     assert.match(texts[0], /Decide this one on its own/);
     assert.match(texts[1], /Change .* to endurance.*Readiness/s);
     assert.match(texts[1], /Readiness 42 \(low/); // the analysis's summary
-    assert.match(texts[2], /Chat proposal/);
+    assert.match(texts[2], /Proposal/);
     assert.match(texts[2], /No longer fits the plan after the ones before it: The session on .* is already endurance/);
     assert.deepEqual(await items().evaluateAll((lis) => lis.map((li) => li.getAttribute('data-in-all'))), ['false', 'true', 'false']);
     assert.equal(await panel().locator('[data-testid=week-note] a').first().getAttribute('href'), '/');

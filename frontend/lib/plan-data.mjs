@@ -135,7 +135,7 @@ export function calendarWeeks(plan, compliance, today) {
 const ORIGINS = {
   generation: 'Generated',
   analysis: 'Approved analysis',
-  chat: 'Chat proposal',
+  chat: 'Approved proposal', // from the chat, the rider's own assistant (MCP) or the workout library
   threshold: 'Threshold change',
   undo: 'Undo',
 };

@@ -5,7 +5,7 @@
 export const ANALYSIS_TYPES = /** @type {const} */ ({
   workout_review: 'Ride review',
   threshold_update: 'Threshold update',
-  chat_proposal: 'Chat proposal',
+  chat_proposal: 'Proposal', // from the chat, the rider's own assistant (MCP) or the workout library
   readiness_adjustment: 'Readiness',
   missed_session: 'Missed session',
 });

@@ -102,7 +102,7 @@ describe('versionOrigin', () => {
   it('names what created a version and the id behind it', () => {
     assert.deepEqual(versionOrigin({ origin: 'analysis', createdBy: 'analysis:0199-ab' }), { label: 'Approved analysis', source: 'analysis', sourceId: '0199-ab', detail: 'analysis:0199-ab' });
     assert.equal(versionOrigin({ origin: 'undo', createdBy: 'rider' }).sourceId, null);
-    assert.equal(versionOrigin({ origin: 'chat', createdBy: 'chat:c1' }).label, 'Chat proposal');
+    assert.equal(versionOrigin({ origin: 'chat', createdBy: 'chat:c1' }).label, 'Approved proposal');
   });
 });
 

@@ -1,5 +1,6 @@
 using CyclingCoach.Coaching.Apis;
 using CyclingCoach.Coaching.Extensions;
+using CyclingCoach.Coaching.Mcp;
 using CyclingCoach.ServiceDefaults;
 using CyclingCoach.ServiceDefaults.Security;
 
@@ -28,6 +29,7 @@ app.MapAiApi();
 app.MapSeedCompatApi();
 app.MapExportsApi();
 app.MapChatApi();
+app.MapCoachMcp();
 
 app.Run();
 

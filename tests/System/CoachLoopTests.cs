@@ -31,15 +31,8 @@ public sealed class CoachLoopTests : IAsyncLifetime
         }
     }
 
-    private async Task<JsonElement> SendAsync(HttpMethod method, string path, object? body, HttpStatusCode expected)
-    {
-        // A state change always carries a JSON body ({} when there is nothing to say), as the web app sends it.
-        using var request = new HttpRequestMessage(method, path) { Content = body is null && method == HttpMethod.Get ? null : JsonContent.Create(body ?? new { }) };
-        using var response = await client.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == expected, $"{method} {path}: {(int)response.StatusCode} {text}");
-        return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
-    }
+    private Task<JsonElement> SendAsync(HttpMethod method, string path, object? body, HttpStatusCode expected) =>
+        client.SendJsonAsync(method, path, body, expected);
 
     [Fact]
     public async Task Rules_to_plan_to_ride_to_analysis_to_approved_version_with_a_diff()

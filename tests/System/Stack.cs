@@ -44,6 +44,17 @@ public static class Stack
         return client;
     }
 
+    /// <summary>Sends a request and checks its status; a state change always carries a JSON body (<c>{}</c> when there
+    /// is nothing to say), as the web app sends it. Returns the answer's JSON (default when empty).</summary>
+    public static async Task<JsonElement> SendJsonAsync(this HttpClient client, HttpMethod method, string path, object? body, System.Net.HttpStatusCode expected)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = body is null && method == HttpMethod.Get ? null : JsonContent.Create(body ?? new { }) };
+        using var response = await client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == expected, $"{method} {path}: {(int)response.StatusCode} {text}");
+        return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
+    }
+
     /// <summary>The console log of one resource as the AppHost keeps it (<c>./coach logs SERVICE --no-follow</c>).</summary>
     public static Task<string> LogOfAsync(string service) => CoachAsync("logs", service, "--no-follow");
 

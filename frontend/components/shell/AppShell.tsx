@@ -13,6 +13,7 @@ export const PAGES = [
   { href: '/', label: 'Dashboard' },
   { href: '/workouts', label: 'Workouts' },
   { href: '/plan', label: 'Plan' },
+  { href: '/library', label: 'Library' },
   { href: '/rules', label: 'Rules' },
   { href: '/routes', label: 'Routes' },
   { href: '/coach', label: 'Coach' },

@@ -831,6 +831,26 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/coach/workouts/library/{id}/proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Propose this session on a day of the current plan: a pending plan change the rider approves like any other
+         * @description The day's sessions would become this one at its own length. 400 when the date is not a day of the plan, 404 for an unknown session, 409 without a plan, 422 (plan-refused) when the changed plan would break the rules. Approve it with POST /api/coach/analyses/{id}/approve.
+         */
+        post: operations["ProposeLibraryWorkout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 };
 export type webhooks = Record<string, never>;
 export type components = {
@@ -1238,6 +1258,11 @@ export type components = {
         JsonElement: unknown;
         /** @enum {unknown} */
         LibraryCategory: "recovery" | "endurance" | "tempo" | "sweet_spot" | "threshold" | "over_unders" | "vo2_max" | "anaerobic" | "sprints" | "long_ride" | "low_cadence" | "race_simulation";
+        LibraryProposalRequest: {
+            /** Format: date */
+            date: string;
+            reason: null | string;
+        };
         LibraryWorkoutResponse: {
             category: components["schemas"]["LibraryCategory"];
             description: string;
@@ -3387,6 +3412,48 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProposeLibraryWorkout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LibraryProposalRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalysisResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
             /** @description Not Found */
             404: {
                 headers: {

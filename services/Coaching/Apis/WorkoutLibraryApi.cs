@@ -1,8 +1,11 @@
 using System.Text;
 using System.Text.Json;
+using CyclingCoach.Coaching.Analyses;
 using CyclingCoach.Coaching.Coach.Exports;
 using CyclingCoach.Coaching.Coach.Library;
 using CyclingCoach.Coaching.Coach.Plans;
+using CyclingCoach.Coaching.Data;
+using CyclingCoach.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CyclingCoach.Coaching.Apis;
@@ -18,6 +21,9 @@ public static class WorkoutLibraryApi
         api.MapGet("/{id}", Get).WithName("GetLibraryWorkout");
         api.MapGet("/{id}.zwo", DownloadZwo).WithName("DownloadLibraryZwo").WithSummary("A library session as a Zwift workout (.zwo)");
         api.MapGet("/{id}.fit", DownloadFit).WithName("DownloadLibraryFit").WithSummary("A library session as a FIT workout file");
+        api.MapPost("/{id}/proposals", Propose).WithName("ProposeLibraryWorkout")
+            .WithSummary("Propose this session on a day of the current plan: a pending plan change the rider approves like any other")
+            .WithDescription("The day's sessions would become this one at its own length. 400 when the date is not a day of the plan, 404 for an unknown session, 409 without a plan, 422 (plan-refused) when the changed plan would break the rules. Approve it with POST /api/coach/analyses/{id}/approve.");
         return app;
     }
 
@@ -75,6 +81,29 @@ public static class WorkoutLibraryApi
             ? TypedResults.File(FitWorkoutWriter.Write(session.ToPlanned(), time.GetUtcNow()), "application/vnd.ant.fit", $"{id}.fit")
             : TypedResults.NotFound();
 
+    public static async Task<Results<Created<AnalysisResponse>, NotFound, ValidationProblem, ProblemHttpResult>> Propose(
+        PlanProposals proposals, CoachingDbContext db, string id, LibraryProposalRequest request, CancellationToken cancellationToken)
+    {
+        if (WorkoutCatalogue.Find(id) is not { } session)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (request.Reason is { Length: > 1000 })
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = ["At most 1000 characters."] });
+        }
+
+        var result = await proposals.ProposeLibraryAsync(session, request.Date, request.Reason, "rider", cancellationToken);
+        return result switch
+        {
+            { Analysis: { } proposed } => TypedResults.Created($"/api/coach/analyses/{proposed.Id}", await AnalysisResponse.ForAsync(db, proposed, cancellationToken)),
+            { HasPlan: false } => TypedResults.Problem(result.Problem, statusCode: StatusCodes.Status409Conflict, title: "Conflict", type: ProblemTypes.Conflict),
+            { Violations.Count: > 0 } => PlansApi.PlanRefused(result.Violations),
+            _ => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["date"] = [result.Problem!] }),
+        };
+    }
+
     /// <summary>An enum value by its wire name (snake_case, as the API writes it) or its C# name.</summary>
     private static T? Parse<T>(string text) where T : struct, Enum =>
         Enum.GetValues<T>().Cast<T?>().FirstOrDefault(v => string.Equals(WireName(v!.Value), text.Trim(), StringComparison.OrdinalIgnoreCase) || string.Equals(v!.Value.ToString(), text.Trim(), StringComparison.OrdinalIgnoreCase));
@@ -83,6 +112,10 @@ public static class WorkoutLibraryApi
 
     private static string Names<T>() where T : struct, Enum => string.Join(", ", Enum.GetValues<T>().Select(v => WireName(v)));
 }
+
+/// <param name="Date">The day of the current plan the session goes on (its sessions would be replaced).</param>
+/// <param name="Reason">Why, shown with the proposal (default: the session's name and the day).</param>
+public sealed record LibraryProposalRequest(DateOnly Date, string? Reason);
 
 /// <param name="Level">Difficulty 1–10 in its energy system (the progression level the coach matches to the rider).</param>
 /// <param name="ShortestSeconds">The shortest it can be fitted to (warm-up and cool-down at 5 min, one repeat a set).</param>

@@ -16,7 +16,7 @@ namespace CyclingCoach.Coaching.Conversations;
 /// What the LLM may do in a chat: read the rider's own data, and propose plan changes. A proposal is only a pending
 /// suggestion (an analysis of type chat_proposal) that the rider approves like any other; the chat never writes a plan.
 /// </summary>
-public sealed class CoachTools(CoachingDbContext db, PlanService plans, RuleSetService rules, FitnessService fitness, AthleteService athletes, CoachClock clock)
+public sealed class CoachTools(CoachingDbContext db, PlanService plans, RuleSetService rules, FitnessService fitness, AthleteService athletes, PlanProposals proposals, CoachClock clock)
 {
     public List<Guid> Proposals { get; } = [];
 
@@ -51,35 +51,12 @@ public sealed class CoachTools(CoachingDbContext db, PlanService plans, RuleSetS
         [Description("Why, in one or two sentences, citing the numbers used")] string reason,
         CancellationToken cancellationToken)
     {
-        var current = await plans.CurrentAsync(cancellationToken);
-        if (current is null)
+        var result = await proposals.ProposeAsync(operations, reason, "llm", cancellationToken);
+        if (result.Analysis is { } proposed)
         {
-            return "There is no plan yet; nothing can be proposed.";
+            Proposals.Add(proposed.Id);
         }
 
-        if (operations.Count == 0)
-        {
-            return "No operations were given.";
-        }
-
-        var applied = PlanOperationApplier.ApplyAll(current.Plan, operations);
-        if (!applied.Succeeded)
-        {
-            return $"Not proposed: operation {applied.Error!.Index + 1} does not apply ({applied.Error.Message}).";
-        }
-
-        var analysis = new Analysis
-        {
-            Type = AnalysisType.ChatProposal,
-            Status = AnalysisStatus.Ready,
-            Engine = "llm",
-            PlanVersionId = current.Id,
-            Suggestions = [.. operations.Select((op, i) => new Suggestion($"s{i + 1}", SuggestionKind.PlanOperation, reason, [], op))],
-            CompletedAt = clock.UtcNow,
-        };
-        db.Analyses.Add(analysis);
-        await db.SaveChangesAsync(cancellationToken);
-        Proposals.Add(analysis.Id);
-        return $"Proposed as {analysis.Id}; the rider will approve or reject it.";
+        return result.Message;
     }
 }

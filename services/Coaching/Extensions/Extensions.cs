@@ -9,6 +9,7 @@ using CyclingCoach.Coaching.Conversations;
 using CyclingCoach.Coaching.Exports;
 using CyclingCoach.Coaching.Fitness;
 using CyclingCoach.Coaching.IntegrationEvents;
+using CyclingCoach.Coaching.Mcp;
 using CyclingCoach.Coaching.Planning;
 using CyclingCoach.Coaching.Prompts;
 using CyclingCoach.Coaching.Readiness;
@@ -62,6 +63,7 @@ public static class Extensions
         services.AddSingleton<PlanGenerationGate>();
         services.AddScoped<PlanService>();
         services.AddScoped<CalendarFeedService>();
+        services.AddScoped<PlanProposals>();
         services.AddScoped<CoachTools>();
         services.AddScoped<CoachChatService>();
         services.AddSingleton<AnalysisSignal>();
@@ -74,6 +76,7 @@ public static class Extensions
         services.AddHostedService<AnalysisPurge>();
         services.AddHostedService<PlanRoller>();
         services.AddHostedService<PromptSeeder>();
+        builder.AddCoachMcp();
         return builder;
     }
 }
