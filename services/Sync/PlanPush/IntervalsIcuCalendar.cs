@@ -38,7 +38,7 @@ public sealed class IntervalsIcuCalendar(HttpClient http, IntervalsIcuCredential
             {
                 ["category"] = "WORKOUT",
                 ["type"] = "Ride",
-                ["start_date_local"] = session.Date.ToString("yyyy-MM-dd'T'00:00:00", CultureInfo.InvariantCulture),
+                ["start_date_local"] = $"{session.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}T00:00:00",
                 ["name"] = session.Name,
                 ["description"] = IntervalsIcuWorkoutText.Of(session),
                 ["moving_time"] = session.DurationSeconds,

@@ -140,18 +140,21 @@ public sealed class PlanPusher(SyncDbContext db, IEnumerable<ICalendarTarget> ta
 
     private async Task WithLockedRowAsync(PlanPushItem item, Func<PlanPushItem, bool> change, CancellationToken cancellationToken)
     {
-        db.ChangeTracker.Clear();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var target = item.Target.ToString();
-        var rows = await db.PlanPushItems
-            .FromSql($"SELECT * FROM plan_push_items WHERE target = {target} AND session_key = {item.SessionKey} FOR UPDATE")
-            .ToListAsync(cancellationToken);
-        if (rows is [var row] && change(row))
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
         {
-            row.UpdatedAt = time.GetUtcNow().UtcDateTime;
-            await db.SaveChangesAsync(cancellationToken);
-        }
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var rows = await db.PlanPushItems
+                .FromSql($"SELECT * FROM plan_push_items WHERE target = {target} AND session_key = {item.SessionKey} FOR UPDATE")
+                .ToListAsync(ct);
+            if (rows is [var row] && change(row))
+            {
+                row.UpdatedAt = time.GetUtcNow().UtcDateTime;
+                await db.SaveChangesAsync(ct);
+            }
 
-        await transaction.CommitAsync(cancellationToken);
+            await transaction.CommitAsync(ct);
+        }, cancellationToken);
     }
 }

@@ -57,7 +57,7 @@ public sealed partial class FakeIntervalsIcu
         Store(new JsonObject
         {
             ["category"] = category,
-            ["start_date_local"] = date.ToString("yyyy-MM-dd'T'07:00:00", CultureInfo.InvariantCulture),
+            ["start_date_local"] = $"{date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}T07:00:00",
             ["name"] = name,
             ["type"] = "Ride",
             ["description"] = "- 1h 65%",
