@@ -27,6 +27,14 @@ export default function CalendarPushCard() {
   const [message, setMessage] = useState<{ text: string; bad?: boolean } | null>(null);
   useEventListener(['plan-version-created'], reload);
 
+  // One reason shared by every failed session of a calendar (not connected, a key refused) is said once, beside it.
+  const sharedError = (target: PushTarget) => {
+    if (push.status !== 'ready') return null;
+    const errors = new Set(push.value.sessions.flatMap((s) => s.statuses.filter((st) => st.target === target && st.state === 'failed').map((st) => st.error)));
+    const failed = push.value.sessions.filter((s) => s.statuses.some((st) => st.target === target && st.state === 'failed')).length;
+    return errors.size === 1 && failed > 1 ? [...errors][0] : null;
+  };
+
   const inFlight = push.status === 'ready' && push.value.sessions.some((s) => s.statuses.some((st) => st.state !== 'pushed'));
   useEffect(() => {
     if (!inFlight) return;
@@ -88,6 +96,7 @@ export default function CalendarPushCard() {
                     'Off'
                   )}
                 </span>
+                {t.connected && sharedError(t.target) && <span className="push-error">{sharedError(t.target)}</span>}
                 {t.failed > 0 && (
                   <button type="button" className="secondary small" disabled={busy} onClick={() => void act(() => retryPlanPush(t.target), 'Retrying the failed sessions.')}>
                     Retry failed
@@ -121,7 +130,7 @@ export default function CalendarPushCard() {
                           {st ? (
                             <span className={`push-state push-${st.state}`} data-testid={`push-state-${t.target}`}>
                               <span className="badge">{STATE_TEXT[st.state]}</span>
-                              {st.error && <span className="push-error">{st.error}</span>}
+                              {st.error && st.error !== sharedError(t.target) && <span className="push-error">{st.error}</span>}
                               {st.state === 'failed' && (
                                 <button type="button" className="secondary small" disabled={busy} onClick={() => void act(() => retryPlanPush(t.target, s.key), `Retrying ${s.name}.`)}>
                                   Retry
