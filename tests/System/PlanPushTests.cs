@@ -8,7 +8,8 @@ namespace CyclingCoach.SystemTests;
 /// <summary>
 /// The plan on the rider's intervals.icu calendar through the gateway, against the stack's fake intervals.icu
 /// (<c>FAKE_INTERVALS_URL</c>): connect, turn the push on, generate, regenerate and undo — after each the calendar holds
-/// exactly the current plan's sessions from yesterday on, and the event the rider made there stays.
+/// exactly the current plan's sessions from yesterday on, and the event the rider made there stays. Turned off and
+/// disconnected again at the end (the other tests expect no source connected).
 /// </summary>
 [Collection(Stack.Collection)]
 public sealed class PlanPushTests
@@ -38,7 +39,11 @@ public sealed class PlanPushTests
         }
         finally
         {
+            // Leave the stack as other tests expect it (no source connected): our events removed first, then the key.
             await client.PutAsJsonAsync("/api/sync/plan-push/intervals_icu", new { enabled = false });
+            await Eventually.WaitAsync(() => client.GetFromJsonAsync<JsonElement>("/api/sync/plan-push"),
+                s => s.GetProperty("sessions").EnumerateArray().All(x => x.GetProperty("statuses").GetArrayLength() == 0), TimeSpan.FromSeconds(60));
+            await client.DeleteAsync("/api/sync/intervals");
         }
     }
 
