@@ -65,7 +65,7 @@ public sealed partial class FakeGarmin
     {
         api.MapPost("/workout-service/workout", async (HttpContext context) =>
         {
-            if (await ReadJsonAsync(context) is not JsonObject workout)
+            if (await FakeJson.ReadAsync(context) is not JsonObject workout)
             {
                 return BadRequest("Request body is not a workout");
             }
@@ -107,7 +107,7 @@ public sealed partial class FakeGarmin
                 return Results.Json(new { error = "NotFoundException" }, statusCode: 404);
             }
 
-            if (await ReadJsonAsync(context) is not JsonObject body || (string?)body["date"] is not { } date
+            if (await FakeJson.ReadAsync(context) is not JsonObject body || (string?)body["date"] is not { } date
                 || !DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
             {
                 return BadRequest("date: expected yyyy-MM-dd");
@@ -199,18 +199,6 @@ public sealed partial class FakeGarmin
         }
 
         return null;
-    }
-
-    private static async Task<JsonNode?> ReadJsonAsync(HttpContext context)
-    {
-        try
-        {
-            return await JsonNode.ParseAsync(context.Request.Body);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 
     private static IResult BadRequest(string message) => Results.Json(new { message, error = "IllegalArgumentException" }, statusCode: 400);

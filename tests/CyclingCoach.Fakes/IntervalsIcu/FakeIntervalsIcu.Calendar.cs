@@ -88,7 +88,7 @@ public sealed partial class FakeIntervalsIcu
                 return refused;
             }
 
-            if (await ReadJsonAsync(context) is not JsonArray items)
+            if (await FakeJson.ReadAsync(context) is not JsonArray items)
             {
                 return Unprocessable("Expected an array of {id} or {external_id}");
             }
@@ -123,7 +123,7 @@ public sealed partial class FakeIntervalsIcu
             return refused;
         }
 
-        var body = await ReadJsonAsync(context);
+        var body = await FakeJson.ReadAsync(context);
         var items = single ? body is JsonObject one ? [one] : null : body is JsonArray array ? array.OfType<JsonObject>().ToList() : null;
         if (items is null)
         {
@@ -191,18 +191,6 @@ public sealed partial class FakeIntervalsIcu
         }
 
         return null;
-    }
-
-    private static async Task<JsonNode?> ReadJsonAsync(HttpContext context)
-    {
-        try
-        {
-            return await JsonNode.ParseAsync(context.Request.Body);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 
     private static IResult Unprocessable(string error) => Results.Json(new { status = 422, error }, statusCode: 422);
