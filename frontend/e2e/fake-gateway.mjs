@@ -34,6 +34,17 @@ export function startFakeGateway({ apiKey, port = 0, host = '127.0.0.1', seed = 
   let garmin = garminState('not_connected');
   const mfaStates = new Set();
   let intervals = { connected: false, athleteId: null, from: null };
+  // The plan on the rider's calendars (GET/PUT /api/sync/plan-push): both off, no sessions pushed by this fake.
+  const pushEnabled = { intervals_icu: false, garmin: false };
+  const planPush = () => ({
+    planId: null,
+    planVersion: null,
+    targets: [
+      { target: 'intervals_icu', enabled: pushEnabled.intervals_icu, connected: intervals.connected, pushed: 0, pending: 0, failed: 0 },
+      { target: 'garmin', enabled: pushEnabled.garmin, connected: garmin.connected, pushed: 0, pending: 0, failed: 0 },
+    ],
+    sessions: [],
+  });
   const streams = new Set();
   const seen = [];
   const failing = new Set(); // paths a test makes answer 503 (error states)
@@ -196,6 +207,15 @@ export function startFakeGateway({ apiKey, port = 0, host = '127.0.0.1', seed = 
       if (code !== '123456') return garminInvalid(res, 'code', 'Garmin did not accept the code; try again.');
       mfaStates.delete(mfa[1]);
       return send(res, 200, { mfaRequired: false, state: null, connection: (garmin = garminState('connected', 'login')) });
+    }
+    if (url.pathname === '/api/sync/plan-push' && req.method === 'GET') return send(res, 200, planPush());
+    if (url.pathname === '/api/sync/plan-push/retry' && req.method === 'POST') return send(res, 200, planPush());
+    const pushTarget = /^\/api\/sync\/plan-push\/(intervals_icu|garmin)$/.exec(url.pathname);
+    if (pushTarget && req.method === 'PUT') {
+      const { enabled } = JSON.parse((await readBody(req)) || '{}');
+      if (typeof enabled !== 'boolean') return problem(res, 400, 'One or more validation errors occurred.', undefined, { enabled: ['enabled (true or false) is required.'] });
+      pushEnabled[pushTarget[1]] = enabled;
+      return send(res, 200, planPush());
     }
     if (url.pathname === '/api/sync/intervals') {
       if (req.method === 'GET') return send(res, 200, intervals);

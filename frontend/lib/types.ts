@@ -19,6 +19,11 @@ export type SyncRun = SyncSchemas['SyncRunResponse'];
 export type GarminStatus = SyncSchemas['GarminStatus'];
 export type GarminLoginResponse = SyncSchemas['GarminLoginResponse'];
 export type IntervalsConnection = SyncSchemas['IntervalsIcuConnectionResponse'];
+export type PlanPush = SyncSchemas['PlanPushResponse'];
+export type PlanPushTarget = SyncSchemas['PlanPushTargetResponse'];
+export type PlanPushSession = SyncSchemas['PlanPushSessionResponse'];
+export type PlanPushStatus = SyncSchemas['PlanPushStatusResponse'];
+export type PushTarget = SyncSchemas['PushTarget'];
 
 export type RouteSummary = RouteSchemas['RouteResponse'];
 export type RouteDetail = RouteSchemas['RouteDetailResponse'];

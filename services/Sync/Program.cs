@@ -21,6 +21,7 @@ app.MapIntervalsIcuApi();
 app.MapGarminApi();
 app.MapSeedCompatApi();
 app.MapWellnessApi();
+app.MapPlanPushApi();
 
 app.Run();
 

@@ -9,6 +9,7 @@ import type { Page } from '@/lib/types';
 import { useLoad, type Loaded } from '@/lib/use-load';
 import { Empty, ErrorState, Loading } from '../States';
 import CalendarFeedCard from './CalendarFeedCard';
+import CalendarPushCard from './CalendarPushCard';
 import GeneratePlanForm from './GeneratePlanForm';
 import PlanCalendar from './PlanCalendar';
 import VersionHistory from './VersionHistory';
@@ -148,6 +149,7 @@ export default function PlanPage() {
         )}
       </section>
 
+      {current && <CalendarPushCard />}
       {current && <CalendarFeedCard />}
     </>
   );

@@ -112,6 +112,57 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/sync/plan-push": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The calendars and every planned session's status on each */
+        get: operations["GetPlanPush"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sync/plan-push/{target}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Turn pushing the plan to a calendar on or off (off removes the sessions we put there; the rider's own events stay) */
+        put: operations["PutPlanPushTarget"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sync/plan-push/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retry failed sessions now (all, or one calendar's, or one session's) */
+        post: operations["RetryPlanPush"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sync/runs": {
         parameters: {
             query?: never;
@@ -452,6 +503,52 @@ export type components = {
             /** Format: int32 */
             total: number;
         };
+        PlanPushResponse: {
+            /** Format: uuid */
+            planId: null | string;
+            /** Format: int32 */
+            planVersion: null | number;
+            sessions: components["schemas"]["PlanPushSessionResponse"][];
+            targets: components["schemas"]["PlanPushTargetResponse"][];
+        };
+        PlanPushRetryRequest: {
+            sessionKey: null | string;
+            target: null | string;
+        };
+        PlanPushSessionResponse: {
+            /** Format: date */
+            date: string;
+            key: string;
+            name: string;
+            statuses: components["schemas"]["PlanPushStatusResponse"][];
+        };
+        /** @enum {unknown} */
+        PlanPushSessionState: "pushed" | "pending" | "removing" | "failed";
+        PlanPushStatusResponse: {
+            /** Format: int32 */
+            attempts: number;
+            error: null | string;
+            /** Format: date-time */
+            nextAttemptAt: null | string;
+            state: components["schemas"]["PlanPushSessionState"];
+            target: components["schemas"]["PushTarget"];
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        PlanPushTargetRequest: {
+            enabled: null | boolean;
+        };
+        PlanPushTargetResponse: {
+            connected: boolean;
+            enabled: boolean;
+            /** Format: int32 */
+            failed: number;
+            /** Format: int32 */
+            pending: number;
+            /** Format: int32 */
+            pushed: number;
+            target: components["schemas"]["PushTarget"];
+        };
         ProblemDetails: {
             detail?: null | string;
             instance?: null | string;
@@ -460,6 +557,8 @@ export type components = {
             title?: null | string;
             type?: null | string;
         };
+        /** @enum {unknown} */
+        PushTarget: "intervals_icu" | "garmin";
         SampleRepairEntry: {
             channel: string;
             /** Format: double */
@@ -968,6 +1067,94 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    GetPlanPush: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanPushResponse"];
+                };
+            };
+        };
+    };
+    PutPlanPushTarget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                target: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanPushTargetRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanPushResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
+    RetryPlanPush: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": null | components["schemas"]["PlanPushRetryRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanPushResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
             };
         };
     };

@@ -162,7 +162,8 @@ public sealed class PlanService(
                 await alsoInTransaction(db, stored, ct);
             }
 
-            db.AddOutboxMessage(new PlanVersionCreated(stored.Id, stored.LineageId, stored.Version, stored.ParentId, createdBy, stored.CreatedAt.AsUtcOffset()));
+            db.AddOutboxMessage(new PlanVersionCreated(
+                stored.Id, stored.LineageId, stored.Version, stored.ParentId, createdBy, stored.CreatedAt.AsUtcOffset(), PlanSessions.Of(stored.Plan)));
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }, cancellationToken);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CyclingCoach.ServiceDefaults.Messaging;
 using CyclingCoach.Sync.Model;
+using CyclingCoach.Sync.PlanPush;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
@@ -19,6 +20,9 @@ public sealed class SyncDbContext(DbContextOptions<SyncDbContext> options) : DbC
     public DbSet<AthleteThresholdPeriod> AthleteThresholdPeriods => Set<AthleteThresholdPeriod>();
     public DbSet<IntervalsIcuConnection> IntervalsIcuConnections => Set<IntervalsIcuConnection>();
     public DbSet<WellnessDay> WellnessDays => Set<WellnessDay>();
+    public DbSet<PlanPushSettings> PlanPushSettings => Set<PlanPushSettings>();
+    public DbSet<PlannedSessionRecord> PlannedSessions => Set<PlannedSessionRecord>();
+    public DbSet<PlanPushItem> PlanPushItems => Set<PlanPushItem>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -145,6 +149,45 @@ public sealed class SyncDbContext(DbContextOptions<SyncDbContext> options) : DbC
                     new ValueComparer<CyclingCoach.Contracts.WellnessMetrics>((a, b) => a == b, m => m.GetHashCode(), m => m));
             entity.Property(w => w.RawSourceJson).HasColumnType("jsonb");
             entity.HasIndex(w => w.Date);
+        });
+
+        modelBuilder.Entity<PlanPushSettings>(entity =>
+        {
+            entity.ToTable("plan_push_settings");
+            entity.HasKey(s => s.Id);
+            entity.Property(s => s.Id).ValueGeneratedNever();
+        });
+
+        modelBuilder.Entity<PlannedSessionRecord>(entity =>
+        {
+            entity.ToTable("planned_sessions");
+            entity.HasKey(s => s.Key);
+            entity.Property(s => s.Key).HasMaxLength(32);
+            entity.Property(s => s.Hash).HasMaxLength(64);
+            entity.Property(s => s.Session)
+                .HasColumnType("jsonb")
+                .HasConversion(
+                    m => JsonSerializer.Serialize(m, JsonOptions),
+                    s => JsonSerializer.Deserialize<CyclingCoach.Contracts.PlannedSession>(s, JsonOptions)!,
+                    new ValueComparer<CyclingCoach.Contracts.PlannedSession>((a, b) => ReferenceEquals(a, b), m => m.GetHashCode(), m => m));
+        });
+
+        modelBuilder.Entity<PlanPushItem>(entity =>
+        {
+            entity.ToTable("plan_push_items");
+            entity.HasKey(i => new { i.Target, i.SessionKey });
+            entity.Property(i => i.Target).HasConversion<string>().HasMaxLength(16);
+            entity.Property(i => i.SessionKey).HasMaxLength(32);
+            entity.Property(i => i.Name).HasMaxLength(200);
+            entity.Property(i => i.DesiredHash).HasMaxLength(64);
+            entity.Property(i => i.RemoteHash).HasMaxLength(64);
+            entity.Property(i => i.RemoteId).HasMaxLength(64);
+            entity.Property(i => i.RemoteScheduleId).HasMaxLength(64);
+            entity.Property(i => i.Status).HasConversion<string>().HasMaxLength(16);
+            entity.Property(i => i.Error).HasMaxLength(1000);
+
+            // What the push worker polls for (PlanPushWorker.ClaimAsync).
+            entity.HasIndex(i => i.NextAttemptAt).HasFilter("status <> 'Pushed'").HasDatabaseName("ix_plan_push_items_due");
         });
 
         modelBuilder.AddOutboxAndInbox();

@@ -4,6 +4,7 @@ using CyclingCoach.ServiceDefaults.Messaging;
 using CyclingCoach.ServiceDefaults.Storage;
 using CyclingCoach.Sync.Data;
 using CyclingCoach.Sync.IntegrationEvents;
+using CyclingCoach.Sync.PlanPush;
 
 namespace CyclingCoach.Sync.Extensions;
 
@@ -14,8 +15,13 @@ public static class Extensions
         builder.AddServiceDatabase<SyncDbContext>(ResourceNames.SyncDb);
         builder.AddServiceStorage();
         builder.AddGarmin();
-        builder.AddServiceBus(bus => bus.AddConsumer<AthleteProfileChangedConsumer>());
+        builder.AddServiceBus(bus =>
+        {
+            bus.AddConsumer<AthleteProfileChangedConsumer>();
+            bus.AddConsumer<PlanVersionCreatedConsumer>();
+        });
         builder.AddSyncPipeline();
+        builder.AddPlanPush();
         builder.AddOutboxRelay<SyncDbContext>();
         builder.Services.AddSingleton(TimeProvider.System);
         return builder;

@@ -189,7 +189,7 @@ public sealed partial class IntervalsIcuSource(
         }
     }
 
-    private static TimeSpan? RetryAfter(HttpResponseMessage response)
+    internal static TimeSpan? RetryAfter(HttpResponseMessage response)
     {
         if (response.Headers.RetryAfter is { } retry)
         {

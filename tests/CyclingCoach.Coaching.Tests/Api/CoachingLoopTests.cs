@@ -91,7 +91,14 @@ public sealed class CoachingLoopTests(CoachingFixture fixture) : IClassFixture<C
         Assert.Equal(v1.GetProperty("version").GetInt32() + 1, v2.GetProperty("version").GetInt32());
         Assert.Equal(v1.GetProperty("id").GetGuid(), v2.GetProperty("parentId").GetGuid());
         Assert.Equal($"analysis:{analysisId}", v2.GetProperty("createdBy").GetString());
-        await versions.WaitForAsync(m => m.PlanId == newPlanId && m.ParentId == v1.GetProperty("id").GetGuid());
+        var created = await versions.WaitForAsync(m => m.PlanId == newPlanId && m.ParentId == v1.GetProperty("id").GetGuid());
+
+        // The event carries every session of the new version with its steps (Sync puts them on the rider's calendars).
+        var planned = v2.GetProperty("plan").GetProperty("weeks").EnumerateArray().SelectMany(w => w.GetProperty("days").EnumerateArray())
+            .SelectMany(d => d.GetProperty("workouts").EnumerateArray().Select(w => (Date: DateOnly.Parse(d.GetProperty("date").GetString()!), Name: w.GetProperty("name").GetString()!, Steps: w.GetProperty("steps").GetArrayLength())))
+            .ToList();
+        Assert.Equal(planned, created.Sessions!.Select(s => (s.Date, s.Name, s.Steps.Count)).ToList());
+        Assert.All(created.Sessions!, s => Assert.InRange(s.Slot, 1, 3));
 
         // Approving again changes nothing.
         var again = await client.PostJsonAsync($"/api/coach/analyses/{analysisId}/approve", null, HttpStatusCode.OK);

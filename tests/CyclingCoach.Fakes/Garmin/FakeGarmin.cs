@@ -113,6 +113,8 @@ public sealed partial class FakeGarmin : IAsyncDisposable
         });
 
         MapWellness(api);
+        MapWorkouts(api);
+        MapWorkoutControls();
         api.MapGet("/activitylist-service/activities/search/activities", (int? start, int? limit, string? startDate, string? endDate) =>
         {
             Interlocked.Increment(ref Counters.ListRequests);

@@ -57,6 +57,7 @@ public sealed partial class FakeIntervalsIcu : IAsyncDisposable
         app.MapGet("/api/v1/activity/{id}/streams", fake.Streams);
         app.MapGet("/api/v1/athlete/{athleteId}", fake.Athlete);
         app.MapGet("/api/v1/athlete/{athleteId}/wellness", fake.WellnessList);
+        fake.MapCalendar(app);
         await app.StartAsync();
         fake.app = app;
         fake.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -94,12 +94,12 @@ public sealed class IsolatedSync : IAsyncDisposable
     public IReadOnlyList<WorkoutMetricsRecalculated> RecalculatedFor(Guid workoutId) => Recalculated.Where(e => e.WorkoutId == workoutId).ToList();
 
     /// <summary>Publishes <paramref name="message"/> with <paramref name="messageId"/> and waits until the service consumed it once more.</summary>
-    public async Task DeliverAsync(AthleteProfileChanged message, Guid messageId)
+    public async Task DeliverAsync<TMessage>(TMessage message, Guid messageId) where TMessage : class
     {
         var before = Consumed.Completed(messageId);
         await Host.Services.GetRequiredService<IBus>().Publish(message, context => context.MessageId = messageId);
         var after = await Eventually.WaitAsync(() => Task.FromResult(Consumed.Completed(messageId)), n => n > before, TimeSpan.FromSeconds(30));
-        Assert.True(after > before, $"AthleteProfileChanged {messageId} was not consumed: {Consumed.Fault(messageId)}");
+        Assert.True(after > before, $"{typeof(TMessage).Name} {messageId} was not consumed: {Consumed.Fault(messageId)}");
     }
 
     /// <summary>

@@ -635,6 +635,149 @@ namespace CyclingCoach.Sync.Data.Migrations
                     b.ToTable("workout_streams", (string)null);
                 });
 
+            modelBuilder.Entity("CyclingCoach.Sync.PlanPush.PlanPushItem", b =>
+                {
+                    b.Property<string>("Target")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("target");
+
+                    b.Property<string>("SessionKey")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("session_key");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("DesiredHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("desired_hash");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("error");
+
+                    b.Property<DateTime>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lease_until");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("RemoteHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("remote_hash");
+
+                    b.Property<string>("RemoteId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("remote_id");
+
+                    b.Property<string>("RemoteScheduleId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("remote_schedule_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Target", "SessionKey")
+                        .HasName("pk_plan_push_items");
+
+                    b.HasIndex("NextAttemptAt")
+                        .HasDatabaseName("ix_plan_push_items_due")
+                        .HasFilter("status <> 'Pushed'");
+
+                    b.ToTable("plan_push_items", (string)null);
+                });
+
+            modelBuilder.Entity("CyclingCoach.Sync.PlanPush.PlanPushSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("GarminEnabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("garmin_enabled");
+
+                    b.Property<bool>("IntervalsIcuEnabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("intervals_icu_enabled");
+
+                    b.Property<DateTime?>("PlanCreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("plan_created_at");
+
+                    b.Property<Guid?>("PlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("plan_id");
+
+                    b.Property<int?>("PlanVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("plan_version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plan_push_settings");
+
+                    b.ToTable("plan_push_settings", (string)null);
+                });
+
+            modelBuilder.Entity("CyclingCoach.Sync.PlanPush.PlannedSessionRecord", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("key");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("hash");
+
+                    b.Property<string>("Session")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("session");
+
+                    b.Property<int>("Slot")
+                        .HasColumnType("integer")
+                        .HasColumnName("slot");
+
+                    b.HasKey("Key")
+                        .HasName("pk_planned_sessions");
+
+                    b.ToTable("planned_sessions", (string)null);
+                });
+
             modelBuilder.Entity("CyclingCoach.Sync.Model.WorkoutAlias", b =>
                 {
                     b.HasOne("CyclingCoach.Sync.Model.Workout", null)

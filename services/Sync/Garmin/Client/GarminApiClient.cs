@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text.Json;
 using CyclingCoach.Sync.Garmin.Http;
 using CyclingCoach.Sync.Garmin.Models;
@@ -137,15 +138,27 @@ public sealed partial class GarminApiClient(HttpClient http, GarminSession sessi
     }
 
     /// <summary>Token, rate limit, 5xx backoff, then the 401 rule (one refresh, one retry) and the 429 rule (cooldown).</summary>
-    private async Task<HttpResponseMessage> SendAsync(string path, string operation, string accept, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendAsync(
+        string path, string operation, string accept, CancellationToken cancellationToken, HttpMethod? method = null, object? body = null)
     {
+        HttpRequestMessage Build(string token)
+        {
+            var request = Request(path, token, accept, method);
+            if (body is not null)
+            {
+                request.Content = JsonContent.Create(body);
+            }
+
+            return request;
+        }
+
         var accessToken = await session.GetAccessTokenAsync(cancellationToken);
-        var response = await retry.SendAsync(http, () => Request(path, accessToken, accept), operation, cancellationToken);
+        var response = await retry.SendAsync(http, () => Build(accessToken), operation, cancellationToken);
         if (response.StatusCode == HttpStatusCode.Unauthorized)
         {
             response.Dispose();
             accessToken = await session.RefreshAfterUnauthorizedAsync(accessToken, cancellationToken);
-            response = await retry.SendAsync(http, () => Request(path, accessToken, accept), operation, cancellationToken);
+            response = await retry.SendAsync(http, () => Build(accessToken), operation, cancellationToken);
             if (response.StatusCode == HttpStatusCode.Unauthorized)
             {
                 response.Dispose();
@@ -173,9 +186,9 @@ public sealed partial class GarminApiClient(HttpClient http, GarminSession sessi
         throw new GarminUpstreamException($"Garmin answered {(int)response.StatusCode} to the {operation}.", response.StatusCode);
     }
 
-    private static HttpRequestMessage Request(string path, string accessToken, string accept)
+    private static HttpRequestMessage Request(string path, string accessToken, string accept, HttpMethod? method = null)
     {
-        var request = new HttpRequestMessage(HttpMethod.Get, path);
+        var request = new HttpRequestMessage(method ?? HttpMethod.Get, path);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
         request.Headers.Accept.ParseAdd(accept);
         request.Headers.TryAddWithoutValidation("User-Agent", "GCM-Android-5.23");
