@@ -1,4 +1,5 @@
 using System.Globalization;
+using CyclingCoach.Coaching.Coach.Courses;
 using CyclingCoach.Coaching.Coach.Library;
 using CyclingCoach.Coaching.Coach.Load;
 using CyclingCoach.Coaching.Coach.Rules;
@@ -61,7 +62,7 @@ public static class BuiltInPlanGenerator
         private readonly List<string> capped = [];
         private readonly Dictionary<WorkoutType, int> levels;
         private double ctl, atl;
-        private int buildRun;
+        private int buildRun, courseWeeks;
 
         public Block(PlanContext context)
         {
@@ -117,6 +118,13 @@ public static class BuiltInPlanGenerator
             }
 
             var result = layout.Lay(ask);
+            if (phase is PlanPhase.Base or PlanPhase.Build && context.CourseOf(season.GoalFrom(monday)) is { } course)
+            {
+                // The A event's course: its key climbs in turn become the week's first hard session, the long ride says what the course holds.
+                var days = CourseSessions.Prepare(result.Days, course, courseWeeks++);
+                result = result with { Days = days, Tss = days.SelectMany(d => d.Workouts).Sum(w => w.TargetTss) };
+            }
+
             var daily = result.Days.Select(d => d.Workouts.Sum(w => w.TargetTss)).ToList();
             (ctl, atl) = LoadModel.Advance(ctl, atl, daily);
             weekTss.Add(result.Tss);
