@@ -90,6 +90,11 @@ public sealed class CourseScenarioTests(ITestOutputHelper output)
         var longRides = plan.Days.SelectMany(d => d.Workouts).Where(w => w.Type == WorkoutType.LongRide).ToList();
         Assert.NotEmpty(longRides);
         Assert.All(longRides, w => Assert.StartsWith("Col Sportive: the whole course", w.PreparesFor));
+        // The long rides grow toward the course's duration (longer than without the course, never longer than the course).
+        var (_, general) = EventOnTheCourse(null);
+        var without = BuiltInPlanGenerator.Generate(general).Days.SelectMany(d => d.Workouts).Where(w => w.Type == WorkoutType.LongRide).ToList();
+        Assert.True(longRides.Max(w => w.DurationSeconds) > without.Max(w => w.DurationSeconds));
+        Assert.All(longRides, w => Assert.True(w.DurationSeconds <= course.EstimatedSeconds + 1800));
 
         Assert.DoesNotContain(PlanValidator.Validate(plan, context.Rules), v => v.Severity == ViolationSeverity.Error);
         Assert.Empty(CoachChecks.Check(rider, plan));
