@@ -23,6 +23,7 @@ export type IntervalsConnection = SyncSchemas['IntervalsIcuConnectionResponse'];
 export type RouteSummary = RouteSchemas['RouteResponse'];
 export type RouteDetail = RouteSchemas['RouteDetailResponse'];
 export type RouteSection = RouteSchemas['SectionResponse'];
+export type RoutePacing = RouteSchemas['PacingResponse'];
 export type SectionKind = RouteSchemas['SectionKind'];
 
 /** DESIGN §11 list shape; every PagedResultOf… in the documents has it. */
