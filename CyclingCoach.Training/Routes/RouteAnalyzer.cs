@@ -55,7 +55,6 @@ public static class RouteAnalyzer
         return (analysis, prepared, spans);
     }
 
-    /// <summary>The resampled route with its smoothed elevation, classifying grade and sustained grade (null without elevation).</summary>
     internal static PreparedRoute Prepare(
         IReadOnlyList<TrackPoint> points, RouteAnalysisOptions options, List<string> warnings)
     {
@@ -153,6 +152,3 @@ public static class RouteAnalyzer
 
     private static double? Coordinate(double value) => double.IsNaN(value) ? null : value;
 }
-
-/// <summary>The resampled route with its smoothed elevation, classifying grade and sustained grade (fractions; null without elevation).</summary>
-internal sealed record PreparedRoute(ResampledRoute Route, double[]? Smoothed, double[]? Grade, double[]? Sustained);

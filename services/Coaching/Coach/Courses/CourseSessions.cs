@@ -17,7 +17,7 @@ namespace CyclingCoach.Coaching.Coach.Courses;
 /// </summary>
 public static class CourseSessions
 {
-    private const int WarmupSeconds = 15 * 60, CooldownSeconds = 10 * 60, MinRecoverySeconds = 5 * 60;
+    private const int WarmupSeconds = 10 * 60, CooldownSeconds = 5 * 60, MinRecoverySeconds = 5 * 60;
 
     /// <summary>Power of a matched effort: within 5 % of FTP of the climb's power (also what the judgement accepts) [E].</summary>
     public const double PowerTolerance = 0.05;

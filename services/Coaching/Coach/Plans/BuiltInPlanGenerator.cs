@@ -119,7 +119,7 @@ public static class BuiltInPlanGenerator
             }
 
             var result = layout.Lay(ask);
-            if (course is not null)
+            if (course is not null && result.Days.Any(d => d.Workouts.Any(w => w.Type.IsHard())))
             {
                 // The A event's course: its key climbs in turn become the week's first hard session, the long ride says what the course holds.
                 var days = CourseSessions.Prepare(result.Days, course, courseWeeks++);
