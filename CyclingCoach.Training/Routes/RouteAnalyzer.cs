@@ -13,7 +13,12 @@ namespace CyclingCoach.Training.Routes;
 /// </summary>
 public static class RouteAnalyzer
 {
-    public static RouteAnalysis Analyze(IReadOnlyList<TrackPoint> points, RiderProfile? rider = null, RouteAnalysisOptions? options = null)
+    public static RouteAnalysis Analyze(IReadOnlyList<TrackPoint> points, RiderProfile? rider = null, RouteAnalysisOptions? options = null) =>
+        AnalyzeDetailed(points, rider, options).Analysis;
+
+    /// <summary>The analysis with the resampled profile and the sections' sample spans (for the pacing planner).</summary>
+    internal static (RouteAnalysis Analysis, PreparedRoute Prepared, IReadOnlyList<SectionSpan> Spans) AnalyzeDetailed(
+        IReadOnlyList<TrackPoint> points, RiderProfile? rider, RouteAnalysisOptions? options)
     {
         ArgumentNullException.ThrowIfNull(points);
         rider ??= RiderProfile.Default;
@@ -22,20 +27,9 @@ public static class RouteAnalyzer
         options.Validate();
 
         var warnings = new List<string>();
-        var route = RouteResampler.Resample(points, options.SpacingMeters, warnings);
-        var s = route.Distance;
+        var prepared = Prepare(points, options, warnings);
+        var (route, smoothed, grade, sustained) = prepared;
         var n = route.Count;
-
-        double[]? smoothed = null, grade = null, sustained = null;
-        if (route.HasElevation)
-        {
-            var radius = (int)Math.Round(options.SmoothingWindowMeters / (2 * options.SpacingMeters));
-            smoothed = ElevationProfileMath.Smooth(route.Elevation, radius);
-            grade = ElevationProfileMath.Grade(smoothed, s, options.SpacingMeters, options.GradeWindowMeters);
-            sustained = options.SustainedGradeWindowMeters == options.GradeWindowMeters
-                ? grade
-                : ElevationProfileMath.Grade(smoothed, s, options.SpacingMeters, options.SustainedGradeWindowMeters);
-        }
 
         var spans = SectionSplitter.Split(route, smoothed ?? route.Elevation, grade ?? new double[n], options);
         var sections = new RouteSection[spans.Count];
@@ -56,8 +50,27 @@ public static class RouteAnalyzer
             max = smoothed.Max();
         }
 
-        return new RouteAnalysis(route.Total, route.HasElevation, gain, loss, min, max, totalTime, sections,
+        var analysis = new RouteAnalysis(route.Total, route.HasElevation, gain, loss, min, max, totalTime, sections,
             BuildProfile(route, smoothed, grade, options.MaxProfilePoints), rider, options, warnings);
+        return (analysis, prepared, spans);
+    }
+
+    internal static PreparedRoute Prepare(
+        IReadOnlyList<TrackPoint> points, RouteAnalysisOptions options, List<string> warnings)
+    {
+        var route = RouteResampler.Resample(points, options.SpacingMeters, warnings);
+        if (!route.HasElevation)
+        {
+            return new PreparedRoute(route, null, null, null);
+        }
+
+        var radius = (int)Math.Round(options.SmoothingWindowMeters / (2 * options.SpacingMeters));
+        var smoothed = ElevationProfileMath.Smooth(route.Elevation, radius);
+        var grade = ElevationProfileMath.Grade(smoothed, route.Distance, options.SpacingMeters, options.GradeWindowMeters);
+        var sustained = options.SustainedGradeWindowMeters == options.GradeWindowMeters
+            ? grade
+            : ElevationProfileMath.Grade(smoothed, route.Distance, options.SpacingMeters, options.SustainedGradeWindowMeters);
+        return new PreparedRoute(route, smoothed, grade, sustained);
     }
 
     private static RouteSection BuildSection(int index, SectionSpan span, ResampledRoute route, double[]? h, double[]? grade,

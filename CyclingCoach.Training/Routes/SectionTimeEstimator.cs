@@ -81,7 +81,8 @@ internal static class SectionTimeEstimator
         return Math.Min(v, rider.MaxSpeedMps);
     }
 
-    private static double Time(RiderProfile rider, double power, double[] s, double[]? elevation, double[]? grade, int a, int b)
+    /// <summary>Riding time (s) of samples [a, b] at a constant <paramref name="power"/>; <paramref name="grade"/> null means flat.</summary>
+    public static double Time(RiderProfile rider, double power, double[] s, double[]? elevation, double[]? grade, int a, int b)
     {
         double t = 0;
         var flatRho = CyclingPhysics.AirDensity(0, rider.AirTemperatureCelsius);

@@ -33,3 +33,11 @@ export async function launchBrowser({ viewport = { width: 1280, height: 900 } } 
     },
   };
 }
+
+/** Signs in with the API key on WEB_URL's sign-in page and waits for the dashboard. */
+export async function signIn(page, webUrl, apiKey) {
+  await page.goto(`${webUrl}/sign-in`);
+  await page.fill('#apiKey', apiKey);
+  await page.click('button[type=submit]');
+  await page.waitForURL(`${webUrl}/`);
+}

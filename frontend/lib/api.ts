@@ -1,6 +1,6 @@
 // Browser-side calls to our own /api/* (the Next server adds the API key). No key ever reaches this code.
 import type {
-  GarminLoginResponse, GarminStatus, IntervalsConnection, ManualWorkoutRequest, Page, ProblemDetails, RouteDetail,
+  GarminLoginResponse, GarminStatus, IntervalsConnection, ManualWorkoutRequest, Page, ProblemDetails, RouteDetail, RoutePacing,
   RouteSummary, Streams, SyncRun, Workout, WorkoutSummary,
 } from './types';
 
@@ -78,6 +78,10 @@ export const intervalsDisconnect = () => send<void>('/api/sync/intervals', { met
 export const listRoutes = (sort: string, desc: boolean, page = 1, pageSize = 100) =>
   send<Page<RouteSummary>>(`/api/routes?sort=${sort}&desc=${desc}&page=${page}&pageSize=${pageSize}`);
 export const getRoute = (id: string) => send<RouteDetail>(`/api/routes/${id}`);
+export const getRoutePacing = (id: string, overrides: { ftpWatts?: number; weightKg?: number; minCadenceRpm?: number } = {}) => {
+  const query = new URLSearchParams(Object.entries(overrides).filter(([, v]) => v != null).map(([k, v]) => [k, String(v)])).toString();
+  return send<RoutePacing>(`/api/routes/${id}/pacing${query ? `?${query}` : ''}`);
+};
 export const renameRoute = (id: string, name: string) => send<RouteSummary>(`/api/routes/${id}`, json('PATCH', { name }));
 export const deleteRoute = (id: string) => send<void>(`/api/routes/${id}`, { method: 'DELETE' });
 

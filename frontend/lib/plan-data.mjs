@@ -1,7 +1,7 @@
 // Shapes the coaching API's plan, fitness, compliance and diff bodies into what the dashboard and the plan page
 // draw. Pure, plain ESM (node --test runs it unbuilt). Dates are the API's local days ("2026-11-30").
 
-/** @typedef {{ type: string, name: string, durationSeconds: number, zone: number, targetTss: number, description?: string }} Session */
+/** @typedef {{ type: string, name: string, durationSeconds: number, zone: number, targetTss: number, description?: string, preparesFor?: string | null }} Session */
 /** @typedef {{ date: string, load: number, ctl: number, atl: number, tsb: number, projected: boolean }} FitnessDay */
 /** @typedef {{ date: string, planned: Session[], workoutIds: string[], doneSeconds: number, doneLoad: number, compliancePercent: number | null, unplannedRide: boolean }} ComplianceDay */
 

@@ -28,6 +28,7 @@ export type PushTarget = SyncSchemas['PushTarget'];
 export type RouteSummary = RouteSchemas['RouteResponse'];
 export type RouteDetail = RouteSchemas['RouteDetailResponse'];
 export type RouteSection = RouteSchemas['SectionResponse'];
+export type RoutePacing = RouteSchemas['PacingResponse'];
 export type SectionKind = RouteSchemas['SectionKind'];
 
 /** ARCHITECTURE.md §5 list shape; every PagedResultOf… in the documents has it. */

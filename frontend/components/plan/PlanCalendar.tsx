@@ -48,6 +48,11 @@ export default function PlanCalendar({ weeks }: { weeks: ReturnType<typeof calen
                   {day.sessions.map((s, index) => (
                     <div key={index} className={`session type-${s.type}`} data-testid="plan-session">
                       <p className="session-name">{s.name}</p>
+                      {s.preparesFor && (
+                        <p className="session-prepares" data-testid="prepares-for">
+                          For {s.preparesFor}
+                        </p>
+                      )}
                       <p className="muted session-meta">
                         {typeLabel(s.type)} · {formatDuration(s.durationSeconds)} · {Math.round(s.targetTss)} TSS
                       </p>

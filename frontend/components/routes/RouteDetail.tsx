@@ -14,6 +14,7 @@ import type { ChartPanel } from '../charts/SyncedCharts';
 import type { TrackMapHandle } from '../map/TrackMap';
 import { ErrorState, Loading } from '../States';
 import { Metric } from '../WorkoutList';
+import RoutePacing from './RoutePacing';
 
 const SyncedCharts = clientOnly(() => import('../charts/SyncedCharts'), <Loading what="profile" />);
 const TrackMap = clientOnly(() => import('../map/TrackMap'), <Loading what="map" />);
@@ -194,6 +195,8 @@ function RouteView({ route, onRenamed }: { route: Route; onRenamed: (route: Rout
           )}
         </section>
       </div>
+
+      <RoutePacing route={route} />
 
       <section className="card" aria-labelledby="route-sections">
         <h2 id="route-sections">Sections</h2>

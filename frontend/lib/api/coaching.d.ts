@@ -1413,6 +1413,7 @@ export type components = {
             durationSeconds: number;
             libraryId?: null | string;
             name: string;
+            preparesFor?: null | string;
             steps: components["schemas"]["WorkoutStep"][];
             /** Format: double */
             targetTss: number;
@@ -1666,6 +1667,8 @@ export type components = {
             date: string;
             name: string;
             priority?: components["schemas"]["EventPriority"];
+            /** Format: uuid */
+            routeId?: null | string;
         };
         ThresholdPeriodResponse: {
             /** Format: date-time */

@@ -58,6 +58,26 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/routes/{id}/pacing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Pacing plan: target power and split per section, gearing check per climb, 1 kg less / 10 W more
+         * @description For the rider profile Routes holds; ftpWatts, weightKg and minCadenceRpm override it for a what-if. Nothing is stored.
+         */
+        get: operations["GetRoutePacing"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/routes/{id}/reanalyze": {
         parameters: {
             query?: never;
@@ -102,6 +122,30 @@ export type components = {
             /** Format: double */
             startMeters: number;
         };
+        GearingCheckResponse: {
+            /** Format: double */
+            cadenceRpm: number;
+            /** Format: int32 */
+            chainringTeeth: number;
+            /** Format: int32 */
+            cogNeeded: number;
+            /** Format: int32 */
+            cogTeeth: number;
+            /** Format: double */
+            gradePercent: number;
+            /** Format: double */
+            minCadenceRpm: number;
+            /** Format: double */
+            powerWatts: number;
+            /** Format: double */
+            rampMeters: number;
+            /** Format: int32 */
+            sectionIndex: number;
+            /** Format: double */
+            speedMps: number;
+            suggestedCogs: number[];
+            warning: null | string;
+        };
         GearResponse: {
             /** Format: int32 */
             chainringTeeth: number;
@@ -135,6 +179,78 @@ export type components = {
         /** Format: binary */
         IFormFile: string;
         JsonElement: unknown;
+        PacedSectionResponse: {
+            /** Format: double */
+            averageGradePercent: null | number;
+            /** Format: double */
+            averageSpeedMps: number;
+            /** Format: double */
+            endMeters: number;
+            /** Format: double */
+            ftpFraction: number;
+            /** Format: int32 */
+            index: number;
+            kind: components["schemas"]["SectionKind"];
+            /** Format: double */
+            maxSustainedGradePercent: null | number;
+            /** Format: double */
+            seconds: number;
+            /** Format: double */
+            splitSeconds: number;
+            /** Format: double */
+            startMeters: number;
+            /** Format: double */
+            targetPowerWatts: number;
+            /** Format: double */
+            wattsPerKg: number;
+        };
+        PacingResponse: {
+            /** Format: double */
+            averagePowerWatts: number;
+            /** Format: double */
+            budgetNormalizedPowerWatts: number;
+            /** Format: double */
+            distanceMeters: number;
+            /** Format: double */
+            finishSeconds: number;
+            gearing: components["schemas"]["GearingCheckResponse"][];
+            /** Format: double */
+            intensityFactor: number;
+            name: string;
+            /** Format: double */
+            normalizedPowerWatts: number;
+            overridden: boolean;
+            /** Format: int32 */
+            profileVersion: number;
+            rider: components["schemas"]["PacingRiderResponse"];
+            /** Format: uuid */
+            routeId: string;
+            sections: components["schemas"]["PacedSectionResponse"][];
+            whatIf: components["schemas"]["PacingWhatIfResponse"][];
+            /** Format: double */
+            workKilojoules: number;
+        };
+        PacingRiderResponse: {
+            cassette: number[];
+            chainrings: number[];
+            /** Format: double */
+            ftpWatts: number;
+            /** Format: double */
+            minCadenceRpm: number;
+            /** Format: double */
+            totalMassKg: number;
+            /** Format: double */
+            weightKg: number;
+            /** Format: double */
+            wheelCircumferenceMeters: number;
+        };
+        PacingWhatIfResponse: {
+            change: string;
+            /** Format: double */
+            finishSeconds: number;
+            /** Format: double */
+            savesSeconds: number;
+        };
         PagedResultOfRouteResponse: {
             items: components["schemas"]["RouteResponse"][];
             /** Format: int32 */
@@ -439,6 +555,48 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    GetRoutePacing: {
+        parameters: {
+            query?: {
+                ftpWatts?: number;
+                minCadenceRpm?: number;
+                weightKg?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PacingResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
             /** @description Not Found */
             404: {
                 headers: {

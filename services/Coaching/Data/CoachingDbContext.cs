@@ -21,6 +21,7 @@ public sealed class CoachingDbContext(DbContextOptions<CoachingDbContext> option
     public DbSet<WellnessRecord> Wellness => Set<WellnessRecord>();
     public DbSet<ReadinessSuggestionDay> ReadinessSuggestions => Set<ReadinessSuggestionDay>();
     public DbSet<ReactionOffer> ReactionOffers => Set<ReactionOffer>();
+    public DbSet<CourseRecord> Courses => Set<CourseRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -171,6 +172,13 @@ public sealed class CoachingDbContext(DbContextOptions<CoachingDbContext> option
             entity.Property(r => r.Kind).HasMaxLength(32);
             entity.Property(r => r.Key).HasMaxLength(64);
             entity.HasOne<Analysis>().WithMany().HasForeignKey(r => r.AnalysisId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<CourseRecord>(entity =>
+        {
+            entity.ToTable("courses");
+            entity.HasKey(c => c.RouteId);
+            entity.Property(c => c.Course).IsJson();
         });
 
         modelBuilder.AddOutboxAndInbox();

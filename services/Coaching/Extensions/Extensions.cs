@@ -33,6 +33,7 @@ public static class Extensions
             bus.AddConsumer<WorkoutMetricsRecalculatedConsumer>();
             bus.AddConsumer<AthleteSettingsImportedConsumer>();
             bus.AddConsumer<WellnessRecordedConsumer>();
+            bus.AddConsumer<RouteAnalyzedConsumer>();
         });
         builder.AddOutboxRelay<CoachingDbContext>();
 

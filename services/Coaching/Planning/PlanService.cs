@@ -1,5 +1,6 @@
 using CyclingCoach.Coaching.Athletes;
 using CyclingCoach.Coaching.Coach.Analyses;
+using CyclingCoach.Coaching.Coach.Courses;
 using CyclingCoach.Coaching.Coach.Plans;
 using CyclingCoach.Coaching.Coach.Rules;
 using CyclingCoach.Coaching.Data;
@@ -72,7 +73,8 @@ public sealed class PlanService(
                 request.Goals ?? new PlanGoals(),
                 start,
                 request.Weeks ?? PlanGenerateRequest.DefaultWeeks,
-                (await CurrentAsync(cancellationToken))?.Plan);
+                (await CurrentAsync(cancellationToken))?.Plan,
+                await CoursesAsync(rules, cancellationToken));
             var (generated, judged) = await GenerateJudgedAsync(engines, context, cancellationToken);
             var plan = keepPast is null ? generated.Value : KeepPast(generated.Value, keepPast, today);
             var result = await StoreAsync(plan, PlanOrigin.Generation, $"coach:{generated.Engine}", context.Goals, active?.Id, cancellationToken,
@@ -83,6 +85,13 @@ public sealed class PlanService(
         {
             gate.Exit();
         }
+    }
+
+    /// <summary>The courses of the events that name a route (those Routes has analysed).</summary>
+    private async Task<IReadOnlyList<EventCourse>> CoursesAsync(RuleSet rules, CancellationToken cancellationToken)
+    {
+        var ids = rules.Events.Where(e => e.RouteId is not null).Select(e => e.RouteId!.Value).Distinct().ToList();
+        return ids.Count == 0 ? [] : await db.Courses.AsNoTracking().Where(c => ids.Contains(c.RouteId)).Select(c => c.Course).ToListAsync(cancellationToken);
     }
 
     /// <summary>The days before <paramref name="today"/> as <paramref name="before"/> planned them.</summary>

@@ -24,6 +24,9 @@ public static class RouteEstimator
     public static RouteAnalysis Analyze(IReadOnlyList<Training.Model.TrackPoint> points, RiderProfile rider) =>
         RouteAnalyzer.Analyze(points, rider, Options);
 
+    /// <summary>The pacing plan with the same analysis settings as the stored sections.</summary>
+    public static PacingPlan Pace(IReadOnlyList<Training.Model.TrackPoint> points, RiderProfile rider) => PacingPlanner.Plan(points, rider, Options);
+
     /// <summary>Copies a first analysis onto the route: totals, sections, the map track and the chart profile.</summary>
     public static void Apply(StoredRoute route, GpxRouteReader.GpxRoutePoints points, RouteAnalysis analysis, int profileVersion, DateTime now)
     {
@@ -58,9 +61,13 @@ public static class RouteEstimator
         route.Sections = analysis.Sections.Select(s => StoredSection.From(route.Id, s)).ToList();
     }
 
-    public static RouteAnalyzed ToEvent(StoredRoute route) => new(
+    public static RouteAnalyzed ToEvent(StoredRoute route, RiderProfile rider) => new(
         route.Id, route.Name, route.DistanceMeters, route.ElevationGainMeters, route.EstimatedSeconds, route.Sections.Count,
-        route.ProfileVersion, route.AnalyzedAt.AsUtcOffset());
+        route.ProfileVersion, route.AnalyzedAt.AsUtcOffset(), rider.FtpWatts,
+        route.Sections.Where(s => s.Kind == SectionKind.Climb).OrderBy(s => s.Index)
+            .Select(s => new RouteClimb(s.StartMeters, s.DistanceMeters, s.AverageGradePercent ?? 0, s.MaxSustainedGradePercent ?? 0, s.ElevationGainMeters,
+                s.EstimatedSeconds, s.TargetPowerWatts))
+            .ToList());
 
     private static string TrackGeoJson(GpxRouteReader.GpxRoutePoints points)
     {

@@ -32,6 +32,9 @@ public static class RoutesApi
         api.MapPatch("/{id:guid}", RenameRoute).WithName("RenameRoute").WithSummary("Rename a route");
         api.MapDelete("/{id:guid}", DeleteRoute).WithName("DeleteRoute").WithSummary("Delete a route and its GPX file");
         api.MapGet("/{id:guid}/gpx", DownloadGpx).WithName("DownloadRouteGpx").WithSummary("The original GPX file");
+        api.MapGet("/{id:guid}/pacing", RoutePacingEndpoint.GetPacing).WithName("GetRoutePacing")
+            .WithSummary("Pacing plan: target power and split per section, gearing check per climb, 1 kg less / 10 W more")
+            .WithDescription("For the rider profile Routes holds; ftpWatts, weightKg and minCadenceRpm override it for a what-if. Nothing is stored.");
         api.MapPost("/{id:guid}/reanalyze", Reanalyze).WithName("ReanalyzeRoute")
             .WithSummary("Re-analyse the stored file with the current rider profile");
         return app;

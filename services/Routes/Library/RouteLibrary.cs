@@ -78,12 +78,13 @@ public sealed class RouteLibrary(
                 }
 
                 // A profile change committed while we analysed: estimate with the profile we now hold locked.
-                var used = current.Version == profile.Version ? analysis : RouteEstimator.Analyze(points, RiderProfiles.ToRider(current));
+                var rider = RiderProfiles.ToRider(current);
+                var used = current.Version == profile.Version ? analysis : RouteEstimator.Analyze(points, rider);
                 var route = new StoredRoute { Name = name, ContentHash = staged.Hash, FileSizeBytes = staged.Length };
                 RouteEstimator.Apply(route, points, used, current.Version, time.GetUtcNow().UtcDateTime);
                 db.Routes.Add(route);
                 db.RoutePoints.Add(new StoredRoutePoints { RouteId = route.Id, Count = points.Points.Count, Data = RoutePointCodec.Encode(points.Points) });
-                db.AddOutboxMessage(RouteEstimator.ToEvent(route));
+                db.AddOutboxMessage(RouteEstimator.ToEvent(route, rider));
                 await db.SaveChangesAsync(ct);
                 await transaction.CommitAsync(ct);
                 return new UploadOutcome.Created(route);
@@ -140,9 +141,9 @@ public sealed class RouteLibrary(
             }
 
             await db.Sections.Where(s => s.RouteId == id).ExecuteDeleteAsync(ct);
-            RouteEstimator.Apply(route, points, RouteEstimator.Analyze(points, RiderProfiles.ToRider(profile)), profile.Version,
-                time.GetUtcNow().UtcDateTime);
-            db.AddOutboxMessage(RouteEstimator.ToEvent(route));
+            var rider = RiderProfiles.ToRider(profile);
+            RouteEstimator.Apply(route, points, RouteEstimator.Analyze(points, rider), profile.Version, time.GetUtcNow().UtcDateTime);
+            db.AddOutboxMessage(RouteEstimator.ToEvent(route, rider));
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             return route;
@@ -204,7 +205,7 @@ public sealed class RouteLibrary(
             }
 
             RouteEstimator.ApplyEstimate(routes[i], estimate.Analysis, estimate.Warnings, profile.Version, now);
-            db.AddOutboxMessage(RouteEstimator.ToEvent(routes[i]));
+            db.AddOutboxMessage(RouteEstimator.ToEvent(routes[i], rider));
             done++;
         }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CyclingCoach.Coaching.Coach.Courses;
 using CyclingCoach.Coaching.Coach.Library;
 using CyclingCoach.Coaching.Coach.Load;
 using CyclingCoach.Coaching.Coach.Rules;
@@ -61,7 +62,7 @@ public static class BuiltInPlanGenerator
         private readonly List<string> capped = [];
         private readonly Dictionary<WorkoutType, int> levels;
         private double ctl, atl;
-        private int buildRun;
+        private int buildRun, courseWeeks;
 
         public Block(PlanContext context)
         {
@@ -107,9 +108,10 @@ public static class BuiltInPlanGenerator
             // Around events a day gets its share of a normal day's riding (taper, B reduction, the event itself).
             var share = dates.Sum(d => phase == PlanPhase.Transition ? 1 : season.TaperShare(d)) / 7;
             var back = start.State == RiderState.Returning && index == 0;
+            var course = phase is PlanPhase.Base or PlanPhase.Build ? context.CourseOf(season.GoalFrom(monday)) : null;
             var ask = new WeekLayout.Ask(dates, phase, full * share, ctl, QualityTypes(place.Label),
                 (int)(HoursOverRecentMax * weekHours.TakeLast(4).Max() * 3600), phase.IsLighter() ? 0 : Math.Min(full, LoadModel.Holds(ctl)), EasyOnly: back,
-                Levels: new Dictionary<WorkoutType, int>(levels));
+                Levels: new Dictionary<WorkoutType, int>(levels), LongRideShare: LongRideShareFor(course));
             if (phase != PlanPhase.Transition && dates.Any(season.InATaper))
             {
                 // An A taper cuts volume (hours) and keeps intensity: the hours are the limit, the TSS follows [BO, MP].
@@ -117,6 +119,13 @@ public static class BuiltInPlanGenerator
             }
 
             var result = layout.Lay(ask);
+            if (course is not null && result.Days.Any(d => d.Workouts.Any(w => w.Type.IsHard())))
+            {
+                // The A event's course: its key climbs in turn become the week's first hard session, the long ride says what the course holds.
+                var days = CourseSessions.Prepare(result.Days, course, courseWeeks++);
+                result = result with { Days = days, Tss = days.SelectMany(d => d.Workouts).Sum(w => w.TargetTss) };
+            }
+
             var daily = result.Days.Select(d => d.Workouts.Sum(w => w.TargetTss)).ToList();
             (ctl, atl) = LoadModel.Advance(ctl, atl, daily);
             weekTss.Add(result.Tss);
@@ -152,6 +161,14 @@ public static class BuiltInPlanGenerator
             var focus = WeekFocus(phase, place, dates);
             return new PlanWeek(index + 1, back ? $"Back from the break: endurance only ({focus})" : focus, result.Days, phase);
         }
+
+        /// <summary>
+        /// Toward a course longer than the long ride usually gets, the long ride takes a bigger share of the week's endurance
+        /// time (three endurance rides' worth from a 4-hour course, at most four) so it approaches the event's duration within
+        /// the same weekly load and caps [E].
+        /// </summary>
+        private static double LongRideShareFor(EventCourse? course) =>
+            course is null ? WeekLayout.LongRideWeight : Math.Clamp(course.EstimatedSeconds / (4 * 3600) * 3, WeekLayout.LongRideWeight, 4);
 
         public string Notes()
         {

@@ -1,3 +1,4 @@
+using CyclingCoach.Coaching.Coach.Courses;
 using CyclingCoach.Coaching.Coach.Load;
 using CyclingCoach.Coaching.Coach.Rules;
 using CyclingCoach.Coaching.Engines;
@@ -156,6 +157,10 @@ public static class PlanJudgement
         }
 
         violations.AddRange(Tapers(plan, context, season, pmc, start));
+        if (CourseViolation(plan, context, season) is { } course)
+        {
+            violations.Add(course);
+        }
         return violations;
     }
 
@@ -210,6 +215,27 @@ public static class PlanJudgement
     private static int Seconds(PlanWeek week) => week.Days.Sum(d => d.DurationSeconds);
 
     private static double Mean(IEnumerable<double> values, double otherwise) => values.DefaultIfEmpty(otherwise).Average();
+
+    /// <summary>
+    /// Before an A event whose course is known, a plan with quality work in its base or build weeks holds at least one
+    /// effort matched to a key climb of the course (<see cref="CourseSessions.Matches"/>) in a session that says it prepares
+    /// for the course (<see cref="PlannedWorkout.PreparesFor"/>): specificity, whichever engine wrote it.
+    /// </summary>
+    private static PlanViolation? CourseViolation(TrainingPlan plan, PlanContext context, Season season)
+    {
+        var goal = season.GoalFrom(plan.StartDate);
+        if (context.CourseOf(goal) is not { KeyClimbs.Count: > 0 } course
+            || !plan.Weeks.Any(w => w.Phase is PlanPhase.Base or PlanPhase.Build && w.Days.Any(d => d.Workouts.Any(x => x.Type.IsHard()))))
+        {
+            return null;
+        }
+
+        var workouts = plan.Days.SelectMany(d => d.Workouts).ToList();
+        return course.KeyClimbs.Any(c => workouts.Any(w => w.PreparesFor?.StartsWith(course.Name, StringComparison.Ordinal) == true && CourseSessions.Matches(w, course, c)))
+            ? null
+            : Error(PlanViolationCodes.CourseNotPrepared, null, $"The plan builds toward {goal!.Name} on {course.Name} but no session holds an effort at the power of its key climbs " +
+                $"({string.Join("; ", course.KeyClimbs.Select(course.Describe))}).");
+    }
 
     private static PlanViolation Error(string code, int? week, string message) => new(code, ViolationSeverity.Error, week, null, message);
 

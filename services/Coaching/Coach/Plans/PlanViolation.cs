@@ -30,6 +30,7 @@ public static class PlanViolationCodes
 
     // The coach's judgement of load (PlanJudgement), beside the rules.
     public const string EmptyPlan = "empty-plan";
+    public const string CourseNotPrepared = "course-not-prepared";
     public const string EmptyWeek = "empty-week";
     public const string BelowFitness = "below-fitness";
     public const string LoadJump = "load-jump";

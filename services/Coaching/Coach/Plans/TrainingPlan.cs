@@ -54,6 +54,7 @@ public static class PlanPhases
 /// <param name="Zone">The Coggan power zone (1–7) the session is built around.</param>
 /// <param name="TargetTss">Training stress of the steps at the rider's FTP (<see cref="WorkoutSteps.Tss"/>).</param>
 /// <param name="LibraryId">The library session it was fitted from (<see cref="Library.WorkoutCatalogue"/>); null for one built otherwise.</param>
+/// <param name="PreparesFor">What of the A event's course the session prepares for ("Étape: the climb at km 83 …"); null for general training.</param>
 public sealed record PlannedWorkout(
     WorkoutType Type,
     string Name,
@@ -62,7 +63,8 @@ public sealed record PlannedWorkout(
     double TargetTss,
     [property: MinLength(1)] IReadOnlyList<WorkoutStep> Steps,
     string Description,
-    string? LibraryId = null);
+    string? LibraryId = null,
+    string? PreparesFor = null);
 
 public enum WorkoutType
 {

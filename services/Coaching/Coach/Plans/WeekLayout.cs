@@ -29,7 +29,7 @@ internal sealed class WeekLayout(RuleSet rules, PlanGoals goals, Season season, 
 {
     private const double TypicalTssPerHour = 42; // an endurance hour at 65 % FTP with its warm-up: to count sessions [E]
     private const int EnduranceCeiling = 3 * 3600, LongRideCeiling = 6 * 3600, SpinSeconds = 45 * 60, RecoveryTempoSeconds = 45 * 60;
-    private const double LongRideWeight = 2;
+    public const double LongRideWeight = 2;
     private const double UpgradeEasyShare = 0.80;
     private const double ShortShare = 0.03; // a week more than 3 % under its target is short [E]
 
@@ -54,8 +54,9 @@ internal sealed class WeekLayout(RuleSet rules, PlanGoals goals, Season season, 
     /// <param name="Floor">TSS under which the week would detrain the rider (what CTL holds).</param>
     /// <param name="EasyOnly">No quality session at all (the first week back from a break).</param>
     /// <param name="Levels">The rider's progression level per energy system (<see cref="ProgressionLevels.System"/>); missing: the lowest.</param>
+    /// <param name="LongRideShare">The long ride's weight against an endurance ride's (twice by default; more toward a long event's course).</param>
     public sealed record Ask(IReadOnlyList<DateOnly> Dates, PlanPhase Phase, double Target, double Ctl, WorkoutType[] QualityTypes, int? VolumeCapSeconds = null, double Floor = 0, bool EasyOnly = false,
-        IReadOnlyDictionary<WorkoutType, int>? Levels = null)
+        IReadOnlyDictionary<WorkoutType, int>? Levels = null, double LongRideShare = LongRideWeight)
     {
         public int Level(WorkoutType type) => Levels?.GetValueOrDefault(ProgressionLevels.System(type)) is { } level and > 0 ? level : ProgressionLevels.Lowest;
     }
@@ -127,7 +128,7 @@ internal sealed class WeekLayout(RuleSet rules, PlanGoals goals, Season season, 
                 .FirstOrDefault(d => d != default && season.LastTaperWeek(d) is null && rules.KeyEventWithin(d, NoHardDaysBeforeEvent) is null) is var longDate && longDate != default
             && Ceiling(longDate, LongRideCeiling, longRide: true) is { } longCeiling)
         {
-            slots.Add(new Slot(longDate, WorkoutType.LongRide, LongRideWeight * season.TaperShare(longDate), longCeiling));
+            slots.Add(new Slot(longDate, WorkoutType.LongRide, ask.LongRideShare * season.TaperShare(longDate), longCeiling));
             free.Remove(longDate);
         }
 

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace CyclingCoach.Coaching.Coach.Rules;
 
 /// <summary>
@@ -54,7 +56,9 @@ public sealed record DateRange(DateOnly From, DateOnly To, string? Reason = null
 }
 
 /// <param name="Priority">A: the season's goal, peaked and tapered for; B: important, a short reduction before it; C: training, no taper.</param>
-public sealed record TargetEvent(string Name, DateOnly Date, EventPriority Priority = EventPriority.A);
+/// <param name="RouteId">The event's course, a route of the library (Routes): an A event's plan then prepares for its climbs.</param>
+public sealed record TargetEvent(string Name, DateOnly Date, EventPriority Priority = EventPriority.A,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Guid? RouteId = null);
 
 /// <summary>Friel's race priorities (coaching.md §4, [MO]).</summary>
 public enum EventPriority

@@ -390,6 +390,28 @@ namespace CyclingCoach.Coaching.Data.Migrations
                     b.ToTable("conversation_messages", (string)null);
                 });
 
+            modelBuilder.Entity("CyclingCoach.Coaching.Model.CourseRecord", b =>
+                {
+                    b.Property<Guid>("RouteId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("route_id");
+
+                    b.Property<DateTime>("AnalyzedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("analyzed_at");
+
+                    b.Property<string>("Course")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("course");
+
+                    b.HasKey("RouteId")
+                        .HasName("pk_courses");
+
+                    b.ToTable("courses", (string)null);
+                });
+
             modelBuilder.Entity("CyclingCoach.Coaching.Model.FlagChange", b =>
                 {
                     b.Property<long>("Id")
