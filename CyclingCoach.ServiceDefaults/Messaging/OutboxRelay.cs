@@ -52,7 +52,15 @@ public sealed class OutboxRelay<TContext>(
             {
                 if (Interlocked.Exchange(ref busReady, 0) == 1)
                 {
-                    await RetryNowAsync(stoppingToken);
+                    try
+                    {
+                        await RetryNowAsync(stoppingToken);
+                    }
+                    catch
+                    {
+                        Interlocked.Exchange(ref busReady, 1); // the database was away too: again on the next pass
+                        throw;
+                    }
                 }
 
                 fullBatch = await PublishBatchAsync(settings, stoppingToken) == settings.BatchSize;

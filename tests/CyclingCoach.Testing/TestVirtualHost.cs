@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Json;
 
 namespace CyclingCoach.Testing;
 
@@ -42,7 +43,7 @@ public sealed class TestVirtualHost : IAsyncDisposable
     /// <summary>Closes every client connection to this virtual host, as a broker restart would (clients reconnect).</summary>
     public async Task<int> CloseConnectionsAsync()
     {
-        using var connections = System.Text.Json.JsonDocument.Parse(await management.GetStringAsync($"api/vhosts/{Uri.EscapeDataString(Name)}/connections"));
+        using var connections = JsonDocument.Parse(await management.GetStringAsync($"api/vhosts/{Uri.EscapeDataString(Name)}/connections"));
         var names = connections.RootElement.EnumerateArray().Select(c => c.GetProperty("name").GetString()!).ToList();
         foreach (var name in names)
         {
