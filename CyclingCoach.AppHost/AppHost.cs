@@ -5,6 +5,11 @@ using Microsoft.Extensions.DependencyInjection;
 // `dotnet run --project CyclingCoach.AppHost` runs it anywhere with the .NET SDK. PostgreSQL and RabbitMQ are Debian's
 // servers run as executables, or Aspire's containers with COACH_INFRASTRUCTURE=containers. Every service gets exactly
 // the keys of ARCHITECTURE.md §2; deploy/docker-compose.yml injects the same ones.
+// No `dcp monitor-process` beside every executable (DCP reads this from the environment it inherits): each is a Go
+// process of ≈ 22 MB PSS that kills its executable should DCP itself die without stopping it — nine of them were a sixth
+// of the stack at rest (bench/RESULTS.md, "Issue 23: memory at rest"). DCP still stops everything when the AppHost
+// stops or dies (it monitors the AppHost); `./coach down` kills what still holds the stack's ports after that.
+Environment.SetEnvironmentVariable("DCP_DISABLE_MONITOR_PROCESS", "1");
 var builder = DistributedApplication.CreateBuilder(args);
 var settings = CoachSettings.From(builder.Configuration, builder.AppHostDirectory);
 var secrets = Secrets.LoadOrCreate(settings.Directory, builder.Configuration);

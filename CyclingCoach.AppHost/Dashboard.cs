@@ -29,6 +29,10 @@ public static class Dashboard
             if (e.Resource.Name == "aspire-dashboard")
             {
                 e.Resource.Annotations.Add(new EnvironmentCallbackAnnotation("AllowedHosts", () => "localhost;127.0.0.1;[::1]"));
+                // The services' runtime settings (services/Directory.Build.props), as environment variables here: the
+                // dashboard is a published executable of Aspire's.
+                e.Resource.Annotations.Add(new EnvironmentCallbackAnnotation("DOTNET_gcConcurrent", () => "0"));
+                e.Resource.Annotations.Add(new EnvironmentCallbackAnnotation("DOTNET_TieredPGO", () => "0"));
             }
 
             return Task.CompletedTask;

@@ -21,7 +21,10 @@ public sealed class OutboxOptions
 /// <summary>
 /// Publishes committed outbox rows in order and retries until each is published (the re-sender eShop lacks). Rows
 /// are claimed with <c>FOR UPDATE SKIP LOCKED</c>, so several replicas never publish the same row at the same time;
-/// a crash between publish and commit re-sends with the same MessageId, which consumers deduplicate.
+/// a crash between publish and commit re-sends with the same MessageId, which consumers deduplicate. Rows that failed
+/// while the broker was away back off (up to <see cref="OutboxOptions.MaxBackoff"/>); when the bus is back (a receive
+/// endpoint ready again after a reconnect) their backoff is dropped and the relay woken, so they leave at once instead
+/// of up to a minute later (bench/RESULTS.md, "Issue 23: fault drills").
 /// </summary>
 public sealed class OutboxRelay<TContext>(
     IServiceScopeFactory scopes,
@@ -32,15 +35,34 @@ public sealed class OutboxRelay<TContext>(
 {
     private static readonly ActivitySource Source = new(Extensions.ActivitySourceName);
     private DateTime nextCleanup = DateTime.MinValue;
+    private int busReady;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
+        using var observer = bus.ConnectReceiveEndpointObserver(new BusReadyObserver(() =>
+        {
+            Interlocked.Exchange(ref busReady, 1);
+            signal.Notify();
+        }));
         while (!stoppingToken.IsCancellationRequested)
         {
             var fullBatch = false;
             try
             {
+                if (Interlocked.Exchange(ref busReady, 0) == 1)
+                {
+                    try
+                    {
+                        await RetryNowAsync(stoppingToken);
+                    }
+                    catch
+                    {
+                        Interlocked.Exchange(ref busReady, 1); // the database was away too: again on the next pass
+                        throw;
+                    }
+                }
+
                 fullBatch = await PublishBatchAsync(settings, stoppingToken) == settings.BatchSize;
                 await CleanupAsync(settings, stoppingToken);
             }
@@ -86,6 +108,35 @@ public sealed class OutboxRelay<TContext>(
             await transaction.CommitAsync(ct);
             return batch.Count;
         }, cancellationToken);
+    }
+
+    /// <summary>Makes every unpublished row due now (an unreadable one too: it fails once more and backs off again).</summary>
+    private async Task RetryNowAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TContext>();
+        var waiting = await db.Set<OutboxMessage>()
+            .Where(m => m.PublishedAt == null && m.NextAttemptAt != null)
+            .ExecuteUpdateAsync(rows => rows.SetProperty(m => m.NextAttemptAt, (DateTime?)null), cancellationToken);
+        if (waiting > 0)
+        {
+            logger.LogInformation("The bus is connected again: {Count} outbox message(s) retried now instead of after their backoff", waiting);
+        }
+    }
+
+    private sealed class BusReadyObserver(Action onReady) : IReceiveEndpointObserver
+    {
+        public Task Ready(ReceiveEndpointReady ready)
+        {
+            onReady();
+            return Task.CompletedTask;
+        }
+
+        public Task Stopping(ReceiveEndpointStopping stopping) => Task.CompletedTask;
+
+        public Task Completed(ReceiveEndpointCompleted completed) => Task.CompletedTask;
+
+        public Task Faulted(ReceiveEndpointFaulted faulted) => Task.CompletedTask;
     }
 
     private enum PublishOutcome { Published, BrokerFailed, Unreadable }

@@ -124,6 +124,34 @@ public sealed class OutboxTests(OutboxFixture fixture)
     }
 
     [Fact]
+    public async Task A_row_backing_off_leaves_as_soon_as_the_bus_is_connected_again()
+    {
+        // As after a broker outage: the row failed eight times and waits an hour for its next attempt.
+        var (noteId, messageId) = await fixture.WithDbAsync(async db =>
+        {
+            var note = new Note { Text = "backing off" };
+            db.Notes.Add(note);
+            var message = db.AddOutboxMessage(new NoteCreated(note.Id, note.Text));
+            message.Attempts = 8;
+            message.LastError = "planted: the broker was unreachable";
+            message.NextAttemptAt = DateTime.UtcNow.AddHours(1);
+            await db.SaveChangesAsync();
+            return (note.Id, message.Id);
+        });
+        await Task.Delay(TimeSpan.FromSeconds(1)); // several relay passes: the row waits
+        Assert.Equal(0, await fixture.ReceiptsFor(noteId));
+
+        Assert.True(await fixture.VirtualHost.CloseConnectionsAsync() > 0);
+
+        Assert.Equal(1, await Eventually.WaitAsync(() => fixture.ReceiptsFor(noteId), n => n == 1, Patience));
+        var row = await Eventually.WaitAsync(
+            () => fixture.WithDbAsync(db => db.Set<OutboxMessage>().AsNoTracking().SingleAsync(m => m.Id == messageId)),
+            m => m.PublishedAt is not null,
+            Patience);
+        Assert.NotNull(row.PublishedAt);
+    }
+
+    [Fact]
     public async Task Many_changes_from_concurrent_writers_are_each_delivered_exactly_once()
     {
         var created = await Task.WhenAll(Enumerable.Range(0, 60).Select(i => CreateNoteAsync($"bulk {i}")));

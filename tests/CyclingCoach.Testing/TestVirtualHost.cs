@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Json;
 
 namespace CyclingCoach.Testing;
 
@@ -38,6 +39,19 @@ public sealed class TestVirtualHost : IAsyncDisposable
 
     /// <summary>Messages waiting in a queue of this virtual host (null when the queue does not exist).</summary>
     public async Task<string> GetQueuesJsonAsync() => await management.GetStringAsync($"api/queues/{Name}");
+
+    /// <summary>Closes every client connection to this virtual host, as a broker restart would (clients reconnect).</summary>
+    public async Task<int> CloseConnectionsAsync()
+    {
+        using var connections = JsonDocument.Parse(await management.GetStringAsync($"api/vhosts/{Uri.EscapeDataString(Name)}/connections"));
+        var names = connections.RootElement.EnumerateArray().Select(c => c.GetProperty("name").GetString()!).ToList();
+        foreach (var name in names)
+        {
+            (await management.DeleteAsync($"api/connections/{Uri.EscapeDataString(name)}")).EnsureSuccessStatusCode();
+        }
+
+        return names.Count;
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -425,11 +425,12 @@ def run_round(stack, ledger, args, round_no, target, rnd):
 
 
 def load_with_faults(stack, args, rnd):
-    """Issue 23's second drill: a read mix at --rate requests/s through the gateway for --duration s, on keep-alive
-    connections from --connections threads, open loop (each request has its slot; latency counts from the slot, so a
-    stall is not hidden), with manual rides at 2/s beside it, RabbitMQ restarted (kill -9, start) at 20 s and PostgreSQL
-    at 40 s. Then the drills' checks: events lost or doubled."""
-    import http.client
+    """Issue 23's second drill: a read mix at --rate requests/s through the gateway for --duration (+ --tail) s (loadgen.mjs: open
+    loop on --connections keep-alive sockets; each request has its due time and its latency counts from it, so a stall
+    is not hidden), with manual rides at 2/s beside it, RabbitMQ restarted (kill -9, `./coach start`) at 20 s and
+    PostgreSQL at 40 s. Per restart: the errors between the kill and `./coach start` returning (the window), the time
+    from the kill to the last failed request before the next restart (recovery, as the clients saw it); outside the
+    windows: errors and latency. Then the drills' checks over the rides posted: events lost or doubled."""
     ledger = Ledger(f"{args.tag}-load")
     args.garmin_activities = 0  # no backfill here: the read mix alone
     seed_ids = [w["id"] for w in (stack.request("GET", "/api/workouts?pageSize=50")[1] or {}).get("items", [])]
@@ -439,46 +440,20 @@ def load_with_faults(stack, args, rnd):
                                      "durationSeconds": 3600, "distanceMeters": 30000, "averagePower": 190})
         if status == 201:
             seed_ids.append(body["id"])
-    mix = [(0.25, lambda r: r.choice(["/api/workouts?pageSize=5", "/api/coach/analyses?pageSize=5"])),
-           (0.35, lambda r: "/api/workouts?page=1&pageSize=50"),
-           (0.20, lambda r: f"/api/workouts/{r.choice(seed_ids)}"),
-           (0.20, lambda r: "/api/coach/fitness")]
-    total = int(args.rate * args.duration)
-    results = [None] * total
-    next_index = iter(range(total))
-    lock = threading.Lock()
-    url = urllib.parse.urlparse(stack.gateway)
-    began = time.monotonic() + 1.0
-
-    def worker(seed):
-        r = random.Random(seed)
-        conn = None
-        while True:
-            with lock:
-                i = next(next_index, None)
-            if i is None:
-                return
-            slot = began + i / args.rate
-            time.sleep(max(0.0, slot - time.monotonic()))
-            x, path = r.random(), None
-            for share, pick in mix:
-                if x < share:
-                    path = pick(r)
-                    break
-                x -= share
-            path = path or "/api/coach/fitness"
-            try:
-                conn = conn or http.client.HTTPConnection(url.hostname, url.port, timeout=10)
-                conn.request("GET", path, headers={"X-Api-Key": stack.key})
-                resp = conn.getresponse()
-                resp.read()
-                status = resp.status
-            except Exception:
-                status = 0
-                conn.close() if conn else None
-                conn = None
-            results[i] = (slot - began, time.monotonic() - slot, status)
-
+    # The dashboard's reads (its recent rides and reviews), the ride list, a ride's detail, fitness.
+    mix = [(0.25, ["/api/workouts?pageSize=5", "/api/coach/analyses?pageSize=5"]),
+           (0.35, ["/api/workouts?page=1&pageSize=50"]),
+           (0.20, [f"/api/workouts/{i}" for i in seed_ids]),
+           (0.20, ["/api/coach/fitness"])]
+    began_wall = time.time() + 2.0
+    began = time.monotonic() + (began_wall - time.time())
+    config = {"url": stack.gateway, "key": stack.key, "rate": args.rate, "duration": args.duration + args.tail, "connections": args.connections,
+              "startAt": began_wall * 1000, "timeoutMs": 10000, "seed": rnd.randrange(1 << 31), "mix": mix}
+    config_path = os.path.join(stack.coach_dir, "loadgen.json")
+    with open(config_path, "w") as f:
+        json.dump(config, f)
+    generator = subprocess.Popen(["node", os.path.join(os.path.dirname(os.path.abspath(__file__)), "loadgen.mjs"), config_path],
+                                 stdout=subprocess.PIPE, text=True)
     writer = Load(stack, ledger, 1)
     writer.threads = [threading.Thread(target=writer.every, args=(0.5, writer.manual), daemon=True)]
     faults = []
@@ -486,48 +461,78 @@ def load_with_faults(stack, args, rnd):
     def fault(at, target):
         time.sleep(max(0.0, began + at - time.monotonic()))
         t0 = time.monotonic() - began
-        # kill -9, not `./coach stop`: on this machine the orchestrator's stop of PostgreSQL and RabbitMQ fails
-        # ("Failed to stop resource", seen 2026-12-07 06:12) and leaves them running.
+        # kill -9, not `./coach stop`: the drills' way (`./coach stop` of a server is slower and was seen to fail).
         stack.coach("kill", target, timeout=120)
         t1 = time.monotonic() - began
-        stack.coach("start", target)
-        faults.append({"target": target, "stop_at_s": round(t0, 2), "stopped_at_s": round(t1, 2), "started_at_s": round(time.monotonic() - began, 2)})
+        error = None
+        try:
+            stack.coach("start", target)  # returns once it is healthy (at most 120 s)
+        except Exception as e:
+            error = str(e)[-300:]
+        faults.append({"target": target, "killed_at_s": round(t0, 2), "killed_by_s": round(t1, 2),
+                       "started_at_s": round(time.monotonic() - began, 2), "start_error": error})
 
-    threads = [threading.Thread(target=worker, args=(rnd.random(),), daemon=True) for _ in range(args.connections)]
-    threads += [threading.Thread(target=fault, args=(20, "messaging"), daemon=True), threading.Thread(target=fault, args=(40, "postgres"), daemon=True)]
-    for t in threads:
-        t.start()
-    for t in writer.threads:
+    faulters = [threading.Thread(target=fault, args=(20, "messaging"), daemon=True), threading.Thread(target=fault, args=(40, "postgres"), daemon=True)]
+    for t in faulters + writer.threads:
         t.start()  # the rides only; no backfill in the middle of the read mix
-    for t in threads:
+    load_before = os.getloadavg()
+    out, _ = generator.communicate()
+    load_after = os.getloadavg()
+    for t in faulters:
         t.join()
     writer.finish()
-    done = [x for x in results if x]
-    faults.sort(key=lambda f: f["stop_at_s"])
-    windows = [(f["stop_at_s"], f["started_at_s"]) for f in faults]
+    generated = json.loads(out)
+    # (when it went on the wire, latency from its due time, status): a request belongs to a fault's window by when the
+    # stack got it, which is later than its due time when the stack falls behind the rate.
+    done = [(x[3], x[1], x[2]) for x in generated["requests"] if x]
+    wall = max((x[0] + x[1] for x in done), default=0) - min((x[0] for x in done), default=0)
+    faults.sort(key=lambda f: f["killed_at_s"])
+    windows = [(f["killed_at_s"], f["started_at_s"]) for f in faults]
     inside = lambda t: any(a <= t <= b for a, b in windows)
     outside = [x for x in done if not inside(x[0])]
     errors_outside = [x for x in outside if x[2] != 200]
-    for f in faults:
-        later = [x for x in done if x[0] > f["started_at_s"] and x[2] != 200 and not inside(x[0])]
-        within = [x for x in done if f["stop_at_s"] <= x[0] <= f["started_at_s"]]
-        f["errors_in_window"] = sum(1 for x in within if x[2] != 200)
+    for n, f in enumerate(faults):
+        until = faults[n + 1]["killed_at_s"] if n + 1 < len(faults) else float("inf")
+        span = [x for x in done if f["killed_at_s"] <= x[0] < until]
+        failed = [x for x in span if x[2] != 200]
+        within = [x for x in span if x[0] <= f["started_at_s"]]
         f["requests_in_window"] = len(within)
-        f["last_error_after_start_s"] = round(max((x[0] for x in later if x[0] < f["started_at_s"] + 30), default=f["started_at_s"]) - f["started_at_s"], 2)
+        f["errors_in_window"] = sum(1 for x in within if x[2] != 200)
+        f["errors_after_start"] = sum(1 for x in failed if x[0] > f["started_at_s"])
+        last_failure = max((x[0] for x in failed), default=f["killed_at_s"])
+        f["recovered_after_s"] = round(last_failure - f["killed_at_s"], 2)
+        f["served_after_recovery"] = sum(1 for x in span if x[0] > last_failure)  # 0: the run ended before it recovered
+        # Requests that waited rather than failed count too: back to normal once every later one answers 200 within 1 s.
+        last_bad = max((x[0] for x in span if x[2] != 200 or x[1] > 1.0), default=f["killed_at_s"])
+        f["normal_after_s"] = round(last_bad - f["killed_at_s"], 2)
+        f["statuses"] = {str(s): sum(1 for x in failed if x[2] == s) for s in sorted({x[2] for x in failed})}
     lat = sorted(x[1] * 1000 for x in outside if x[2] == 200)
     pct = lambda q: round(lat[min(len(lat) - 1, int(q * len(lat)))], 1) if lat else None
-    achieved = len(done) / max(1e-9, max(x[0] for x in done) + 1e-9) if done else 0
     failures, numbers, settle_s = settle(stack, ledger, args.garmin_activities, args.settle_timeout)
-    report = {"rate": args.rate, "duration_s": args.duration, "requests": len(done), "achieved_rate": round(achieved, 1),
+    report = {"rate": args.rate, "duration_s": args.duration, "tail_s": args.tail, "requests": len(done), "generator_max_lag_ms": round(generated["lagMaxMs"]),
+              "answered_per_s": round(len(done) / max(wall, 1e-9), 1), "last_answer_s": round(wall, 1),
+              "load_average_before_after": [round(x, 1) for x in load_before + load_after],
               "errors_outside_windows": len(errors_outside), "errors_total": sum(1 for x in done if x[2] != 200),
+              "first_errors_outside": [list(x) for x in errors_outside[:5]],
               "p50_ms_outside": pct(0.5), "p99_ms_outside": pct(0.99), "late_over_1s_outside": sum(1 for x in outside if x[1] > 1.0),
               "faults": faults, "writes_accepted": sum(1 for _, s, _ in ledger.manual if s == 201), "writes_sent": len(ledger.manual),
               "settled_s": round(settle_s, 1), "failures": failures, **numbers}
     log(json.dumps(report))
     if args.json:
         with open(args.json, "w") as f:
-            json.dump(report, f, indent=1)
-    return 0 if not failures and not errors_outside else 1
+            json.dump({**report, "per_second": per_second(done)}, f, indent=1)
+    return 0 if not failures and not errors_outside and not any(f["start_error"] for f in faults) else 1
+
+
+def per_second(done):
+    """[second, requests put on the wire, failed, p50 ms, p99 ms] for each second of the run."""
+    rows = []
+    for s in range(int(max((x[0] for x in done), default=0)) + 1):
+        xs = [x for x in done if s <= x[0] < s + 1]
+        lat = sorted(x[1] * 1000 for x in xs)
+        q = lambda p: round(lat[min(len(lat) - 1, int(p * len(lat)))], 1) if lat else None
+        rows.append([s, len(xs), sum(1 for x in xs if x[2] != 200), q(0.5), q(0.99)])
+    return rows
 
 
 def table(path):
@@ -556,10 +561,11 @@ def main():
     p.add_argument("--json", default=None)
     p.add_argument("--table", default=None, help="print the rounds of a --json file as a markdown table and exit")
     p.add_argument("--planted", action="store_true", help="print a planted result (runner self-test) and exit")
-    p.add_argument("--load-fault", action="store_true", help="the read mix at --rate for --duration s, RabbitMQ restarted at 20 s, PostgreSQL at 40 s (not yet measured: see bench/RESULTS.md)")
+    p.add_argument("--load-fault", action="store_true", help="the read mix at --rate for --duration s, RabbitMQ restarted at 20 s, PostgreSQL at 40 s")
     p.add_argument("--rate", type=float, default=500)
     p.add_argument("--duration", type=float, default=60)
     p.add_argument("--connections", type=int, default=48)
+    p.add_argument("--tail", type=float, default=30, help="--load-fault: the load goes on this long after --duration, to see the recovery from the last restart")
     args = p.parse_args()
     if args.planted:
         return planted()

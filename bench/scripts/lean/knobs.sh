@@ -6,6 +6,10 @@
 # Every setting sets every knob (environment variables win over runtimeconfig.json), so the build's own settings
 # do not leak into a row.
 #   bench/scripts/lean/knobs.sh [service...]      (default: sync coaching routes gateway; COACH_PORT_BASE as the stack)
+# KNOBS_ONLY=REGEX keeps the settings whose name matches; R2R_DIR=DIR adds the rows run from DIR/<service> (that
+# service published with ReadyToRun, from a copy of the checkout so this one's obj/ keeps its restore:
+#   dotnet publish services/Sync -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o DIR/sync)
+# instead of the build's bin folder.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/../../.." && pwd)"
 base=${COACH_PORT_BASE:-5100} spare=$(( ${COACH_PORT_BASE:-5100} + 50 ))
@@ -23,7 +27,15 @@ settings=(
   "… + gen0 budget 4 MB (GCgen0size)|$lean DOTNET_GCgen0size=0x400000"
   "… + OTLP: metrics every 30 s, batches of 64|$lean OTEL_METRIC_EXPORT_INTERVAL=30000 OTEL_BSP_MAX_EXPORT_BATCH_SIZE=64 OTEL_BSP_MAX_QUEUE_SIZE=256 OTEL_BLRP_MAX_EXPORT_BATCH_SIZE=64 OTEL_BLRP_MAX_QUEUE_SIZE=256"
   "… + TieredCompilation off|${lean/DOTNET_TieredCompilation=1/DOTNET_TieredCompilation=0}"
+  "… + W^X off (DOTNET_EnableWriteXorExecute=0: JIT code not double-mapped)|$lean DOTNET_EnableWriteXorExecute=0"
 )
+if [ -n "${R2R_DIR:-}" ]; then
+  settings+=("… ReadyToRun (published with PublishReadyToRun)|$lean R2R=1"
+             "… ReadyToRun + GCConserveMemory=5|${lean/DOTNET_GCConserveMemory=0/DOTNET_GCConserveMemory=5} R2R=1")
+fi
+if [ -n "${KNOBS_ONLY:-}" ]; then
+  kept=(); for setting in "${settings[@]}"; do [[ ${setting%%|*} =~ $KNOBS_ONLY ]] && kept+=("$setting"); done; settings=("${kept[@]}")
+fi
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "| service | setting | RSS MB | PSS MB | CPU at rest, ms / 30 s | start → healthy s |"
 echo "|---|---|---:|---:|---:|---:|"
@@ -36,9 +48,10 @@ for service in "${services[@]}"; do
   key=$(tr '\0' '\n' < "/proc/$running/environ" | sed -n 's/^Auth__ServiceKey=//p')
   exe="$repo/services/$project/bin/$configuration/net10.0/CyclingCoach.$project"
   for setting in "${settings[@]}"; do
-    name=${setting%%|*} knobs=${setting#*|}
+    name=${setting%%|*} knobs=${setting#*|} run=$exe
+    if [[ $knobs == *R2R=1* ]]; then knobs=${knobs/ R2R=1/} run="$R2R_DIR/$service/CyclingCoach.$project"; fi
     started=$(date +%s.%N)
-    (cd "$repo/services/$project" && exec env -i "${environment[@]}" ASPNETCORE_URLS="http://127.0.0.1:$spare" HTTP_PORTS= ASPNETCORE_HTTP_PORTS= $knobs "$exe") > /tmp/knobs-$service.log 2>&1 &
+    (cd "$repo/services/$project" && exec env -i "${environment[@]}" ASPNETCORE_URLS="http://127.0.0.1:$spare" HTTP_PORTS= ASPNETCORE_HTTP_PORTS= $knobs "$run") > /tmp/knobs-$service.log 2>&1 &
     pid=$!
     healthy=""
     for _ in $(seq 240); do
