@@ -22,7 +22,10 @@ public sealed class ComposeAgreementTests(ComposeAgreementTests.Descriptions bot
 
         public async Task InitializeAsync()
         {
-            var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.CyclingCoach_AppHost>([$"--COACH_DIR={directory}"]);
+            // Empty port settings on the command line (it wins over the environment): the AppHost's own defaults,
+            // whatever ports the stack running these tests was given.
+            var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.CyclingCoach_AppHost>(
+                [$"--COACH_DIR={directory}", "--COACH_PORT_BASE=", "--COACH_WEB_PORT=", "--COACH_DASHBOARD_PORT="]);
             app = await builder.BuildAsync();
             var yaml = new YamlStream();
             using var reader = File.OpenText(Path.Combine(RepositoryRoot(), "deploy", "docker-compose.yml"));
