@@ -1,7 +1,8 @@
 // Screenshots of the route page's pacing plan at desktop and phone width and as printed (the top-tube sheet):
 //   WEB_URL=… API_KEY=… node e2e/pacing-shots.mjs GPX_FILE [outDir=/tmp/pacing-shots]
 // Uploads GPX_FILE (a duplicate is fine: the existing route is used), then makes it the course of an A event 9 weeks
-// out and generates a plan, and shoots the plan page with its course sessions. Not a test: writes PNGs and prints paths.
+// out (the rules page shows the event with its course) and generates a plan, and shoots the plan page with its course
+// sessions. Not a test: writes PNGs and prints paths.
 import { mkdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { launchBrowser, signIn } from './browser.mjs';
@@ -42,6 +43,16 @@ const rules = await page.request.post(`${WEB_URL}/api/coach/rules`, {
   data: { text: `Target event: ${body.name ?? 'the course'} on ${eventDate}.`, rules: { events: [{ name: 'Course event', date: eventDate, priority: 'a', routeId: id }] } },
 });
 if (!rules.ok()) throw new Error(`rules: ${rules.status()} ${await rules.text()}`);
+// The rules page: the event with its course.
+for (const [width, height, label] of [[1280, 800, 'desktop'], [390, 844, 'phone']]) {
+  await page.setViewportSize({ width, height });
+  await page.goto(`${WEB_URL}/rules`);
+  await page.locator('[data-testid=event-route] a').waitFor();
+  await page.waitForTimeout(500);
+  const file = join(out, `rules-course-${label}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  console.log(file);
+}
 const plan = await page.request.post(`${WEB_URL}/api/coach/plans/generate`, { data: { startDate: monday.toISOString().slice(0, 10) } });
 if (!plan.ok()) throw new Error(`plan: ${plan.status()} ${await plan.text()}`);
 await page.emulateMedia({ media: 'screen', colorScheme: 'light' });

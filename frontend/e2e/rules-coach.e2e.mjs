@@ -1,11 +1,17 @@
 // End-to-end against the real stack (./coach test starts it): sign in (a wrong key refused), rules in plain words →
-// preview → save → version N+1 in the history with its diff, the athlete FTP → zones, a question to the built-in
+// preview → save → version N+1 in the history with its diff, a route picked as an event's course (kept when the words
+// are saved again), the athlete FTP → zones, a question to the built-in
 // coach streamed back, and the seeded prompts. Other tests share the database, so every check is relative to what
 // was there before. Needs WEB_URL and API_KEY (skipped otherwise).
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { launchBrowser } from './browser.mjs';
-import { API_KEY, noStack, WEB_URL } from './real-stack.mjs';
+import { API_KEY, fixture, noStack, WEB_URL } from './real-stack.mjs';
+
+// A climb in the Julian Alps (Mojstrovka): the course an event is ridden on.
+const courseGpx = fixture('gpx', 'gpxpy__Mojstrovka.gpx');
 
 describe('rules, athlete, coach and prompts (real stack)', { skip: noStack }, () => {
   /** @type {Awaited<ReturnType<typeof launchBrowser>>} */
@@ -88,6 +94,46 @@ describe('rules, athlete, coach and prompts (real stack)', { skip: noStack }, ()
       assert.match(await page.getByTestId('compare-diff').innerText(), new RegExp(`Most hours a week[\\s\\S]*${hours} h`));
     }
     assert.match(await page.getByTestId('active-rules').innerText(), new RegExp(`version ${latest + 1}`));
+  });
+
+  it('attaches a route of the library to an event, shows its name, and keeps it when the words are saved again', { skip: !courseGpx && 'the GPX fixture was not found' }, async () => {
+    const upload = await page.request.post(`${WEB_URL}/api/routes`, {
+      multipart: { file: { name: basename(courseGpx), mimeType: 'application/gpx+xml', buffer: await readFile(courseGpx) } },
+    });
+    const uploaded = await upload.json();
+    const routeId = uploaded.id ?? uploaded.existingRouteId; // a duplicate from an earlier run is the same route
+    assert.ok(routeId, `upload: ${upload.status()} ${JSON.stringify(uploaded)}`);
+    const route = await api(`/api/routes/${routeId}`);
+    // An event of its own (the database is shared), its words saved as a new version.
+    const event = `Course check ${Date.now()}`;
+    const date = new Date(Date.now() + 70 * 86_400_000).toISOString().slice(0, 10);
+    const words = (hours) => `I can ride at most ${hours} hours a week. Target event: ${event} on ${date}.`;
+    const saved = await page.request.post(`${WEB_URL}/api/coach/rules`, { data: { text: words(7) } });
+    assert.equal(saved.status(), 201);
+
+    await page.goto(`${WEB_URL}/rules`);
+    const course = page.getByTestId('event-course').filter({ hasText: event });
+    await course.waitFor();
+    assert.match(await course.getByTestId('event-route').innerText(), /No course/);
+    await course.getByLabel('Course').selectOption(routeId);
+    await course.getByTestId('event-route').filter({ hasText: route.name }).waitFor();
+    await page.getByTestId('rules-saved').waitFor();
+    const active = await api('/api/coach/rules/active');
+    assert.equal(active.rules.events.find((e) => e.name === event)?.routeId, routeId);
+    assert.equal(active.text, words(7), 'the words stay as they were');
+    const lines = await page.getByTestId('active-rule-lines').innerText();
+    assert.ok(lines.includes(`${event} on ${date} (A) · course: ${route.name}`), lines);
+
+    // The words edited and saved again: the event is still there, so is its course.
+    await page.locator('#rules-text').fill(words(8));
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await page.getByTestId('understood').filter({ hasText: `course: ${route.name}` }).waitFor();
+    await page.getByTestId('save-rules').click();
+    await page.getByTestId('active-rules').filter({ hasText: `version ${active.version + 1}` }).waitFor();
+    const again = await api('/api/coach/rules/active');
+    assert.equal(again.rules.maxHoursPerWeek, 8);
+    assert.equal(again.rules.events.find((e) => e.name === event)?.routeId, routeId);
+    await page.getByTestId('event-course').filter({ hasText: event }).getByTestId('event-route').filter({ hasText: route.name }).waitFor();
   });
 
   it('sets the athlete FTP and shows the zones it gives', async () => {

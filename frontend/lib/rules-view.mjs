@@ -8,7 +8,8 @@
  * @typedef {{ availableDays?: string[] | null, restDays?: string[], maxHoursPerWeek?: number | null,
  *   minHoursPerWeek?: number | null, maxHoursPerDay?: number | null, dayCaps?: DayCap[], longRideDay?: string | null,
  *   longRideMaxHours?: number | null, maxHardSessionsPerWeek?: number | null, noBackToBackHardDays?: boolean,
- *   blackoutDates?: DateRange[], targetEvent?: { name: string, date: string } | null }} RuleSet
+ *   blackoutDates?: DateRange[], events?: TargetEvent[], targetEvent?: { name: string, date: string } | null }} RuleSet
+ * @typedef {{ name: string, date: string, priority?: 'a' | 'b' | 'c', routeId?: string | null }} TargetEvent
  * @typedef {{ field: string, label: string, value: string }} RuleLine
  * @typedef {{ field: string, label: string, kind: 'added' | 'removed' | 'changed', before: string | null, after: string | null }} DiffRow
  */
@@ -26,6 +27,7 @@ export const RULE_LABELS = /** @type {const} */ ({
   maxHardSessionsPerWeek: 'Most hard sessions a week',
   noBackToBackHardDays: 'Hard days back to back',
   blackoutDates: 'No riding on',
+  events: 'Events',
   targetEvent: 'Target event',
 });
 
@@ -61,10 +63,30 @@ export function isUnset(/** @type {unknown} */ value) {
 }
 
 /**
- * One rule's value in words, or null when the value sets no rule.
- * @param {string} field @param {unknown} value @returns {string | null}
+ * An event in words: "Granfondo Stelvio on 2027-06-20 (A) · course: Stelvio loop". A route the names do not hold
+ * (deleted, or not loaded yet) still says there is a course.
+ * @param {TargetEvent} event @param {Map<string, string>} [routeNames] route id → name
  */
-export function ruleValueText(field, value) {
+export function eventText(event, routeNames) {
+  const text = `${event.name} on ${event.date} (${(event.priority ?? 'a').toUpperCase()})`;
+  if (!event.routeId) return text;
+  return `${text} · course: ${routeNames?.get(event.routeId) ?? 'a route of your library'}`;
+}
+
+/**
+ * The rules with the event at <index> on the route <routeId> (null: no course); the other events and rules as they were.
+ * @template {RuleSet} R @param {R} rules @param {number} index @param {string | null} routeId @returns {R}
+ */
+export function withEventRoute(rules, index, routeId) {
+  return { ...rules, events: (rules.events ?? []).map((e, i) => (i === index ? { ...e, routeId: routeId || null } : e)) };
+}
+
+/**
+ * One rule's value in words, or null when the value sets no rule.
+ * @param {string} field @param {unknown} value @param {Map<string, string>} [routeNames] for the events' courses
+ * @returns {string | null}
+ */
+export function ruleValueText(field, value, routeNames) {
   if (isUnset(value)) return null;
   const v = /** @type {any} */ (value);
   switch (field) {
@@ -89,6 +111,8 @@ export function ruleValueText(field, value) {
       return 'never two in a row';
     case 'blackoutDates':
       return [.../** @type {DateRange[]} */ (v)].sort((a, b) => a.from.localeCompare(b.from)).map(rangeText).join('; ');
+    case 'events':
+      return [.../** @type {TargetEvent[]} */ (v)].sort((a, b) => a.date.localeCompare(b.date)).map((e) => eventText(e, routeNames)).join('; ');
     case 'targetEvent':
       return `${v.name} on ${v.date}`;
     default:
@@ -103,16 +127,17 @@ export function ruleLabel(field) {
 
 /**
  * The rules a rule set sets, in the rule set's field order (fields the page does not know come last, as JSON).
- * @param {RuleSet | null | undefined} rules @returns {RuleLine[]}
+ * @param {RuleSet | null | undefined} rules @param {Map<string, string>} [routeNames] route id → name, for the events
+ * @returns {RuleLine[]}
  */
-export function ruleLines(rules) {
+export function ruleLines(rules, routeNames) {
   if (!rules) return [];
   const known = Object.keys(RULE_LABELS);
   const fields = [...known, ...Object.keys(rules).filter((f) => !known.includes(f))];
   /** @type {RuleLine[]} */
   const lines = [];
   for (const field of fields) {
-    const value = ruleValueText(field, /** @type {any} */ (rules)[field]);
+    const value = ruleValueText(field, /** @type {any} */ (rules)[field], routeNames);
     if (value !== null) lines.push({ field, label: ruleLabel(field), value });
   }
   return lines;
@@ -121,9 +146,10 @@ export function ruleLines(rules) {
 /**
  * The parse preview: what was understood (as rule lines) and what was not (the phrases, trimmed, blanks dropped).
  * @param {{ rules: RuleSet, notUnderstood: string[], engine?: string, fallbackReason?: string | null }} parsed
+ * @param {Map<string, string>} [routeNames]
  */
-export function parsePreview(parsed) {
-  const understood = ruleLines(parsed.rules);
+export function parsePreview(parsed, routeNames) {
+  const understood = ruleLines(parsed.rules, routeNames);
   const notUnderstood = (parsed.notUnderstood ?? []).map((p) => p.trim()).filter(Boolean);
   return { understood, notUnderstood, nothingUnderstood: understood.length === 0, engine: parsed.engine ?? null, fallbackReason: parsed.fallbackReason ?? null };
 }
@@ -131,14 +157,15 @@ export function parsePreview(parsed) {
 /**
  * Diff rows from the API's changes: a rule that appears is added, one that goes is removed, otherwise changed. A
  * change between two "no rule" values (null and []) is no change to a rider and is left out.
- * @param {{ field: string, before?: unknown, after?: unknown }[]} changes @returns {DiffRow[]}
+ * @param {{ field: string, before?: unknown, after?: unknown }[]} changes @param {Map<string, string>} [routeNames]
+ * @returns {DiffRow[]}
  */
-export function diffRows(changes) {
+export function diffRows(changes, routeNames) {
   /** @type {DiffRow[]} */
   const rows = [];
   for (const change of changes) {
-    const before = ruleValueText(change.field, change.before);
-    const after = ruleValueText(change.field, change.after);
+    const before = ruleValueText(change.field, change.before, routeNames);
+    const after = ruleValueText(change.field, change.after, routeNames);
     if (before === after) continue;
     const kind = before === null ? 'added' : after === null ? 'removed' : 'changed';
     rows.push({ field: change.field, label: ruleLabel(change.field), kind, before, after });

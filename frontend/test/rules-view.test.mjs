@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { baselines, diffRows, hoursText, parsePreview, ruleLines } from '../lib/rules-view.mjs';
+import { baselines, diffRows, eventText, hoursText, parsePreview, ruleLines, withEventRoute } from '../lib/rules-view.mjs';
 
 // What POST /api/coach/rules/parse answered for "I can ride at most 8 hours a week. Rest on Mondays. Long ride on
 // Saturday up to 4 hours. No more than two hard sessions a week, never two hard days in a row. Tuesdays at most an
@@ -96,5 +96,47 @@ describe('baselines', () => {
     assert.equal(map.get('b'), v1);
     assert.equal(map.get('c'), v1);
     assert.equal(map.get('e'), v3);
+  });
+});
+
+describe('events and their courses', () => {
+  const stelvio = '0193a4d2-0000-7000-8000-00000000c0de';
+  const rules = {
+    maxHoursPerWeek: 8,
+    events: [
+      { name: 'Granfondo Stelvio', date: '2027-06-20', priority: 'a', routeId: stelvio },
+      { name: 'Club TT', date: '2027-04-04', priority: 'c' },
+    ],
+  };
+  const names = new Map([[stelvio, 'Stelvio loop']]);
+
+  it('names each event with its priority and the course it is ridden on, in date order', () => {
+    assert.deepEqual(ruleLines(rules, names).find((l) => l.field === 'events'), {
+      field: 'events',
+      label: 'Events',
+      value: 'Club TT on 2027-04-04 (C); Granfondo Stelvio on 2027-06-20 (A) · course: Stelvio loop',
+    });
+  });
+
+  it('still says there is a course when the route name is not known (not loaded, or deleted)', () => {
+    assert.equal(eventText(rules.events[0]), 'Granfondo Stelvio on 2027-06-20 (A) · course: a route of your library');
+    assert.equal(eventText({ name: 'Marmotte', date: '2027-07-04' }), 'Marmotte on 2027-07-04 (A)');
+  });
+
+  it('puts one event on a route (or none) and leaves the other events and rules as they were', () => {
+    const other = '0193a4d2-0000-7000-8000-0000000000aa';
+    const picked = withEventRoute(rules, 1, other);
+    assert.deepEqual(picked.events.map((e) => e.routeId ?? null), [stelvio, other]);
+    assert.equal(picked.maxHoursPerWeek, 8);
+    assert.equal(rules.events[1].routeId, undefined, 'the rules given are not changed');
+    assert.equal(withEventRoute(rules, 0, '').events[0].routeId, null);
+  });
+
+  it('shows a course attached in a diff as a changed event', () => {
+    const rows = diffRows([{ field: 'events', before: [{ ...rules.events[0], routeId: null }], after: [rules.events[0]] }], names);
+    assert.deepEqual(rows, [{
+      field: 'events', label: 'Events', kind: 'changed',
+      before: 'Granfondo Stelvio on 2027-06-20 (A)', after: 'Granfondo Stelvio on 2027-06-20 (A) · course: Stelvio loop',
+    }]);
   });
 });

@@ -1,14 +1,23 @@
 'use client';
 
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { ApiError } from '@/lib/api';
-import { diffRules, listRuleVersions, parseRules, saveRules, type RuleParseResponse, type RuleSetVersion } from '@/lib/api/rules';
+import Link from 'next/link';
+import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
+import { ApiError, listRoutes } from '@/lib/api';
+import { diffRules, listRuleVersions, parseRules, saveRules, type RuleParseResponse, type RuleSetDiff, type RuleSetVersion } from '@/lib/api/rules';
 import { formatDateTime } from '@/lib/format';
-import { baselines, diffRows, parsePreview, ruleLines } from '@/lib/rules-view.mjs';
+import { baselines, diffRows, parsePreview, ruleLines, withEventRoute } from '@/lib/rules-view.mjs';
+import type { RouteSummary } from '@/lib/types';
 import { Empty, ErrorState, Loading } from '../States';
 import '../coaching.css';
 
 type Versions = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; items: RuleSetVersion[]; total: number };
+type Routes = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; items: RouteSummary[] };
+/** Route id → name, for the events' courses in every rule line and diff. */
+type RouteNames = Map<string, string>;
+
+function problemMessage(e: unknown) {
+  return e instanceof ApiError && e.problem?.errors ? Object.values(e.problem.errors).flat().join(' ') : (e as Error).message;
+}
 
 const EXAMPLE =
   'I can ride at most 8 hours a week. Rest on Mondays. Long ride on Saturday, up to 4 hours. ' +
@@ -22,6 +31,7 @@ export default function RulesPage() {
   const [busy, setBusy] = useState<'parse' | 'save' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<RuleSetVersion | null>(null);
+  const [routes, setRoutes] = useState<Routes>({ status: 'loading' });
 
   const load = useCallback(async () => {
     try {
@@ -34,15 +44,20 @@ export default function RulesPage() {
     }
   }, []);
   useEffect(() => void load(), [load]);
+  const loadRoutes = useCallback(async () => {
+    try {
+      setRoutes({ status: 'ready', items: (await listRoutes('name', false)).items });
+    } catch (e) {
+      setRoutes({ status: 'error', message: (e as Error).message });
+    }
+  }, []);
+  useEffect(() => void loadRoutes(), [loadRoutes]);
+  const routeNames: RouteNames = useMemo(() => new Map(routes.status === 'ready' ? routes.items.map((r) => [r.id, r.name]) : []), [routes]);
 
   const current = text ?? '';
   const previewIsCurrent = preview !== null && preview.text === current.trim();
   const active = versions.status === 'ready' ? versions.items.find((v) => v.isActive) : undefined;
   const nextVersion = versions.status === 'ready' ? Math.max(0, ...versions.items.map((v) => v.version)) + 1 : null;
-
-  function problemMessage(e: unknown) {
-    return e instanceof ApiError && e.problem?.errors ? Object.values(e.problem.errors).flat().join(' ') : (e as Error).message;
-  }
 
   async function onPreview(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -144,17 +159,30 @@ export default function RulesPage() {
         <section className="card" aria-labelledby="preview-heading" aria-live="polite">
           <h2 id="preview-heading">What the coach understood</h2>
           {preview ? (
-            <ParsePreview parsed={preview.parsed} stale={!previewIsCurrent} />
+            <ParsePreview parsed={preview.parsed} stale={!previewIsCurrent} routeNames={routeNames} />
           ) : active ? (
             <>
               <p className="hint muted">Version {active.version}, in force now. Press Preview to see what your edited words give.</p>
-              <RuleLinesList lines={ruleLines(active.rules)} testId="active-rule-lines" />
+              <RuleLinesList lines={ruleLines(active.rules, routeNames)} testId="active-rule-lines" />
             </>
           ) : (
             <Empty title="No preview yet">Write your rules and press Preview. Nothing is saved until you save.</Empty>
           )}
         </section>
       </div>
+
+      {active && (active.rules.events?.length ?? 0) > 0 && (
+        <EventCourses
+          active={active}
+          routes={routes}
+          routeNames={routeNames}
+          onRetryRoutes={loadRoutes}
+          onSaved={async (version) => {
+            setSaved(version);
+            await load();
+          }}
+        />
+      )}
 
       <section className="card" aria-labelledby="history-heading">
         <h2 id="history-heading">History</h2>
@@ -164,15 +192,109 @@ export default function RulesPage() {
           (versions.items.length === 0 ? (
             <Empty title="No rules saved yet">The first version you save appears here; each later one with what changed.</Empty>
           ) : (
-            <VersionHistory versions={versions.items} total={versions.total} openId={saved?.id ?? versions.items[0].id} />
+            <VersionHistory versions={versions.items} total={versions.total} openId={saved?.id ?? versions.items[0].id} routeNames={routeNames} />
           ))}
       </section>
     </>
   );
 }
 
-function ParsePreview({ parsed, stale }: { parsed: RuleParseResponse; stale: boolean }) {
-  const view = parsePreview(parsed);
+/**
+ * The active version's events, each with the route of the library it is ridden on. Picking one saves the next version
+ * with the same words and the event's routeId (the plan for an A event with a course prepares for its key climbs).
+ */
+function EventCourses({ active, routes, routeNames, onRetryRoutes, onSaved }: {
+  active: RuleSetVersion;
+  routes: Routes;
+  routeNames: RouteNames;
+  onRetryRoutes: () => void;
+  onSaved: (version: RuleSetVersion) => Promise<void>;
+}) {
+  const [busy, setBusy] = useState<number | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const events = active.rules.events ?? [];
+
+  async function pick(index: number, routeId: string) {
+    setBusy(index);
+    setError(null);
+    try {
+      const event = events[index];
+      const name = routeId ? `Course of ${event.name}: ${routeNames.get(routeId) ?? 'a route'}` : `No course for ${event.name}`;
+      await onSaved(await saveRules(active.text, name.slice(0, 120), withEventRoute(active.rules, index, routeId || null)));
+    } catch (e) {
+      setError(problemMessage(e));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  return (
+    <section className="card" aria-labelledby="courses-heading">
+      <h2 id="courses-heading">Events and their courses</h2>
+      <p className="hint muted">
+        Pick the route an event is ridden on: the plan toward an A event then prepares for its key climbs. Your words stay as they are, and a
+        later edit of them keeps the course of an event that is still there.
+      </p>
+      {routes.status === 'error' && <ErrorState what="your routes" message={routes.message} onRetry={onRetryRoutes} />}
+      {routes.status === 'ready' && routes.items.length === 0 && (
+        <p className="hint muted">
+          No routes yet: <Link href="/routes">upload a GPX file on Routes</Link> to pick it here.
+        </p>
+      )}
+      <ul className="event-courses" data-testid="event-courses">
+        {events.map((event, i) => {
+          const id = `event-route-${i}`;
+          const unknown = event.routeId && routes.status === 'ready' && !routeNames.has(event.routeId);
+          return (
+            <li key={`${event.name}-${event.date}`} className="event-course" data-testid="event-course">
+              <div>
+                <strong>{event.name}</strong>
+                <span className="muted"> · {event.date} · priority {(event.priority ?? 'a').toUpperCase()}</span>
+                <p className="event-course-route" data-testid="event-route">
+                  {event.routeId ? (
+                    <>
+                      Course: <Link href={`/routes/${event.routeId}`}>{routeNames.get(event.routeId) ?? 'a route of your library'}</Link>
+                      {unknown && <span className="muted"> (no longer in your library)</span>}
+                    </>
+                  ) : (
+                    <span className="muted">No course</span>
+                  )}
+                </p>
+              </div>
+              <div className="event-course-pick">
+                <label htmlFor={id}>Course</label>
+                <select
+                  id={id}
+                  value={event.routeId ?? ''}
+                  disabled={busy !== null || routes.status !== 'ready'}
+                  onChange={(e) => void pick(i, e.target.value)}
+                >
+                  <option value="">No course</option>
+                  {unknown && <option value={event.routeId!}>(deleted route)</option>}
+                  {routes.status === 'ready' &&
+                    routes.items.map((r) => (
+                      <option key={r.id} value={r.id}>
+                        {r.name} · {(r.distanceMeters / 1000).toFixed(0)} km
+                      </option>
+                    ))}
+                </select>
+                {busy === i && <span className="muted"> Saving…</span>}
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function ParsePreview({ parsed, stale, routeNames }: { parsed: RuleParseResponse; stale: boolean; routeNames: RouteNames }) {
+  const view = parsePreview(parsed, routeNames);
   return (
     <div data-testid="rules-preview" className={stale ? 'stale' : undefined}>
       {stale && <p className="warn-box">The text changed since this preview: preview again before saving.</p>}
@@ -200,7 +322,7 @@ function ParsePreview({ parsed, stale }: { parsed: RuleParseResponse; stale: boo
   );
 }
 
-function VersionHistory({ versions, total, openId }: { versions: RuleSetVersion[]; total: number; openId: string }) {
+function VersionHistory({ versions, total, openId, routeNames }: { versions: RuleSetVersion[]; total: number; openId: string; routeNames: RouteNames }) {
   const base = baselines(versions);
   return (
     <>
@@ -210,10 +332,10 @@ function VersionHistory({ versions, total, openId }: { versions: RuleSetVersion[
         </p>
       )}
       {/* Keyed by the newest version: a new save starts the comparison again from the two newest. */}
-      {versions.length > 1 && <CompareVersions key={versions[0].id} versions={versions} />}
+      {versions.length > 1 && <CompareVersions key={versions[0].id} versions={versions} routeNames={routeNames} />}
       <ol className="version-list" data-testid="rule-versions">
         {versions.map((v) => (
-          <VersionItem key={v.id} version={v} baseline={base.get(v.id) ?? null} initiallyOpen={v.id === openId} />
+          <VersionItem key={v.id} version={v} baseline={base.get(v.id) ?? null} initiallyOpen={v.id === openId} routeNames={routeNames} />
         ))}
       </ol>
     </>
@@ -221,9 +343,16 @@ function VersionHistory({ versions, total, openId }: { versions: RuleSetVersion[
 }
 
 type DiffRows = ReturnType<typeof diffRows>;
-type Diff = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; rows: DiffRows };
+type Changes = RuleSetDiff['changes'];
+/** The changes as the API gave them: worded at render, so a route's name shows once the routes are in. */
+type Diff = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; changes: Changes };
 
-function VersionItem({ version, baseline, initiallyOpen }: { version: RuleSetVersion; baseline: RuleSetVersion | null; initiallyOpen: boolean }) {
+function VersionItem({ version, baseline, initiallyOpen, routeNames }: {
+  version: RuleSetVersion;
+  baseline: RuleSetVersion | null;
+  initiallyOpen: boolean;
+  routeNames: RouteNames;
+}) {
   const [open, setOpen] = useState(initiallyOpen);
   const [diff, setDiff] = useState<Diff | null>(null);
   useEffect(() => {
@@ -234,7 +363,7 @@ function VersionItem({ version, baseline, initiallyOpen }: { version: RuleSetVer
     if (!baseline) return;
     setDiff({ status: 'loading' });
     try {
-      setDiff({ status: 'ready', rows: diffRows((await diffRules(baseline.id, version.id)).changes) });
+      setDiff({ status: 'ready', changes: (await diffRules(baseline.id, version.id)).changes });
     } catch (e) {
       setDiff({ status: 'error', message: (e as Error).message });
     }
@@ -261,15 +390,15 @@ function VersionItem({ version, baseline, initiallyOpen }: { version: RuleSetVer
         <div id={panel} className="version-body">
           <h3>{baseline ? `Changes from version ${baseline.version}` : 'First version'}</h3>
           {!baseline ? (
-            <RuleLinesList lines={ruleLines(version.rules)} />
+            <RuleLinesList lines={ruleLines(version.rules, routeNames)} />
           ) : diff === null || diff.status === 'loading' ? (
             <Loading what="the changes" />
           ) : diff.status === 'error' ? (
             <ErrorState what="the changes" message={diff.message} onRetry={loadDiff} />
-          ) : diff.rows.length === 0 ? (
+          ) : diffRows(diff.changes, routeNames).length === 0 ? (
             <p className="muted">No rule changed (only the words).</p>
           ) : (
-            <DiffTable rows={diff.rows} />
+            <DiffTable rows={diffRows(diff.changes, routeNames)} />
           )}
           <details className="version-text">
             <summary>The words of version {version.version}</summary>
@@ -325,7 +454,7 @@ function DiffTable({ rows, testId = 'rule-diff' }: { rows: DiffRows; testId?: st
 }
 
 /** Any two versions side by side (the history shows each against its parent). */
-function CompareVersions({ versions }: { versions: RuleSetVersion[] }) {
+function CompareVersions({ versions, routeNames }: { versions: RuleSetVersion[]; routeNames: RouteNames }) {
   const [from, setFrom] = useState(versions[1]?.id ?? '');
   const [to, setTo] = useState(versions[0]?.id ?? '');
   const [diff, setDiff] = useState<Diff | null>(null);
@@ -335,7 +464,7 @@ function CompareVersions({ versions }: { versions: RuleSetVersion[] }) {
     event.preventDefault();
     setDiff({ status: 'loading' });
     try {
-      setDiff({ status: 'ready', rows: diffRows((await diffRules(from, to)).changes) });
+      setDiff({ status: 'ready', changes: (await diffRules(from, to)).changes });
     } catch (e) {
       setDiff({ status: 'error', message: (e as Error).message });
     }
@@ -362,7 +491,11 @@ function CompareVersions({ versions }: { versions: RuleSetVersion[] }) {
       {diff?.status === 'loading' && <Loading what="the changes" />}
       {diff?.status === 'error' && <ErrorState what="the changes" message={diff.message} />}
       {diff?.status === 'ready' &&
-        (diff.rows.length === 0 ? <p className="muted">No rule differs between {label(from)} and {label(to)}.</p> : <DiffTable rows={diff.rows} testId="compare-diff" />)}
+        (diffRows(diff.changes, routeNames).length === 0 ? (
+          <p className="muted">No rule differs between {label(from)} and {label(to)}.</p>
+        ) : (
+          <DiffTable rows={diffRows(diff.changes, routeNames)} testId="compare-diff" />
+        ))}
     </details>
   );
 }

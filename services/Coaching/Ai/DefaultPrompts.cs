@@ -48,13 +48,19 @@ public static class DefaultPrompts
         The workout library (id, name, category, type, minutes, shortestMinutes, level, tss, steps, purpose):
         {{library_json}}
 
+        The course of the A event the plan builds toward (null when the event names no route, or Routes has not
+        analysed it yet): the event, the route's length, climbing and the hours the rider needs for it, and its key
+        climbs, each with where it starts, its length, grade, minutes, the power it asks for (watts, and powerFraction
+        of FTP) and the preparesFor text that names it:
+        {{course_json}}
+
         The plan:
         - startDate is {{start_date}}; exactly {{weeks}} weeks numbered from 1; each week lists its 7 days in date
           order, Monday to Sunday, every date once. A day with an empty workouts list is a rest day; leave a day's
           event null (the coach marks the rider's events on the plan).
         - Each session is either a pick from the workout library above or a structured workout of your own:
           - a pick: libraryId (an id from the list) and scale, the factor of its listed minutes (1 = as listed,
-            0.5–2, never under its shortestMinutes); every other field null. Longer means more endurance riding
+            0.5–2, never under its shortestMinutes); every other field null but preparesFor. Longer means more endurance riding
             around the same main set, shorter less of it. Prefer the library: its sessions are checked.
           - your own: libraryId and scale null; type (recovery, endurance, long_ride, tempo, sweet_spot, threshold,
             vo2_max, anaerobic, sprint), a short name, zone (Coggan power zone 1–7 it is built around), structured
@@ -80,6 +86,14 @@ public static class DefaultPrompts
             last 7 at 40–60 % of the pre-taper volume with 1–2 short race-intensity openers, so that form (TSB) on the
             day is +5 to +25. Nothing hard in the 48 h before an A or B event; a B event gets a few easier days before
             it; a C event counts as one of the week's hard sessions.
+        - The course, when there is one: the base and build weeks prepare for it. In each such week with a hard
+          session, the first hard session is your own structured workout for one key climb, the climbs in turn (one a
+          week): intervals at the climb's powerFraction (within 0.05 of it, kept to 0.70–1.05), each effort as long as
+          the climb takes (at least 5 min; at most 15 min at threshold, 20 at sweet spot, 30 at tempo) with half an
+          effort easy between, at most 40 min of efforts in the session (60 at tempo), in the time the day allows; its
+          preparesFor is that climb's preparesFor, word for word. The long rides grow toward the course's hours and
+          climbing; their preparesFor is longRidePreparesFor. Every other session's preparesFor is null. A plan for a
+          known course without an effort matched to a key climb is refused.
         - Respect every rule: available days, rest days, weekly and daily hour caps, day caps, the long-ride day and
           its cap, the number of hard sessions a week, no hard days back to back, blackout dates, the events.
         - Each week: its phase (base, build, recovery, taper, race or transition) and its focus in a few words; a

@@ -18,11 +18,12 @@ public static class PromptPlaceholders
     public const string PlanJson = "plan_json";
     public const string SuggestionsJson = "suggestions_json";
     public const string LibraryJson = "library_json";
+    public const string CourseJson = "course_json";
 
     public static IReadOnlyDictionary<AiAction, IReadOnlySet<string>> Allowed { get; } = new Dictionary<AiAction, IReadOnlySet<string>>
     {
         [AiAction.RuleParsing] = new HashSet<string> { RulesText, Today },
-        [AiAction.PlanGeneration] = new HashSet<string> { RulesJson, AthleteJson, FitnessJson, GoalsJson, StartDate, Weeks, LibraryJson },
+        [AiAction.PlanGeneration] = new HashSet<string> { RulesJson, AthleteJson, FitnessJson, GoalsJson, StartDate, Weeks, LibraryJson, CourseJson },
         [AiAction.WorkoutAnalysis] = new HashSet<string> { FactsJson, PlanJson, RulesJson, AthleteJson },
         [AiAction.PlanEvolution] = new HashSet<string> { PlanJson, SuggestionsJson, RulesJson },
         [AiAction.Chat] = new HashSet<string> { AthleteJson, Today },

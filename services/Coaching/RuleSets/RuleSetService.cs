@@ -12,7 +12,9 @@ public sealed class RuleSetService(CoachingDbContext db, CoachEngines engines)
     public async Task<RuleParseResponse> ParseAsync(string text, CancellationToken cancellationToken)
     {
         var parsed = await engines.RunAsync((engine, ct) => engine.ParseRulesAsync(text, ct), r => RuleSetChecks.Problems(r.Rules), cancellationToken);
-        return new RuleParseResponse(parsed.Value.Rules, parsed.Value.NotUnderstood, parsed.Engine, parsed.FallbackReason);
+        // The routes attached to events are not in the words: the events still there keep theirs (see EventRoutes).
+        var active = await ActiveAsync(cancellationToken);
+        return new RuleParseResponse(parsed.Value.Rules.KeepRoutes(active?.Rules), parsed.Value.NotUnderstood, parsed.Engine, parsed.FallbackReason);
     }
 
     public Task<RuleSetVersion?> ActiveAsync(CancellationToken cancellationToken) =>

@@ -48,6 +48,29 @@ public sealed class RulesApiTests(CoachingFixture fixture) : IClassFixture<Coach
     }
 
     [Fact]
+    public async Task Saving_the_words_again_keeps_the_route_attached_to_an_event_still_there()
+    {
+        var routeId = Guid.NewGuid();
+        const string text = "Max 8 hours a week. Target event: Granfondo Stelvio on 2027-06-20.";
+        var parsed = await client.PostJsonAsync("/api/coach/rules/parse", new { text }, HttpStatusCode.OK);
+        var rules = System.Text.Json.Nodes.JsonNode.Parse(parsed.GetProperty("rules").GetRawText())!;
+        rules["events"]![0]!["routeId"] = routeId.ToString();
+        await client.PostJsonAsync("/api/coach/rules", new { text, rules }, HttpStatusCode.Created);
+
+        // The words edited (another cap), the event still there: previewed and saved from text, it keeps its route.
+        const string edited = "Max 9 hours a week. Target event: Granfondo Stelvio on 2027-06-20.";
+        var preview = await client.PostJsonAsync("/api/coach/rules/parse", new { text = edited }, HttpStatusCode.OK);
+        Assert.Equal(routeId, preview.GetProperty("rules").GetProperty("events")[0].GetProperty("routeId").GetGuid());
+        var saved = await client.PostJsonAsync("/api/coach/rules", new { text = edited }, HttpStatusCode.Created);
+        Assert.Equal(9, saved.GetProperty("rules").GetProperty("maxHoursPerWeek").GetDouble());
+        Assert.Equal(routeId, saved.GetProperty("rules").GetProperty("events")[0].GetProperty("routeId").GetGuid());
+
+        // An event that is gone takes its route with it; a new one has none.
+        var other = await client.PostJsonAsync("/api/coach/rules", new { text = "Max 9 hours a week. Target event: Marmotte on 2027-07-04." }, HttpStatusCode.Created);
+        Assert.False(other.GetProperty("rules").GetProperty("events")[0].TryGetProperty("routeId", out _));
+    }
+
+    [Fact]
     public async Task Rules_given_by_the_rider_are_checked_and_bad_input_stores_nothing()
     {
         var before = await fixture.Database.ScalarAsync<long>("SELECT count(*) FROM rule_sets");

@@ -14,9 +14,9 @@ namespace CyclingCoach.Coaching.Tests.Scenarios;
 /// </summary>
 public sealed class CourseScenarioTests(ITestOutputHelper output)
 {
-    private static readonly Guid RouteId = Guid.Parse("0193a4d2-0000-7000-8000-00000000c0de");
+    internal static readonly Guid RouteId = Guid.Parse("0193a4d2-0000-7000-8000-00000000c0de");
 
-    private static EventCourse Course()
+    internal static EventCourse Course()
     {
         var rider = RiderProfile.Default with { FtpWatts = 260, RiderMassKg = 72 };
         (double Length, double Grade)[] legs = [(20_000, 0), (8_000, 7), (20_000, 0), (4_000, 5), (10_000, 0), (1_000, 4), (30_000, 0)];
@@ -39,7 +39,7 @@ public sealed class CourseScenarioTests(ITestOutputHelper output)
                     s.ElevationGainMeters, s.EstimatedTimeSeconds, s.TargetPowerWatts)).ToList());
     }
 
-    private static (Rider Rider, Engines.PlanContext Context) EventOnTheCourse(EventCourse? course)
+    internal static (Rider Rider, Engines.PlanContext Context) EventOnTheCourse(EventCourse? course)
     {
         var rider = Riders.EventIn(8);
         var rules = rider.Rules with { Events = [.. rider.Rules.Events.Select(e => e with { RouteId = RouteId })] };

@@ -88,7 +88,7 @@ public static class CourseSessions
         var gainText = course.ElevationGainMeters is { } g ? string.Create(CultureInfo.InvariantCulture, $", {g:0} m of climbing") : "";
         var climbText = climbing is { } m ? string.Create(CultureInfo.InvariantCulture, $"ride it on hilly roads, about {m:0} m of climbing in this ride, and ") : "";
         var text = string.Create(CultureInfo.InvariantCulture, $" For {course.Name} ({course.DistanceMeters / 1000:0} km, about {hours:0.#} h{gainText}): {climbText}eat and drink as you will on the day.");
-        return ride with { Description = ride.Description + text, PreparesFor = string.Create(CultureInfo.InvariantCulture, $"{course.Name}: the whole course, about {hours:0.#} h") };
+        return ride with { Description = ride.Description + text, PreparesFor = course.WholeCourse };
     }
 
     /// <summary>The workout holds an effort of at least 5 min (or the climb's length) within 5 % FTP of the climb's power.</summary>

@@ -28,6 +28,9 @@ public sealed record EventCourse(
     /// <summary>The climb's power as a fraction of the FTP it was estimated with.</summary>
     public double Fraction(CourseClimb climb) => FtpWatts > 0 ? climb.PowerWatts / FtpWatts : 0;
 
+    /// <summary>What a long ride toward the whole course names (<see cref="Plans.PlannedWorkout.PreparesFor"/>).</summary>
+    public string WholeCourse => string.Create(CultureInfo.InvariantCulture, $"{Name}: the whole course, about {EstimatedSeconds / 3600:0.#} h");
+
     public string Describe(CourseClimb climb) => string.Create(CultureInfo.InvariantCulture,
         $"{Name}: the climb at km {climb.StartMeters / 1000:0.#} ({climb.DistanceMeters / 1000:0.#} km at {climb.AverageGradePercent:0.#} %, about {climb.EstimatedSeconds / 60:0} min at {climb.PowerWatts:0} W)");
 }

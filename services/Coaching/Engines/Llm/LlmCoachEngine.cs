@@ -3,6 +3,7 @@ using System.Text.Json;
 using CyclingCoach.Coaching.Ai;
 using CyclingCoach.Coaching.Coach.Analyses;
 using CyclingCoach.Coaching.Coach.Library;
+using CyclingCoach.Coaching.Coach.Load;
 using CyclingCoach.Coaching.Coach.Plans;
 using CyclingCoach.Coaching.Coach.Rules;
 using CyclingCoach.Coaching.RuleSets;
@@ -44,6 +45,7 @@ public sealed class LlmCoachEngine(
             [PromptPlaceholders.StartDate] = Date(context.StartDate),
             [PromptPlaceholders.Weeks] = context.Weeks.ToString(CultureInfo.InvariantCulture),
             [PromptPlaceholders.LibraryJson] = LibraryJson.Value,
+            [PromptPlaceholders.CourseJson] = CourseJson(context),
         }, p => LlmAnswerChecks.Plan(p, context.StartDate, context.Weeks), cancellationToken);
         return answer.ToPlan();
     }
@@ -112,6 +114,41 @@ public sealed class LlmCoachEngine(
         Steps = LibraryFit.Describe(w.Steps, "").TrimEnd(),
         w.Purpose,
     })));
+
+    /// <summary>
+    /// The course of the A event the plan builds toward (the one <see cref="PlanJudgement"/> holds the plan to), or null:
+    /// the event, the course and each key climb with the power it asks for and the exact <c>preparesFor</c> to name it by.
+    /// </summary>
+    private static string CourseJson(PlanContext context)
+    {
+        var goal = new Season(context.Rules).GoalFrom(context.StartDate);
+        if (context.CourseOf(goal) is not { } course)
+        {
+            return "null";
+        }
+
+        return Json(new
+        {
+            Event = new { goal!.Name, goal.Date, goal.Priority },
+            Route = course.Name,
+            DistanceKm = Math.Round(course.DistanceMeters / 1000, 1),
+            course.ElevationGainMeters,
+            EstimatedHours = Math.Round(course.EstimatedSeconds / 3600, 1),
+            course.FtpWatts,
+            KeyClimbs = course.KeyClimbs.Select(c => new
+            {
+                AtKm = Math.Round(c.StartMeters / 1000, 1),
+                LengthKm = Math.Round(c.DistanceMeters / 1000, 1),
+                c.AverageGradePercent,
+                c.MaxSustainedGradePercent,
+                Minutes = Math.Round(c.EstimatedSeconds / 60),
+                PowerWatts = Math.Round(c.PowerWatts),
+                PowerFraction = Math.Round(course.Fraction(c), 2),
+                PreparesFor = course.Describe(c),
+            }),
+            LongRidePreparesFor = course.WholeCourse,
+        });
+    }
 
     private static string Json<T>(T value) => JsonSerializer.Serialize(value, AiJson.Options);
 

@@ -27,7 +27,8 @@ public sealed record PlanAnswerDay(DateOnly Date, IReadOnlyList<SessionAnswer> W
 /// <summary>
 /// One session: a library id with a scale of its listed length (0.5–2; null = 1), the other fields null; or a
 /// structured workout (type, name, zone, steps, description), the library fields null. Length and TSS are always
-/// computed from the steps.
+/// computed from the steps. <see cref="PreparesFor"/> names what of the A event's course the session prepares for
+/// (the course's key climb as the prompt words it); null for general training.
 /// </summary>
 public sealed record SessionAnswer(
     string? LibraryId = null,
@@ -38,7 +39,8 @@ public sealed record SessionAnswer(
     IReadOnlyList<WorkoutStep>? Steps = null,
     string? Description = null,
     int? DurationSeconds = null,
-    double? TargetTss = null)
+    double? TargetTss = null,
+    string? PreparesFor = null)
 {
     /// <summary>How far a model may stretch or shrink a library session [E]: beyond it, it is another session.</summary>
     public const double MinScale = 0.5, MaxScale = 2;
@@ -52,14 +54,14 @@ public sealed record SessionAnswer(
     {
         if (WorkoutCatalogue.Find(LibraryId) is { } session)
         {
-            return LibraryFit.Fit(session, ScaledSeconds(session, Scale ?? 1));
+            return LibraryFit.Fit(session, ScaledSeconds(session, Scale ?? 1)) with { PreparesFor = PreparesFor };
         }
 
         var steps = Steps ?? [];
-        return new PlannedWorkout(Type ?? WorkoutType.Endurance, Name ?? "", WorkoutSteps.TotalSeconds(steps), Zone ?? 0, WorkoutSteps.Tss(steps), steps, Description ?? "");
+        return new PlannedWorkout(Type ?? WorkoutType.Endurance, Name ?? "", WorkoutSteps.TotalSeconds(steps), Zone ?? 0, WorkoutSteps.Tss(steps), steps, Description ?? "", PreparesFor: PreparesFor);
     }
 
     public static SessionAnswer From(PlannedWorkout workout) => WorkoutCatalogue.Find(workout.LibraryId) is { } session
-        ? new SessionAnswer(session.Id, (double)workout.DurationSeconds / session.DurationSeconds)
-        : new SessionAnswer(null, null, workout.Type, workout.Name, workout.Zone, workout.Steps, workout.Description, workout.DurationSeconds, workout.TargetTss);
+        ? new SessionAnswer(session.Id, (double)workout.DurationSeconds / session.DurationSeconds, PreparesFor: workout.PreparesFor)
+        : new SessionAnswer(null, null, workout.Type, workout.Name, workout.Zone, workout.Steps, workout.Description, workout.DurationSeconds, workout.TargetTss, workout.PreparesFor);
 }
