@@ -1,3 +1,4 @@
+using CyclingCoach.ServiceDefaults.Api;
 using CyclingCoach.Sync.Data;
 using CyclingCoach.Sync.Garmin;
 using CyclingCoach.Sync.IntervalsIcu;
@@ -32,12 +33,7 @@ public static class PlanPushApi
         PlanPushSignal signal, TimeProvider time, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        var parsed = ParseTarget(target);
-        if (parsed is null)
-        {
-            errors["target"] = ["target is intervals_icu or garmin."];
-        }
-
+        var parsed = EnumParameter.Parse<PushTarget>(target, "target", errors);
         if (request.Enabled is null)
         {
             errors["enabled"] = ["enabled (true or false) is required."];
@@ -76,14 +72,11 @@ public static class PlanPushApi
         PlanPushRetryRequest? request, SyncDbContext db, IntervalsIcuCredentials intervals, GarminSession garmin, PlanPushSignal signal,
         TimeProvider time, CancellationToken cancellationToken)
     {
-        PushTarget? target = null;
-        if (request?.Target is { } name)
+        var errors = new Dictionary<string, string[]>();
+        var target = EnumParameter.Parse<PushTarget>(request?.Target, "target", errors);
+        if (errors.Count > 0)
         {
-            target = ParseTarget(name);
-            if (target is null)
-            {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["target"] = ["target is intervals_icu or garmin."] });
-            }
+            return TypedResults.ValidationProblem(errors);
         }
 
         var now = time.GetUtcNow().UtcDateTime;
@@ -98,13 +91,6 @@ public static class PlanPushApi
         signal.Notify();
         return TypedResults.Ok(await ReadAsync(db, intervals, garmin, time, cancellationToken));
     }
-
-    private static PushTarget? ParseTarget(string value) => value.Replace("-", "_").ToLowerInvariant() switch
-    {
-        "intervals_icu" => PushTarget.IntervalsIcu,
-        "garmin" => PushTarget.Garmin,
-        _ => null,
-    };
 
     private static async Task<PlanPushResponse> ReadAsync(
         SyncDbContext db, IntervalsIcuCredentials intervals, GarminSession garmin, TimeProvider time, CancellationToken cancellationToken)
