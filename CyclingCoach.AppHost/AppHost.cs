@@ -14,8 +14,6 @@ var builder = DistributedApplication.CreateBuilder(args);
 var settings = CoachSettings.From(builder.Configuration, builder.AppHostDirectory);
 var secrets = Secrets.LoadOrCreate(settings.Directory, builder.Configuration);
 Dashboard.OnLoopbackWithKey(builder, settings, secrets.DashboardKey);
-Directory.CreateDirectory(Path.Combine(settings.Directory, "run"));
-File.WriteAllLines(Path.Combine(settings.Directory, "run", "stack.env"), settings.EnvironmentLines());
 StartupWatchdog.Register(builder, settings);
 
 var infrastructure = Infrastructure.Add(builder, settings, secrets);
@@ -61,5 +59,8 @@ var gateway = Service<Projects.CyclingCoach_Gateway>(ResourceNames.Gateway)
     .WithExternalHttpEndpoints();
 
 builder.AddWebApp(settings, gateway, apiKey, webProxyKey);
+builder.AddFakes(settings, sync, gateway);
 
-builder.Build().Run();
+var app = builder.Build();
+StackEnvironment.Write(app.Services.GetRequiredService<DistributedApplicationModel>(), settings);
+app.Run();

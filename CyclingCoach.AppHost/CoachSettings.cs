@@ -20,6 +20,7 @@ public sealed record CoachSettings(
     string RabbitNode,
     string PostgresBin,
     bool Containers,
+    bool TestProfile,
     TimeSpan StartupTimeout)
 {
     public int PortOf(string service) => service switch
@@ -29,18 +30,18 @@ public sealed record CoachSettings(
         ResourceNames.Coaching => GatewayPort + 2,
         ResourceNames.Routes => GatewayPort + 3,
         ResourceNames.Web => WebPort,
+        AppHost.TestProfile.FakeGarmin => GatewayPort + 90,
+        AppHost.TestProfile.FakeIntervals => GatewayPort + 91,
         _ => throw new ArgumentOutOfRangeException(nameof(service), service, "not a service"),
     };
 
     public string DataPath(string service) => Path.Combine(Directory, "data", service);
 
-    /// <summary>What <c>./coach env</c> prints (with the API key) and what scripts and the system tests read.</summary>
+    /// <summary>The settings the stack was started with, the first lines of <c>run/stack.env</c> (<see cref="StackEnvironment"/>
+    /// adds every resource's address from the model).</summary>
     public IEnumerable<string> EnvironmentLines() =>
     [
-        $"GATEWAY_URL=http://127.0.0.1:{GatewayPort}",
-        $"WEB_URL=http://127.0.0.1:{WebPort}",
         $"DASHBOARD_URL=http://127.0.0.1:{DashboardPort}",
-        $"RABBITMQ_MANAGEMENT_URL=http://127.0.0.1:{ManagementPort}",
         $"COACH_PORT_BASE={GatewayPort}",
         $"COACH_WEB_PORT={WebPort}",
         $"COACH_PG_PORT={PostgresPort}",
@@ -64,6 +65,7 @@ public sealed record CoachSettings(
 
         var dashboardPort = Port("COACH_DASHBOARD_PORT", 18888);
         var infrastructure = configuration["COACH_INFRASTRUCTURE"] ?? "executables";
+        var profile = configuration["COACH_PROFILE"] ?? "default";
         return new CoachSettings(
             directory,
             GatewayPort: Port("COACH_PORT_BASE", 5100),
@@ -82,6 +84,12 @@ public sealed record CoachSettings(
                 "executables" => false,
                 "containers" => true,
                 _ => throw new InvalidOperationException($"COACH_INFRASTRUCTURE is '{infrastructure}': use 'executables' or 'containers'."),
+            },
+            TestProfile: profile switch
+            {
+                "default" => false,
+                "test" => true,
+                _ => throw new InvalidOperationException($"COACH_PROFILE is '{profile}': use 'default' or 'test'."),
             },
             StartupTimeout: TimeSpan.FromSeconds(Port("COACH_STARTUP_TIMEOUT", 300)));
     }

@@ -36,7 +36,7 @@ public sealed class StartupWatchdogTests : IDisposable
 
     private Task StartAsync(WatchedResources watched, TimeSpan? timeout = null)
     {
-        var settings = new CoachSettings(directory, 1, 2, 3, 4, 5, 6, 7, 8, 9, "node", "/bin", false, timeout ?? Patience);
+        var settings = new CoachSettings(directory, 1, 2, 3, 4, 5, 6, 7, 8, 9, "node", "/bin", false, false, timeout ?? Patience);
         return new StartupWatchdog(notifications, new ResourceLoggerService(), lifetime, settings, logger).Start(watched);
     }
 
