@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 
 namespace CyclingCoach.ServiceDefaults.Storage;
@@ -17,7 +18,11 @@ public static class StorageExtensions
             : configured);
         var options = new StorageOptions(path);
         builder.Services.AddSingleton(options);
-        builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: [Extensions.ReadyTag]);
+        builder.Services.AddHealthChecks().AddStorageCheck("storage", _ => path);
         return builder;
     }
+
+    /// <summary>A readiness check (<see cref="StorageHealthCheck"/>) that the folder <paramref name="folder"/> names is writable.</summary>
+    public static IHealthChecksBuilder AddStorageCheck(this IHealthChecksBuilder health, string name, Func<IServiceProvider, string> folder) =>
+        health.Add(new HealthCheckRegistration(name, services => new StorageHealthCheck(folder(services)), failureStatus: null, tags: [Extensions.ReadyTag]));
 }

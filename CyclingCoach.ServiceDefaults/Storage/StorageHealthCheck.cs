@@ -2,22 +2,26 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace CyclingCoach.ServiceDefaults.Storage;
 
-/// <summary>Ready only when the service's data folder exists and a file can be written and removed there.</summary>
-public sealed class StorageHealthCheck(StorageOptions options) : IHealthCheck
+/// <summary>
+/// Ready only when <paramref name="folder"/> exists (or can be created) and a file can be written there the way every
+/// file is (<see cref="AtomicFile"/>: temporary file, fsync, rename) and removed again.
+/// </summary>
+public sealed class StorageHealthCheck(string folder) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var probe = Path.Combine(options.DataPath, $".health-{Guid.NewGuid():N}");
+        var probe = Path.Combine(folder, $".health-{Guid.NewGuid():N}");
         try
         {
-            Directory.CreateDirectory(options.DataPath);
-            await File.WriteAllTextAsync(probe, "ok", cancellationToken);
+            Directory.CreateDirectory(folder);
+            await AtomicFile.WriteAsync(probe, "ok"u8.ToArray(), cancellationToken);
             File.Delete(probe);
-            return HealthCheckResult.Healthy($"{options.DataPath} is writable");
+            return HealthCheckResult.Healthy($"{folder} is writable");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return HealthCheckResult.Unhealthy($"{options.DataPath} is not writable: {e.Message}");
+            AtomicFile.TryDelete(probe);
+            return HealthCheckResult.Unhealthy($"{folder} is not writable: {e.Message}");
         }
     }
 }

@@ -5,9 +5,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace CyclingCoach.Coaching.Apis;
 
 /// <summary>
-/// The seed plan's paths, in the seed's shapes (snake_case, <c>new_plan_id</c>). The gateway maps
-/// <c>POST /api/workouts/{id}/analyze</c> and <c>POST /api/analyses/{id}/approve</c> here; new clients use the
-/// <c>/api/coach/…</c> endpoints.
+/// The seed plan's URLs Coaching answers (ARCHITECTURE.md, "The seed plan's URLs"), in the seed's shapes (snake_case,
+/// <c>new_plan_id</c>): the gateway's <c>SeedCompatRoutes</c> map <c>POST /api/workouts/{id}/analyze</c> and
+/// <c>POST /api/analyses/{id}/approve</c> here; new clients use the <c>/api/coach/…</c> endpoints.
 /// </summary>
 public static class SeedCompatApi
 {

@@ -2,6 +2,7 @@ using CyclingCoach.Gateway.Auth;
 using CyclingCoach.Gateway.Events;
 using CyclingCoach.Gateway.Health;
 using CyclingCoach.Gateway.OpenApi;
+using CyclingCoach.Gateway.SeedCompat;
 using CyclingCoach.ServiceDefaults;
 using CyclingCoach.ServiceDefaults.Configuration;
 using CyclingCoach.ServiceDefaults.Messaging;
@@ -38,6 +39,7 @@ public static class Extensions
         // here; the services get the gateway's own (they answer nobody else).
         builder.Services.AddReverseProxy()
             .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
+            .LoadSeedCompatRoutes()
             .AddServiceDiscoveryDestinationResolver()
             .AddTransforms(context =>
             {

@@ -25,7 +25,7 @@ public static class RoutesApi
             .WithSummary("Upload a GPX route (multipart 'file', optional 'name')")
             .WithDescription("Validates, stores the file content-addressed, analyses it, stores route and sections and publishes RouteAnalyzed in one transaction.")
             .Accepts<IFormFile>("multipart/form-data")
-            .WithMetadata(new RequestSizeLimitAttribute(options.MaxUploadBytes + RoutesOptions.MultipartOverheadBytes))
+            .WithMetadata(new RequestSizeLimitAttribute(options.ToUploadLimits().MaxBodyBytes))
             .DisableAntiforgery();
         api.MapGet("/{id:guid}", GetRoute).WithName("GetRoute")
             .WithSummary("A route with summary, simplified track (GeoJSON), elevation profile and sections");
@@ -114,12 +114,12 @@ public static class RoutesApi
         RoutesDbContext db, GpxFileStore files, Guid id, CancellationToken cancellationToken)
     {
         var route = await db.Routes.AsNoTracking().Where(r => r.Id == id).Select(r => new { r.Name, r.ContentHash }).FirstOrDefaultAsync(cancellationToken);
-        if (route is null || !files.Exists(route.ContentHash))
+        if (route is null || files.OpenRead(route.ContentHash, GpxFileStore.Extension) is not { } stream)
         {
             return TypedResults.NotFound();
         }
 
-        return TypedResults.File(files.OpenRead(route.ContentHash), "application/gpx+xml", RouteNames.DownloadName(route.Name));
+        return TypedResults.File(stream, "application/gpx+xml", RouteNames.DownloadName(route.Name));
     }
 
     public static async Task<Results<Ok<RouteDetailResponse>, NotFound>> Reanalyze(RouteLibrary library, Guid id, CancellationToken cancellationToken)

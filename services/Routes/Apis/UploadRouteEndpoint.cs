@@ -3,7 +3,8 @@ using CyclingCoach.Routes.Library;
 using CyclingCoach.Routes.Options;
 using CyclingCoach.Routes.Storage;
 using CyclingCoach.ServiceDefaults.Problems;
-using Microsoft.AspNetCore.Http.Features;
+using CyclingCoach.ServiceDefaults.Storage;
+using CyclingCoach.ServiceDefaults.Uploads;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -25,50 +26,14 @@ public static class UploadRouteEndpoint
         ILogger<RouteLibrary> logger,
         CancellationToken cancellationToken)
     {
-        var request = context.Request;
         var limit = options.Value.MaxUploadBytes;
-        var bodyLimit = limit + RoutesOptions.MultipartOverheadBytes;
-        if (!(request.ContentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) ?? false))
+        var upload = await MultipartUpload.ReadAsync(context, options.Value.ToUploadLimits(), "file", cancellationToken);
+        if (!upload.Accepted)
         {
-            return Problem(StatusCodes.Status415UnsupportedMediaType, ProblemTypes.UnsupportedMediaType, "Unsupported media type",
-                "Upload the GPX file as multipart/form-data with a 'file' part.");
+            return Refused(upload.Refusal, limit);
         }
 
-        if (request.ContentLength > bodyLimit)
-        {
-            return TooLarge(limit);
-        }
-
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
-        {
-            size.MaxRequestBodySize = bodyLimit;
-        }
-
-        IFormCollection form;
-        try
-        {
-            form = await request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = bodyLimit, ValueCountLimit = 16 }, cancellationToken);
-        }
-        catch (InvalidDataException e) when (e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase))
-        {
-            return TooLarge(limit);
-        }
-        catch (InvalidDataException e)
-        {
-            return Invalid(ProblemTypes.MalformedBody, "body", $"The multipart body cannot be read: {e.Message}");
-        }
-
-        var file = form.Files.GetFile("file");
-        if (file is null)
-        {
-            return Invalid(ProblemTypes.Validation, "file", "A 'file' part with the GPX file is required.");
-        }
-
-        if (file.Length > limit)
-        {
-            return TooLarge(limit);
-        }
-
+        var (form, file) = (upload.Form, upload.File!);
         string? name = null;
         if (form.TryGetValue("name", out var values) && values.ToString().Trim() is { Length: > 0 } requested)
         {
@@ -144,6 +109,15 @@ public static class UploadRouteEndpoint
         title: "Route library full",
         type: RouteProblemTypes.QuotaExceeded,
         extensions: new Dictionary<string, object?> { ["maxRoutes"] = max });
+
+    private static Results<Created<RouteDetailResponse>, ValidationProblem, ProblemHttpResult> Refused(UploadRefusal refusal, long limit) => refusal.Kind switch
+    {
+        UploadRefusalKind.NotMultipart => Problem(refusal.Status, refusal.Type, "Unsupported media type",
+            "Upload the GPX file as multipart/form-data with a 'file' part."),
+        UploadRefusalKind.TooLarge => TooLarge(limit),
+        UploadRefusalKind.Malformed => Invalid(refusal.Type, "body", refusal.MalformedDetail),
+        _ => Invalid(refusal.Type, "file", "A 'file' part with the GPX file is required."),
+    };
 
     private static ProblemHttpResult TooLarge(long limit) => Problem(StatusCodes.Status413PayloadTooLarge, ProblemTypes.TooLarge,
         "File too large", $"GPX uploads are limited to {limit} bytes.");

@@ -27,7 +27,7 @@ public static class Extensions
         builder.Services.AddSingleton<GpxFileStore>();
         builder.Services.AddSingleton<GpxOrphanSweeper>();
         builder.Services.AddHostedService<OrphanSweepService>();
-        builder.Services.AddHealthChecks().AddCheck<GpxVolumeHealthCheck>("gpx-volume", tags: [ServiceDefaults.Extensions.ReadyTag]);
+        builder.Services.AddHealthChecks().AddStorageCheck("gpx-volume", services => services.GetRequiredService<GpxFileStore>().Folder);
         builder.Services.AddScoped<RouteLibrary>();
         return builder;
     }

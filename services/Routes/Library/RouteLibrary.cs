@@ -4,6 +4,7 @@ using CyclingCoach.Routes.Model;
 using CyclingCoach.Routes.Options;
 using CyclingCoach.Routes.Storage;
 using CyclingCoach.ServiceDefaults.Messaging;
+using CyclingCoach.ServiceDefaults.Storage;
 using CyclingCoach.Training.Routes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -58,7 +59,7 @@ public sealed class RouteLibrary(
             var profile = await db.RiderProfile.AsNoTracking().SingleAsync(cancellationToken);
             var analysis = RouteEstimator.Analyze(points, RiderProfiles.ToRider(profile));
 
-            committedFile = files.Commit(staged);
+            committedFile = files.Commit(staged, GpxFileStore.Extension);
             var strategy = db.Database.CreateExecutionStrategy();
             var outcome = await strategy.ExecuteAsync(async ct =>
             {
@@ -96,7 +97,7 @@ public sealed class RouteLibrary(
             }
             else if (!committedFile)
             {
-                files.Restore(staged);
+                files.Restore(staged, GpxFileStore.Extension);
             }
 
             return outcome;
@@ -114,7 +115,7 @@ public sealed class RouteLibrary(
         }
         finally
         {
-            GpxFileStore.TryDelete(staged.TempPath);
+            ContentFileStore.Discard(staged);
         }
     }
 
@@ -239,7 +240,7 @@ public sealed class RouteLibrary(
 
     private GpxRouteReader.GpxRoutePoints ReadStored(string hash)
     {
-        using var stream = files.OpenRead(hash);
+        using var stream = files.OpenRead(hash, GpxFileStore.Extension) ?? throw new FileNotFoundException($"GPX {hash} is missing.");
         return GpxRouteReader.Read(stream, long.MaxValue);
     }
 
@@ -264,7 +265,7 @@ public sealed class RouteLibrary(
                 await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({UploadLockKey})");
                 if (!await db.Routes.AsNoTracking().AnyAsync(r => r.ContentHash == hash))
                 {
-                    files.Delete(hash);
+                    files.Delete(hash, GpxFileStore.Extension);
                 }
 
                 await transaction.CommitAsync();

@@ -1,3 +1,5 @@
+using CyclingCoach.ServiceDefaults.Uploads;
+
 namespace CyclingCoach.Routes.Options;
 
 /// <summary>The <c>Routes</c> configuration section.</summary>
@@ -17,6 +19,6 @@ public sealed class RoutesOptions
     /// <summary>How often the orphan sweeper runs (it also runs at start-up). Default 10 minutes.</summary>
     public TimeSpan OrphanSweepInterval { get; set; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>Multipart framing allowed on top of <see cref="MaxUploadBytes"/> (boundaries, headers, the name field).</summary>
-    public const long MultipartOverheadBytes = 64 * 1024;
+    /// <summary>The upload's limits: <see cref="MaxUploadBytes"/> for the file, the multipart framing on top (boundaries, headers, the name field).</summary>
+    public UploadLimits ToUploadLimits() => new(MaxUploadBytes) { ValueCountLimit = 16 };
 }

@@ -1,5 +1,6 @@
 using CyclingCoach.Routes.Data;
 using CyclingCoach.Routes.Options;
+using CyclingCoach.ServiceDefaults.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -35,15 +36,13 @@ public sealed class GpxOrphanSweeper(
                 continue;
             }
 
-            if (name.StartsWith(GpxFileStore.TempPrefix, StringComparison.Ordinal))
+            if (name.StartsWith(ContentFileStore.TempPrefix, StringComparison.Ordinal))
             {
                 candidates.Add((path, null));
             }
-            else if (name.EndsWith(GpxFileStore.Extension, StringComparison.Ordinal)
-                     && name.Length == 64 + GpxFileStore.Extension.Length
-                     && name[..64].All(char.IsAsciiHexDigitLower))
+            else if (ContentFileStore.HashOf(name, GpxFileStore.Extension) is { } hash)
             {
-                candidates.Add((path, name[..64]));
+                candidates.Add((path, hash));
             }
         }
 
@@ -69,7 +68,7 @@ public sealed class GpxOrphanSweeper(
                 continue;
             }
 
-            GpxFileStore.TryDelete(path);
+            AtomicFile.TryDelete(path);
             if (!File.Exists(path))
             {
                 removed.Add(path);

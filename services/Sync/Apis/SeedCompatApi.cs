@@ -11,8 +11,9 @@ using Microsoft.EntityFrameworkCore;
 namespace CyclingCoach.Sync.Apis;
 
 /// <summary>
-/// The seed plan's <c>POST /api/workouts/sync</c> and <c>GET /api/workouts/sync-status</c> (garmin_sync_log) in the
-/// seed's shapes; the gateway maps them here. New clients use <c>/api/sync/runs</c>.
+/// The seed plan's URLs Sync answers (ARCHITECTURE.md, "The seed plan's URLs"): <c>POST /api/workouts/sync</c> and
+/// <c>GET /api/workouts/sync-status</c> (garmin_sync_log) in the seed's shapes; the gateway's <c>SeedCompatRoutes</c>
+/// map them here. New clients use <c>/api/sync/runs</c>.
 /// </summary>
 public static class SeedCompatApi
 {

@@ -1,8 +1,8 @@
 using CyclingCoach.Contracts;
 using CyclingCoach.ServiceDefaults.Problems;
+using CyclingCoach.ServiceDefaults.Uploads;
 using CyclingCoach.Sync.Data;
 using CyclingCoach.Sync.Import;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -26,43 +26,10 @@ public static class WorkoutImportEndpoint
         CancellationToken cancellationToken)
     {
         var limits = options.Value;
-        var request = context.Request;
-        if (!request.HasFormContentType || !(request.ContentType?.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase) ?? false))
+        var upload = await MultipartUpload.ReadAsync(context, new UploadLimits(limits.MaxUploadBytes), fileField: null, cancellationToken);
+        if (!upload.Accepted)
         {
-            return Problem(415, ProblemTypes.UnsupportedMediaType, "Unsupported media type", "Send the file as multipart/form-data in a field named 'file'.", "unsupported_media_type");
-        }
-
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
-        {
-            sizeFeature.MaxRequestBodySize = limits.MaxUploadBytes + (64 * 1024);
-        }
-
-        if (request.ContentLength > limits.MaxUploadBytes + (64 * 1024))
-        {
-            return TooLarge(limits);
-        }
-
-        IFormCollection form;
-        try
-        {
-            form = await request.ReadFormAsync(cancellationToken);
-        }
-        catch (InvalidDataException e) when (e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase))
-        {
-            return TooLarge(limits);
-        }
-        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return TooLarge(limits);
-        }
-        catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException)
-        {
-            return Problem(400, ProblemTypes.MalformedBody, "Malformed upload", $"The multipart body cannot be read: {e.Message}", "malformed_multipart");
-        }
-
-        if (form.Files.Count == 0)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["Attach at least one file (field 'file')."] });
+            return Refused(upload.Refusal, limits);
         }
 
         // Every part, and every file inside an archive, draws on one allowance for the whole request.
@@ -70,10 +37,10 @@ public static class WorkoutImportEndpoint
         var budget = unpacker.NewBudget();
         try
         {
-            foreach (var upload in form.Files)
+            foreach (var file in upload.Form.Files)
             {
-                await using var stream = upload.OpenReadStream(); // the part as the form reader spooled it to disk
-                foreach (var entry in unpacker.Unpack(stream, upload.FileName, budget))
+                await using var stream = file.OpenReadStream(); // the part as the form reader spooled it to disk
+                foreach (var entry in unpacker.Unpack(stream, file.FileName, budget))
                 {
                     parsed.Add(ActivityParser.Parse(entry.Content, entry.Name, limits.MaxEntryBytes));
                 }
@@ -127,8 +94,14 @@ public static class WorkoutImportEndpoint
         return created is null ? TypedResults.Ok(body) : TypedResults.Created($"/api/workouts/{created.WorkoutId}", body);
     }
 
-    private static IResult TooLarge(ImportOptions limits) =>
-        Problem(413, ProblemTypes.TooLarge, "Upload too large", $"Uploads are limited to {limits.MaxUploadBytes} bytes.", "too_large");
+    private static IResult Refused(UploadRefusal refusal, ImportOptions limits) => refusal.Kind switch
+    {
+        UploadRefusalKind.NotMultipart => Problem(refusal.Status, refusal.Type, "Unsupported media type",
+            "Send the file as multipart/form-data in a field named 'file'.", "unsupported_media_type"),
+        UploadRefusalKind.TooLarge => Problem(refusal.Status, refusal.Type, "Upload too large", $"Uploads are limited to {limits.MaxUploadBytes} bytes.", "too_large"),
+        UploadRefusalKind.Malformed => Problem(refusal.Status, refusal.Type, "Malformed upload", refusal.MalformedDetail, "malformed_multipart"),
+        _ => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["Attach at least one file (field 'file')."] }),
+    };
 
     private static IResult Problem(int status, string type, string title, string detail, string code, string? entry = null)
     {

@@ -5,7 +5,6 @@ using CyclingCoach.Sync.Recompute;
 using CyclingCoach.Sync.Runs;
 using CyclingCoach.Sync.Sources;
 using CyclingCoach.Sync.Wellness;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 
 namespace CyclingCoach.Sync.Extensions;
@@ -28,13 +27,6 @@ public static class SyncPipelineExtensions
         services.AddOptions<IntervalsIcuOptions>().BindConfiguration("IntervalsIcu")
             .Validate(o => Uri.TryCreate(o.BaseUrl, UriKind.Absolute, out _), "IntervalsIcu:BaseUrl must be an absolute URL.")
             .ValidateOnStart();
-        services.AddOptions<FormOptions>().Configure<IOptions<ImportOptions>>((form, import) =>
-        {
-            // Parts above 64 KiB are spooled to a temporary file as they arrive (MemoryBufferThreshold), never held whole.
-            form.MultipartBodyLengthLimit = import.Value.MaxUploadBytes + (64 * 1024);
-            form.ValueCountLimit = 64;
-        });
-
         services.AddSingleton<FileUnpacker>();
         services.AddSingleton<WorkoutFileStore>();
         services.AddScoped<WorkoutImporter>();

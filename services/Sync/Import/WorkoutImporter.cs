@@ -54,7 +54,7 @@ public sealed class WorkoutImporter(SyncDbContext db, WorkoutFileStore files, Ti
 
         if (request.File is { } file)
         {
-            await files.SaveAsync(file.Sha256, candidate.FileFormat!, file.Content, cancellationToken);
+            await files.WriteAsync(file.Sha256, candidate.FileFormat!, file.Content, cancellationToken);
         }
 
         try

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CyclingCoach.ServiceDefaults.Storage;
 
 namespace CyclingCoach.Sync.Garmin.Storage;
 
@@ -26,5 +27,5 @@ public sealed class GarminStateStore(GarminFiles files, ILogger<GarminStateStore
     }
 
     public Task SaveAsync(GarminConnectionState state, CancellationToken cancellationToken) =>
-        AtomicFile.WriteAsync(files.StatePath, JsonSerializer.SerializeToUtf8Bytes(state, GarminJson.Options), cancellationToken);
+        AtomicFile.WriteAsync(files.StatePath, JsonSerializer.SerializeToUtf8Bytes(state, GarminJson.Options), cancellationToken, ownerOnly: true);
 }

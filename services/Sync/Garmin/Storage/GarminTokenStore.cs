@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CyclingCoach.ServiceDefaults.Storage;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace CyclingCoach.Sync.Garmin.Storage;
@@ -32,7 +33,7 @@ public sealed class GarminTokenStore(GarminFiles files, IDataProtectionProvider 
     }
 
     public Task SaveAsync(GarminToken token, CancellationToken cancellationToken) =>
-        AtomicFile.WriteAsync(files.TokenPath, protector.Protect(JsonSerializer.SerializeToUtf8Bytes(token, GarminJson.Options)), cancellationToken);
+        AtomicFile.WriteAsync(files.TokenPath, protector.Protect(JsonSerializer.SerializeToUtf8Bytes(token, GarminJson.Options)), cancellationToken, ownerOnly: true);
 
     public void Delete()
     {

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Xml.Linq;
+using CyclingCoach.ServiceDefaults.Storage;
 using Microsoft.AspNetCore.DataProtection.XmlEncryption;
 
 namespace CyclingCoach.Sync.Garmin.Storage;
@@ -101,7 +102,7 @@ public static class KeyRingFiles
 
             if (clear.Count > 0)
             {
-                AtomicFile.WriteAsync(path, Encoding.UTF8.GetBytes(document.ToString()), CancellationToken.None).GetAwaiter().GetResult();
+                AtomicFile.WriteAsync(path, Encoding.UTF8.GetBytes(document.ToString()), CancellationToken.None, ownerOnly: true).GetAwaiter().GetResult();
                 rewritten++;
             }
         }
