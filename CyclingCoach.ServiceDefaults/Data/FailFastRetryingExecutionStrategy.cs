@@ -10,7 +10,7 @@ namespace CyclingCoach.ServiceDefaults.Data;
 
 /// <summary>
 /// Npgsql's retrying strategy (a restart of a few seconds is ridden out), except while the database is already known
-/// to be out of reach: an operation whose first attempt is refused a connection less than
+/// to be out of reach: an operation of an HTTP request whose first attempt is refused a connection less than
 /// <see cref="KnownDownFor"/> after another operation did gives up at once, so its request answers 503 with
 /// Retry-After (<see cref="DatabaseUnavailableExceptionHandler"/>) in milliseconds. Without this every request of an
 /// outage held its connection for the whole retry budget (about 7 s): under load the requests piled up in the gateway
@@ -31,6 +31,14 @@ public sealed class FailFastRetryingExecutionStrategy(
     // Per server (the connection string): one process may reach more than one (tests do).
     private static readonly ConcurrentDictionary<string, long> LastUnreachable = new();
 
+    // Set for the async flow of an HTTP request: background work (consumers, the outbox relay, jobs) keeps riding an
+    // outage out with every retry — a consumer that failed fast would spend MassTransit's retries in seconds and land
+    // its message in _error (seen in the fault drills).
+    private static readonly AsyncLocal<bool> InRequest = new();
+
+    /// <summary>The rest of this async flow serves a client that is waiting: fail fast there (MapDefaultEndpoints).</summary>
+    public static void FailFastInThisFlow() => InRequest.Value = true;
+
     // From the options: the context's Database facade would resolve this strategy again (endless recursion).
     private readonly string server = RelationalOptionsExtension.Extract(dependencies.Options).ConnectionString ?? "";
 
@@ -50,7 +58,7 @@ public sealed class FailFastRetryingExecutionStrategy(
         var seenBefore = LastUnreachable.TryGetValue(server, out var last) && now - last < knownDownForMs;
         LastUnreachable[server] = now;
         // ExceptionsEncountered holds this operation's earlier failures: an operation already retrying goes on.
-        return ExceptionsEncountered.Count > 0 || !seenBefore;
+        return ExceptionsEncountered.Count > 0 || !seenBefore || !InRequest.Value;
     }
 
     /// <summary>A new connection was refused: nothing listens (down), or the server is starting or stopping

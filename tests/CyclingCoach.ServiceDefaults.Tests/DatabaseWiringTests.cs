@@ -57,6 +57,9 @@ public sealed class DatabaseWiringTests : IDisposable
         var refused = () => new NpgsqlException("Failed to connect", new SocketException((int)SocketError.ConnectionRefused));
         var broken = () => new NpgsqlException("Exception while reading from stream", new IOException("connection reset"));
 
+        // As in a request (MapDefaultEndpoints marks each one); background work always retries.
+        FailFastRetryingExecutionStrategy.FailFastInThisFlow();
+
         // The first operation to meet the outage rides it out.
         var first = 0;
         Assert.Equal(3, await Strategy().ExecuteAsync(async ct => ++first < 3 ? throw refused() : first, CancellationToken.None));
@@ -70,6 +73,16 @@ public sealed class DatabaseWiringTests : IDisposable
         // A pooled connection broken by the restart is still retried: a new one is the cure.
         var third = 0;
         Assert.Equal(2, await Strategy().ExecuteAsync(async ct => ++third < 2 ? throw broken() : third, CancellationToken.None));
+
+        // Outside a request (a consumer, the outbox relay) a refusal is retried whatever happened before.
+        var attempts = 0;
+        Task<int> background;
+        using (ExecutionContext.SuppressFlow())
+        {
+            background = Task.Run(() => Strategy().ExecuteAsync(async ct => ++attempts < 2 ? throw refused() : attempts, CancellationToken.None));
+        }
+
+        Assert.Equal(2, await background);
     }
 
     [Fact]
