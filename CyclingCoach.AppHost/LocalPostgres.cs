@@ -15,8 +15,8 @@ public static class LocalPostgres
     /// <summary>
     /// <c>postgres-init</c> (a one-shot initdb, a no-op once <c>$COACH_DIR/pg/data</c> exists) and then the server on
     /// 127.0.0.1 with its data there: the folder <c>./coach</c> has always used, so existing data keeps working.
-    /// PostgreSQL refuses to run as root, so as root both run as the postgres user (setpriv execs: the orchestrator's
-    /// SIGTERM reaches the server itself).
+    /// PostgreSQL refuses to run as root, so as root both run as the postgres user (setpriv execs). A stop is a fast
+    /// shutdown (below).
     /// </summary>
     public static IResourceBuilder<LocalPostgresResource> AddLocalPostgres(
         this IDistributedApplicationBuilder builder, CoachSettings settings, IResourceBuilder<ParameterResource> password, string passwordValue)
@@ -39,7 +39,19 @@ public static class LocalPostgres
             .WithEnvironment("PG_PASSWORD", password)
             .ExcludeFromManifest();
 
-        string[] server = [.. asPostgres, $"{settings.PostgresBin}/postgres"];
+        // PostgreSQL takes SIGTERM, the orchestrator's stop, as a "smart" shutdown: no new sessions, and it waits for
+        // every open one to end, which the services' pooled connections never do. DCP then SIGKILLed it after its
+        // grace period (crash recovery at the next start; on a loaded machine `./coach stop postgres` reported
+        // "Failed to stop resource"). A stop is a fast shutdown instead (SIGINT: sessions closed, a checkpoint, exit
+        // 0), pg_ctl's default and the official image's STOPSIGNAL. The shell stays in front to turn one into the
+        // other; `./coach kill postgres` still kills the server itself (the process on its port).
+        string[] server = ["bash", "-c", """
+            "$@" & server=$!
+            trap 'kill -INT $server' TERM
+            wait $server; status=$?
+            while kill -0 $server 2>/dev/null; do wait $server; status=$?; done
+            exit $status
+            """, "postgres-fast-stop", .. asPostgres, $"{settings.PostgresBin}/postgres"];
         var healthCheck = $"{ResourceNames.Postgres}-accepts-logins";
         // A real login, not a TCP probe: PostgreSQL listens before it accepts logins ("the database system is starting up").
         builder.Services.AddHealthChecks().AddNpgSql(

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CyclingCoach.ServiceDefaults.Configuration;
+using CyclingCoach.ServiceDefaults.Data;
 using CyclingCoach.ServiceDefaults.Logging;
 using CyclingCoach.ServiceDefaults.Problems;
 using CyclingCoach.ServiceDefaults.Telemetry;
@@ -126,6 +127,12 @@ public static class Extensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // A request's database work fails fast while PostgreSQL is known to be down (503 at once, not after ~7 s).
+        app.Use(async (context, next) =>
+        {
+            FailFastRetryingExecutionStrategy.FailFastInThisFlow();
+            await next(context);
+        });
 
         app.MapHealthChecks(HealthEndpointPath, new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync });
         app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions

@@ -37,8 +37,10 @@ public static class DatabaseExtensions
                 .UseSnakeCaseNamingConvention()
                 // Aspire's default retries (6, up to 30 s apart) keep a request waiting about a minute while PostgreSQL
                 // is down; these ride out a restart (a few seconds) and then let the request answer 503
-                // (DatabaseUnavailableExceptionHandler) within about 5 s.
-                .UseNpgsql(npgsql => npgsql.EnableRetryOnFailure(maxRetryCount: 4, maxRetryDelay: TimeSpan.FromSeconds(2), errorCodesToAdd: null)));
+                // (DatabaseUnavailableExceptionHandler) within about 5 s — and at once while the outage is already
+                // known (FailFastRetryingExecutionStrategy).
+                .UseNpgsql(npgsql => npgsql.ExecutionStrategy(dependencies =>
+                    new FailFastRetryingExecutionStrategy(dependencies, maxRetryCount: 4, maxRetryDelay: TimeSpan.FromSeconds(2)))));
         builder.Services.ConfigureDbContext<TContext>((services, options) =>
             options.AddInterceptors(services.GetRequiredService<OutboxSaveChangesInterceptor>()));
 

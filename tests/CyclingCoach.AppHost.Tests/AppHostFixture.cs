@@ -16,8 +16,11 @@ public sealed class AppHostFixture : IAsyncLifetime
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(6);
 
-    private readonly string directory = Directory.CreateTempSubdirectory("coach-apphost-tests.").FullName;
+    private readonly string directory = System.IO.Directory.CreateTempSubdirectory("coach-apphost-tests.").FullName;
     private DistributedApplication? app;
+
+    /// <summary>The stack's COACH_DIR (PostgreSQL's data is under pg/data).</summary>
+    public string Directory => directory;
 
     public TestPorts Ports { get; } = TestPorts.FromEnvironment();
 
@@ -70,7 +73,7 @@ public sealed class AppHostFixture : IAsyncLifetime
         await StopAsync();
         try
         {
-            Directory.Delete(directory, recursive: true);
+            System.IO.Directory.Delete(directory, recursive: true);
         }
         catch (IOException)
         {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CyclingCoach.AppHost.Tests;
 
@@ -125,6 +126,54 @@ public sealed class AppHostTests(AppHostFixture fixture) : IClassFixture<AppHost
         }, TelemetryBudget);
 
         Assert.True(counts.Values.All(c => c > 0), string.Join(", ", counts.Select(kv => $"{kv.Key}: {kv.Value}")));
+    }
+
+    [Fact]
+    public async Task Step4b_stopping_postgres_and_messaging_is_clean_and_starting_them_brings_the_services_back()
+    {
+        // `./coach stop postgres|messaging` is this command through the Aspire CLI, `./coach start` the start one.
+        var commands = fixture.App.Services.GetRequiredService<ResourceCommandService>();
+        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        foreach (var server in new[] { ResourceNames.Postgres, ResourceNames.Messaging })
+        {
+            var stopped = await commands.ExecuteCommandAsync(server, KnownResourceCommands.StopCommand, cts.Token);
+            Assert.True(stopped.Success, $"stop {server}: {stopped.Message}");
+        }
+
+        // A clean shutdown, not the SIGKILL that ends a smart shutdown still waiting for the services' pooled
+        // connections: the control file says "shut down" (after a kill: "in production", and the next start recovers).
+        var control = await Run(Path.Combine(Environment.GetEnvironmentVariable("COACH_PG_BIN") ?? "/usr/lib/postgresql/15/bin", "pg_controldata"),
+            "-D", Path.Combine(fixture.Directory, "pg", "data"));
+        Assert.Matches(@"Database cluster state:\s+shut down\n", control);
+
+        foreach (var server in new[] { ResourceNames.Postgres, ResourceNames.Messaging })
+        {
+            var started = await commands.ExecuteCommandAsync(server, KnownResourceCommands.StartCommand, cts.Token);
+            Assert.True(started.Success, $"start {server}: {started.Message}");
+        }
+
+        foreach (var resource in AppHostFixture.Resources)
+        {
+            await fixture.App.ResourceNotifications.WaitForResourceHealthyAsync(resource, cts.Token);
+        }
+
+        // The services use both again: a ride stored by Sync reaches Coaching over the bus.
+        using var client = fixture.Gateway(AppHostFixture.ApiKey);
+        using var created = await client.PostAsJsonAsync("/api/workouts/manual",
+            new { name = "After a restart of PostgreSQL and RabbitMQ", startTime = DateTimeOffset.UtcNow.AddHours(-5), durationSeconds = 3600, distanceMeters = 30000, averagePower = 180 }, cts.Token);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>(cts.Token)).GetProperty("id").GetString()!;
+        var projected = await Poll(async () => (await client.GetAsync($"/api/coach/workouts/{id}", cts.Token)).StatusCode == HttpStatusCode.OK, TimeSpan.FromSeconds(90));
+        Assert.True(projected, $"coaching does not list {id} after the restart");
+    }
+
+    private static async Task<string> Run(string file, params string[] arguments)
+    {
+        using var process = Process.Start(new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.True(process.ExitCode == 0, $"{file}: {await process.StandardError.ReadToEndAsync()}");
+        return output;
     }
 
     [Fact]

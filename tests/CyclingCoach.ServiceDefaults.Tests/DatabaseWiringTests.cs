@@ -8,7 +8,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using Npgsql.EntityFrameworkCore.PostgreSQL;
+using System.Net.Sockets;
+using CyclingCoach.ServiceDefaults.Problems;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 
 namespace CyclingCoach.ServiceDefaults.Tests;
 
@@ -39,8 +42,47 @@ public sealed class DatabaseWiringTests : IDisposable
 
         var strategy = db.Database.CreateExecutionStrategy();
 
-        Assert.IsType<NpgsqlRetryingExecutionStrategy>(strategy);
+        Assert.IsType<FailFastRetryingExecutionStrategy>(strategy);
         Assert.True(strategy.RetriesOnFailure);
+    }
+
+    [Fact]
+    public async Task Once_the_database_refused_a_connection_another_refusal_is_not_retried_but_a_broken_connection_is()
+    {
+        using var scope = host.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ProbeDbContext>();
+        var dependencies = db.GetService<ExecutionStrategyDependencies>();
+        // The wiring's strategy with short delays and a window no test machine's stall reaches.
+        FailFastRetryingExecutionStrategy Strategy() => new(dependencies, maxRetryCount: 4, TimeSpan.FromMilliseconds(10), TimeSpan.FromMinutes(5));
+        var refused = () => new NpgsqlException("Failed to connect", new SocketException((int)SocketError.ConnectionRefused));
+        var broken = () => new NpgsqlException("Exception while reading from stream", new IOException("connection reset"));
+
+        // As in a request (MapDefaultEndpoints marks each one); background work always retries.
+        FailFastRetryingExecutionStrategy.FailFastInThisFlow();
+
+        // The first operation to meet the outage rides it out.
+        var first = 0;
+        Assert.Equal(3, await Strategy().ExecuteAsync(async ct => ++first < 3 ? throw refused() : first, CancellationToken.None));
+
+        // The next one is refused once and gives up: its request answers 503 at once.
+        var second = 0;
+        var error = await Assert.ThrowsAsync<NpgsqlException>(() => Strategy().ExecuteAsync<int>(async ct => { second++; throw refused(); }, CancellationToken.None));
+        Assert.Equal(1, second);
+        Assert.True(DatabaseUnavailableExceptionHandler.IsUnreachable(error));
+
+        // A pooled connection broken by the restart is still retried: a new one is the cure.
+        var third = 0;
+        Assert.Equal(2, await Strategy().ExecuteAsync(async ct => ++third < 2 ? throw broken() : third, CancellationToken.None));
+
+        // Outside a request (a consumer, the outbox relay) a refusal is retried whatever happened before.
+        var attempts = 0;
+        Task<int> background;
+        using (ExecutionContext.SuppressFlow())
+        {
+            background = Task.Run(() => Strategy().ExecuteAsync(async ct => ++attempts < 2 ? throw refused() : attempts, CancellationToken.None));
+        }
+
+        Assert.Equal(2, await background);
     }
 
     [Fact]
