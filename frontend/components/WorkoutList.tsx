@@ -1,11 +1,11 @@
 'use client';
 
 import Link from 'next/link';
-import { formatDateTime, formatDuration } from '@/lib/format';
-import { usePreferences } from '@/lib/preferences';
-import { sourceLabel } from '@/lib/sync-run.mjs';
-import type { WorkoutSummary } from '@/lib/types';
-import { useZone } from '@/lib/zone';
+import { formatDateTime, formatDuration } from '@/lib/format/format';
+import { usePreferences } from '@/lib/client/preferences';
+import { sourceLabel } from '@/lib/workouts/sync-run.mjs';
+import type { WorkoutSummary } from '@/lib/api/types';
+import { useZone } from '@/lib/format/zone';
 import { ErrorState, Loading } from './States';
 
 export type WorkoutsState =

@@ -5,10 +5,10 @@ import { ApiError } from '@/lib/api';
 import {
   activatePrompt, createPrompt, listAiCalls, listPrompts, promptPlaceholders, type AiAction, type AiCallPage, type Prompt,
 } from '@/lib/api/prompts';
-import { formatDateTime } from '@/lib/format';
+import { formatDateTime } from '@/lib/format/format';
 import {
   ACTION_LABELS, formatCost, formatLatency, formatTokens, groupPrompts, insertPlaceholder, isFailure, tabKeyTarget, unknownPlaceholders, unusedPlaceholders,
-} from '@/lib/prompts-view.mjs';
+} from '@/lib/coach/prompts-view.mjs';
 import EngineStatus from '../settings/EngineStatus';
 import { Empty, ErrorState, Loading } from '../States';
 import '../coaching.css';

@@ -3,11 +3,11 @@
 import Link from 'next/link';
 import { useCallback, useEffect, useState } from 'react';
 import { listRoutes, type UploadResult } from '@/lib/api';
-import { useEventListener } from '@/lib/events';
-import { formatDate } from '@/lib/format';
-import { usePreferences } from '@/lib/preferences';
-import type { ProblemDetails, RouteDetail, RouteSummary } from '@/lib/types';
-import { formatClock, formatGrade } from '@/lib/units.mjs';
+import { useEventListener } from '@/lib/client/events';
+import { formatDate } from '@/lib/format/format';
+import { usePreferences } from '@/lib/client/preferences';
+import type { ProblemDetails, RouteDetail, RouteSummary } from '@/lib/api/types';
+import { formatClock, formatGrade } from '@/lib/format/units.mjs';
 import { Empty, ErrorState, Loading } from '../States';
 import Uploader, { problemText, type Outcome } from '../Uploader';
 

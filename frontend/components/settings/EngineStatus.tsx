@@ -3,7 +3,7 @@
 
 import { useCallback, useEffect, useState } from 'react';
 import { coachStatus, type CoachStatus } from '@/lib/api/prompts';
-import { formatDateTime } from '@/lib/format';
+import { formatDateTime } from '@/lib/format/format';
 import { ErrorState, Loading } from '../States';
 
 type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; engine: CoachStatus };

@@ -1,7 +1,7 @@
 'use client';
 
-import { usePreferences } from '@/lib/preferences';
-import { formatDistance, formatElevation, formatSpeed } from '@/lib/units.mjs';
+import { usePreferences } from '@/lib/client/preferences';
+import { formatDistance, formatElevation, formatSpeed } from '@/lib/format/units.mjs';
 import AthleteCard from './AthleteCard';
 import EngineStatus from './EngineStatus';
 import GarminCard from './GarminCard';

@@ -1,10 +1,10 @@
 'use client';
-// The ride's laps as the source recorded them (lib/laps.mjs shapes the rows).
+// The ride's laps as the source recorded them (lib/charts/laps.mjs shapes the rows).
 
-import { lapRows } from '@/lib/laps.mjs';
-import { usePreferences } from '@/lib/preferences';
-import type { Workout } from '@/lib/types';
-import { formatClock } from '@/lib/units.mjs';
+import { lapRows } from '@/lib/charts/laps.mjs';
+import { usePreferences } from '@/lib/client/preferences';
+import type { Workout } from '@/lib/api/types';
+import { formatClock } from '@/lib/format/units.mjs';
 
 export default function LapsCard({ laps }: { laps: Workout['laps'] }) {
   const { distance, speed } = usePreferences();

@@ -4,20 +4,20 @@ import Link from 'next/link';
 import { useParams, useRouter } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError, deleteWorkout, getStreams, getWorkout } from '@/lib/api';
-import { clientOnly } from '@/lib/client-only';
-import { positionAt, streamChannels, trackPoints } from '@/lib/chart-data.mjs';
-import { streamSourceNote } from '@/lib/laps.mjs';
-import { formatDateTime } from '@/lib/format';
-import { usePreferences } from '@/lib/preferences';
-import type { Streams, Workout, WorkoutMetrics } from '@/lib/types';
-import { formatBytes, formatClock } from '@/lib/units.mjs';
+import { clientOnly } from '@/lib/client/client-only';
+import { positionAt, streamChannels, trackPoints } from '@/lib/charts/chart-data.mjs';
+import { streamSourceNote } from '@/lib/charts/laps.mjs';
+import { formatDateTime } from '@/lib/format/format';
+import { usePreferences } from '@/lib/client/preferences';
+import type { Streams, Workout, WorkoutMetrics } from '@/lib/api/types';
+import { formatBytes, formatClock } from '@/lib/format/units.mjs';
 import type { ChartPanel } from '../charts/SyncedCharts';
 import type { TrackMapHandle } from '../map/TrackMap';
 import { ErrorState, Loading } from '../States';
 import AnalysisCard from './AnalysisCard';
 import LapsCard from './LapsCard';
 import PowerCurveCard from './PowerCurveCard';
-import { sourceLabel } from '@/lib/sync-run.mjs';
+import { sourceLabel } from '@/lib/workouts/sync-run.mjs';
 import { Metric } from '../WorkoutList';
 
 // Canvas and map code only in the browser, and only on this page; fetched while the streams download.

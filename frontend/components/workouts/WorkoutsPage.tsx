@@ -4,9 +4,9 @@ import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { listWorkouts } from '@/lib/api';
-import { useEventListener } from '@/lib/events';
-import { filtersToApiQuery, filtersToSearch, pageCount, PAGE_SIZE, readFilters, SOURCES } from '@/lib/workout-filters.mjs';
-import { sourceLabel } from '@/lib/sync-run.mjs';
+import { useEventListener } from '@/lib/client/events';
+import { filtersToApiQuery, filtersToSearch, pageCount, PAGE_SIZE, readFilters, SOURCES } from '@/lib/workouts/workout-filters.mjs';
+import { sourceLabel } from '@/lib/workouts/sync-run.mjs';
 import WorkoutList, { type WorkoutsState } from '../WorkoutList';
 import { Empty } from '../States';
 

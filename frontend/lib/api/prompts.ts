@@ -1,6 +1,6 @@
 // Prompts page and AI engine calls (Coaching service; services/Coaching/Apis/PromptsApi.cs and AiCallsApi.cs).
-import { json, send } from '../api';
-import type { Coaching } from '../types';
+import { json, send } from '.';
+import type { Coaching } from './types';
 
 type S = Coaching['schemas'];
 export type AiAction = S['AiAction'];
