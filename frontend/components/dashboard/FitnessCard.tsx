@@ -9,7 +9,7 @@ import { dayMs, fitnessSeries, latestFitness } from '@/lib/plan/plan-data.mjs';
 import { useLoad, type Loaded } from '@/lib/api/use-load';
 import { useToday } from '@/lib/format/zone';
 import { ErrorState, Loading } from '../States';
-import { Metric } from '../WorkoutList';
+import Metric from '../Metric';
 
 // uPlot only in the browser, fetched alongside the data.
 // Fetched on mount, in parallel with the data (not after it: no waterfall).

@@ -7,7 +7,7 @@ import { usePreferences } from '@/lib/client/preferences';
 import type { RouteDetail, RoutePacing as Pacing } from '@/lib/api/types';
 import { formatClock, formatGrade } from '@/lib/format/units.mjs';
 import { ErrorState, Loading } from '../States';
-import { Metric } from '../WorkoutList';
+import Metric from '../Metric';
 
 type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; pacing: Pacing };
 

@@ -8,7 +8,7 @@ import { useEventListener } from '@/lib/client/events';
 import { formatDuration } from '@/lib/format/format';
 import { useLoad } from '@/lib/api/use-load';
 import { ErrorState, Loading } from '../States';
-import { Metric } from '../WorkoutList';
+import Metric from '../Metric';
 
 const STATUS: Record<string, string> = {
   pending: 'Analysing…', ready: 'Waiting for your decision', failed: 'Failed', approved: 'Approved', partially_approved: 'Partly approved', rejected: 'Rejected',

@@ -75,8 +75,10 @@ export const intervalsSave = (athleteId: string, apiKey: string) =>
 export const intervalsDisconnect = () => send<void>('/api/sync/intervals', { method: 'DELETE' });
 
 // Routes
-export const listRoutes = (sort: string, desc: boolean, page = 1, pageSize = 100) =>
-  send<Page<RouteSummary>>(`/api/routes?sort=${sort}&desc=${desc}&page=${page}&pageSize=${pageSize}`);
+/** The routes page opens newest first (`desc`), read by the page on the server. */
+export const ROUTES_FIRST_SORT = 'created';
+export const routesPath = (sort: string, desc: boolean, page = 1, pageSize = 100) => `/api/routes?sort=${sort}&desc=${desc}&page=${page}&pageSize=${pageSize}`;
+export const listRoutes = (sort: string, desc: boolean, page?: number, pageSize?: number) => send<Page<RouteSummary>>(routesPath(sort, desc, page, pageSize));
 export const getRoute = (id: string) => send<RouteDetail>(`/api/routes/${id}`);
 export const getRoutePacing = (id: string, overrides: { ftpWatts?: number; weightKg?: number; minCadenceRpm?: number } = {}) => {
   const query = new URLSearchParams(Object.entries(overrides).filter(([, v]) => v != null).map(([k, v]) => [k, String(v)])).toString();
