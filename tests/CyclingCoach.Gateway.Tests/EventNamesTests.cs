@@ -23,6 +23,6 @@ public sealed class EventNamesTests
     [Fact]
     public void The_streams_own_events_are_the_web_apps()
     {
-        Assert.Equal(List(Names["stream"]!["control"]), [EventsApi.ReadyEvent, EventsApi.PingEvent]);
+        Assert.Equal(List(Names["stream"]!["control"]), new[] { EventsApi.ReadyEvent, EventsApi.PingEvent });
     }
 }
