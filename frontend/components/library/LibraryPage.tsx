@@ -4,11 +4,11 @@ import Link from 'next/link';
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '@/lib/api';
 import { libraryFileUrl, libraryWorkouts, proposeLibraryWorkout, type LibraryWorkout } from '@/lib/api/library';
-import { currentPlan, type PlanVersion } from '@/lib/api/plan';
+import { currentPlan } from '@/lib/api/plan';
 import { formatDuration } from '@/lib/format/format';
+import { localToday } from '@/lib/plan/plan-data.mjs';
 import { dayAndDate } from '@/lib/coach/proposal-text.mjs';
-import { useLoad, type Loaded } from '@/lib/api/use-load';
-import { useToday } from '@/lib/format/zone';
+import { useLoad } from '@/lib/api/use-load';
 import { CATEGORIES, LENGTHS, label, libraryQuery, plannableDays } from '@/lib/workouts/workout-library.mjs';
 import { Empty, ErrorState, Loading } from '../States';
 import WorkoutProfile from './WorkoutProfile';
@@ -16,17 +16,13 @@ import '../coaching.css';
 
 type Day = ReturnType<typeof plannableDays>[number];
 
-/** The page's first data, read on the server: every session (no filter) and the current plan. */
-export type LibraryInitial = { workouts: Loaded<LibraryWorkout[]>; plan: Loaded<PlanVersion | null> };
-
 /** The workout library: browse by type and length, see each session's profile and purpose, download it, or propose it on a day of the plan. */
-export default function LibraryPage({ initial }: { initial?: LibraryInitial }) {
+export default function LibraryPage() {
   const [type, setType] = useState('');
   const [length, setLength] = useState('any');
-  const [workouts, reload] = useLoad(() => libraryWorkouts(libraryQuery({ type, length })), [type, length], initial?.workouts);
-  const [plan] = useLoad(currentPlan, [], initial?.plan);
-  const today = useToday();
-  const days = plan.status === 'ready' ? plannableDays(plan.value?.plan, today) : [];
+  const [workouts, reload] = useLoad(() => libraryWorkouts(libraryQuery({ type, length })), [type, length]);
+  const [plan] = useLoad(currentPlan, []);
+  const days = plan.status === 'ready' ? plannableDays(plan.value?.plan, localToday()) : [];
 
   return (
     <>

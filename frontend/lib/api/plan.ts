@@ -39,8 +39,7 @@ const query = (params: Record<string, string | number | null | undefined>) =>
   new URLSearchParams(Object.entries(params).filter(([, v]) => v != null && v !== '').map(([k, v]) => [k, String(v)])).toString();
 
 // Plans
-export const CURRENT_PLAN_PATH = '/api/coach/plans/current';
-export const currentPlan = () => orNull(send<PlanVersion>(CURRENT_PLAN_PATH));
+export const currentPlan = () => orNull(send<PlanVersion>('/api/coach/plans/current'));
 export const planVersions = (page = 1, pageSize = 50) => send<Page<PlanVersionSummary>>(`/api/coach/plans/versions?${query({ page, pageSize })}`);
 export const planVersion = (id: string) => send<PlanVersion>(`/api/coach/plans/${id}`);
 export const planDiff = (from: string, to: string) => send<PlanDiff>(`/api/coach/plans/diff?${query({ from, to })}`);
