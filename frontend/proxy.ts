@@ -3,11 +3,11 @@
 // Every page gets its Content-Security-Policy here (a nonce per response, which Next.js puts on its own inline
 // scripts; our theme script by its hash) and, behind TLS, HSTS.
 import { NextResponse, type NextRequest } from 'next/server';
-import { hasValidSession } from '@/lib/auth';
-import { contentSecurityPolicy, HSTS } from '@/lib/security-headers.mjs';
-import { isSecureRequest } from '@/lib/server-config';
-import { THEME_BOOT_SCRIPT } from '@/lib/theme';
-import { tileSettings } from '@/lib/tiles.mjs';
+import { hasValidSession } from '@/lib/security/auth';
+import { contentSecurityPolicy, HSTS } from '@/lib/security/security-headers.mjs';
+import { isSecureRequest } from '@/lib/server/server-config';
+import { THEME_BOOT_SCRIPT } from '@/lib/client/theme';
+import { tileSettings } from '@/lib/charts/tiles.mjs';
 
 const themeScriptHash = crypto.subtle
   .digest('SHA-256', new TextEncoder().encode(THEME_BOOT_SCRIPT))

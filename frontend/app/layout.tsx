@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import { connection } from 'next/server';
 import './globals.css';
-import { THEME_BOOT_SCRIPT } from '@/lib/theme';
+import { THEME_BOOT_SCRIPT } from '@/lib/client/theme';
 
 export const metadata: Metadata = {
   title: 'CyclingCoach',

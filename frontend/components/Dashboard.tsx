@@ -3,11 +3,11 @@
 import Link from 'next/link';
 import { useCallback, useState } from 'react';
 import { listWorkouts } from '@/lib/api';
-import { clientOnly } from '@/lib/client-only';
-import { RIDES_QUERY, type DashboardInitial } from '@/lib/dashboard-data';
-import type { Page, Workout, WorkoutSummary } from '@/lib/types';
-import type { Loaded } from '@/lib/use-load';
-import { ServerZoneProvider, type ServerZone } from '@/lib/zone';
+import { clientOnly } from '@/lib/client/client-only';
+import { RIDES_QUERY, type DashboardInitial } from '@/lib/plan/dashboard-data';
+import type { Page, Workout, WorkoutSummary } from '@/lib/api/types';
+import type { Loaded } from '@/lib/api/use-load';
+import { ServerZoneProvider, type ServerZone } from '@/lib/format/zone';
 import FitnessCard from './dashboard/FitnessCard';
 import PendingAnalyses from './dashboard/PendingAnalyses';
 import SyncCard from './dashboard/SyncCard';

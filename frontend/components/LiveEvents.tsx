@@ -1,6 +1,6 @@
 'use client';
 
-import { useEventListener, useEvents, type Connection } from '@/lib/events';
+import { useEventListener, useEvents, type Connection } from '@/lib/client/events';
 
 export default function LiveEvents({ onWorkoutImported }: { onWorkoutImported: () => void }) {
   const { connection, events } = useEvents();

@@ -2,8 +2,8 @@
 
 import { useState, type FormEvent } from 'react';
 import { ApiError, logManualWorkout } from '@/lib/api';
-import { localInputToIso, nowForInput, parseDuration } from '@/lib/format';
-import type { ManualWorkoutRequest, Workout } from '@/lib/types';
+import { localInputToIso, nowForInput, parseDuration } from '@/lib/format/format';
+import type { ManualWorkoutRequest, Workout } from '@/lib/api/types';
 
 type Field = 'name' | 'startTime' | 'duration' | 'distance' | 'averagePower' | 'averageHeartRate';
 type Errors = Partial<Record<Field | 'form', string>>;

@@ -1,5 +1,6 @@
 // The loading, error and empty states every page shows (one look everywhere).
 import Link from 'next/link';
+import RetryButton from './live/RetryButton';
 
 export function Loading({ what }: { what: string }) {
   return (
@@ -9,7 +10,8 @@ export function Loading({ what }: { what: string }) {
   );
 }
 
-export function ErrorState({ what, message, onRetry }: { what: string; message: string; onRetry?: () => void }) {
+/** `onRetry` runs the read again in the browser; a server-rendered card passes `refresh` to read the page again. */
+export function ErrorState({ what, message, onRetry, refresh }: { what: string; message: string; onRetry?: () => void; refresh?: boolean }) {
   return (
     <div className="error-box" role="alert">
       <p>
@@ -20,6 +22,7 @@ export function ErrorState({ what, message, onRetry }: { what: string; message: 
           Try again
         </button>
       )}
+      {refresh && !onRetry && <RetryButton />}
     </div>
   );
 }

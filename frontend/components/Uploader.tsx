@@ -3,7 +3,7 @@
 // file never hides the others' outcomes. What an answer means is the caller's (describe).
 import { useId, useRef, useState, type DragEvent } from 'react';
 import { upload, type UploadResult } from '@/lib/api';
-import { formatBytes } from '@/lib/units.mjs';
+import { formatBytes } from '@/lib/format/units.mjs';
 
 export type Outcome = { tone: 'good' | 'warn' | 'bad'; text: string; link?: { href: string; label: string } };
 

@@ -1,11 +1,12 @@
 'use client';
 
 import Link from 'next/link';
-import { formatDateTime, formatDuration } from '@/lib/format';
-import { usePreferences } from '@/lib/preferences';
-import { sourceLabel } from '@/lib/sync-run.mjs';
-import type { WorkoutSummary } from '@/lib/types';
-import { useZone } from '@/lib/zone';
+import { formatDateTime, formatDuration } from '@/lib/format/format';
+import { usePreferences } from '@/lib/client/preferences';
+import { sourceLabel } from '@/lib/workouts/sync-run.mjs';
+import type { WorkoutSummary } from '@/lib/api/types';
+import { useZone } from '@/lib/format/zone';
+import Metric from './Metric';
 import { ErrorState, Loading } from './States';
 
 export type WorkoutsState =
@@ -55,14 +56,5 @@ export default function WorkoutList({ state, onRetry, empty }: Props) {
         </li>
       ))}
     </ul>
-  );
-}
-
-export function Metric({ label, value }: { label: string; value: string }) {
-  return (
-    <div>
-      <dt>{label}</dt>
-      <dd>{value}</dd>
-    </div>
   );
 }

@@ -65,11 +65,21 @@ async function load(path, ready, { noPrefetch = false } = {}) {
     const r = requests.get(e.requestId);
     if (r) Object.assign(r, { end: Date.now() - started, bytes: e.encodedDataLength });
   });
+  cdp.on('Network.loadingFailed', (e) => {
+    const r = requests.get(e.requestId);
+    if (r) Object.assign(r, { end: Date.now() - started, failed: true });
+  });
   await cold.goto(`${WEB_URL}${path}`, { waitUntil: 'commit' });
   await cold.locator(ready).first().waitFor({ timeout: 30_000 });
   const readyMs = await cold.evaluate(() => window.__readyAt);
   const renderMs = await cold.locator('[data-testid=charts]').first().getAttribute('data-render-ms', { timeout: 100 }).catch(() => null);
   await cold.waitForLoadState('networkidle');
+  // Network idle can come while the router's prefetches of linked pages (and the scripts they name) are still on
+  // their way: wait until every request but the event stream and map tiles has ended, so their scripts count.
+  const pending = () => [...requests.values()].filter((r) => r.end === undefined && r.type !== 'EventSource' && r.type !== 'Image');
+  for (let waited = 0; pending().length > 0 && waited < 15_000; waited += 100) await cold.waitForTimeout(100);
+  await cold.waitForTimeout(500);
+  for (let waited = 0; pending().length > 0 && waited < 15_000; waited += 100) await cold.waitForTimeout(100);
   // Largest Contentful Paint as Chromium reports it once the page has settled (buffered entries; the last one is
   // the LCP: read at the ready signal, a block that grows later, e.g. a card whose code arrives late, is missed).
   const lcp = await cold.evaluate(() => new Promise((done) => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { basisText, isDecided, staleNotice } from '../lib/analysis-basis.mjs';
+import { basisText, isDecided, staleNotice } from '../lib/coach/analysis-basis.mjs';
 
 const old = { trainingStressScore: 21.4, intensityFactor: 0.523, ftpWatts: 310 };
 const now = { trainingStressScore: 60.2, intensityFactor: 0.876, ftpWatts: 200 };

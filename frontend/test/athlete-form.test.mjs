@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { earlierRidesNotice, historyRows, roundHalfEven, toForm, validateAthlete, zonePreview, zonesFor } from '../lib/athlete-form.mjs';
+import { earlierRidesNotice, historyRows, roundHalfEven, toForm, validateAthlete, zonePreview, zonesFor } from '../lib/settings/athlete-form.mjs';
 
 const today = '2026-12-01';
 const blank = () => toForm(null, today);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { positionAt, profileByKind, streamChannels, trackPoints } from '../lib/chart-data.mjs';
+import { positionAt, profileByKind, streamChannels, trackPoints } from '../lib/charts/chart-data.mjs';
 
 describe('streamChannels', () => {
   const streams = {
@@ -62,7 +62,7 @@ describe('profileByKind', () => {
 });
 
 describe('cumulativeMeters and positionAtDistance', async () => {
-  const { cumulativeMeters, positionAtDistance } = await import('../lib/chart-data.mjs');
+  const { cumulativeMeters, positionAtDistance } = await import('../lib/charts/chart-data.mjs');
   // Along the equator one degree of longitude is 111.195 km (mean Earth radius).
   const points = [[0, 0], [0, 0.5], [0, 1]];
   it('measures along the track', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { applyChatEvent, chatEvents, createSseParser, emptyReply, readChatStream } from '../lib/chat-stream.mjs';
+import { applyChatEvent, chatEvents, createSseParser, emptyReply, readChatStream } from '../lib/coach/chat-stream.mjs';
 
 // What the Coaching service wrote for "How is my form?" (ASP.NET's ServerSentEvents: event, data, blank line).
 const conversationId = '01a2313d-0164-7fb3-ab41-f862e4766f5a';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseZoneCookie, todayIn, zoneCookieValue } from '../lib/date-zone.mjs';
+import { parseZoneCookie, todayIn, zoneCookieValue } from '../lib/format/date-zone.mjs';
 
 describe('date zone cookie', () => {
   it('round-trips the locale and time zone the browser writes', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { lapRows, streamSourceNote } from '../lib/laps.mjs';
+import { lapRows, streamSourceNote } from '../lib/charts/laps.mjs';
 
 const lap = (index, over = {}) => ({ index, startSecond: index * 600, elapsedSeconds: 620, timerSeconds: 600, distanceMeters: 6000, averagePowerWatts: 200, averageHeartRateBpm: 140, ...over });
 

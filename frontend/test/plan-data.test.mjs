@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { addDays, appendPage, calendarWeeks, diffView, fitnessSeries, mondayOf, powerCurveSeries, versionOrigin, weekPlannedVsDone } from '../lib/plan-data.mjs';
+import { addDays, appendPage, calendarWeeks, diffView, fitnessSeries, mondayOf, powerCurveSeries, versionOrigin, weekPlannedVsDone } from '../lib/plan/plan-data.mjs';
 
 const day = (date, ctl, atl, projected = false) => ({ date, load: 0, ctl, atl, tsb: ctl - atl, projected });
 const session = (name, durationSeconds, targetTss, type = 'endurance') => ({ type, name, durationSeconds, zone: 2, targetTss, steps: [], description: '' });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { formatCost, formatLatency, groupPrompts, insertPlaceholder, placeholdersIn, tabKeyTarget, unknownPlaceholders, unusedPlaceholders } from '../lib/prompts-view.mjs';
+import { formatCost, formatLatency, groupPrompts, insertPlaceholder, placeholdersIn, tabKeyTarget, unknownPlaceholders, unusedPlaceholders } from '../lib/coach/prompts-view.mjs';
 
 describe('placeholders', () => {
   const allowed = ['rules_text', 'today'];

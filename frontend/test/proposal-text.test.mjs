@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { dayAndDate, suggestionText } from '../lib/proposal-text.mjs';
+import { dayAndDate, suggestionText } from '../lib/coach/proposal-text.mjs';
 
 describe('suggestionText', () => {
   it('names the weekday of a plan date whatever the time zone (2026-12-03 is a Thursday)', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { readinessStrip, scoredDays, shiftDay, todayReadiness } from '../lib/readiness-data.mjs';
+import { readinessStrip, scoredDays, shiftDay, todayReadiness } from '../lib/plan/readiness-data.mjs';
 
 const day = (date, score, band = 'ready', reasons = []) => ({ date, score, band, confidence: 0.8, reasons, missing: [], facts: {} });
 

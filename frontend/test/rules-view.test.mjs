@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { baselines, diffRows, eventText, hoursText, parsePreview, ruleLines, withEventRoute } from '../lib/rules-view.mjs';
+import { baselines, diffRows, eventText, hoursText, parsePreview, ruleLines, withEventRoute } from '../lib/rules/rules-view.mjs';
 
 // What POST /api/coach/rules/parse answered for "I can ride at most 8 hours a week. Rest on Mondays. Long ride on
 // Saturday up to 4 hours. No more than two hard sessions a week, never two hard days in a row. Tuesdays at most an

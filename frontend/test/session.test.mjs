@@ -10,8 +10,8 @@ import {
   sessionIdOf,
   sessionSecret,
   verifySessionToken,
-} from '../lib/session.mjs';
-import { createSessionStore } from '../lib/session-store.mjs';
+} from '../lib/security/session.mjs';
+import { createSessionStore } from '../lib/security/session-store.mjs';
 
 const apiKey = 'k3y-for-tests';
 const secret = 'secret-for-tests';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { describeRun } from '../lib/sync-run.mjs';
+import { describeRun } from '../lib/workouts/sync-run.mjs';
 
 const run = { id: 'r1', source: 'garmin', status: 'in_progress', found: 0, imported: 0, skipped: 0, failed: 0, error: null, finishedAt: null, createdAt: '2026-12-01T10:00:00Z' };
 const ago = () => '2 minutes ago';

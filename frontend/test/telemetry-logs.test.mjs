@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import { context, ROOT_CONTEXT, trace, TraceFlags } from '@opentelemetry/api';
 import { logs as logsApi, SeverityNumber } from '@opentelemetry/api-logs';
 import { logs, node } from '@opentelemetry/sdk-node';
-import { bridgeConsole } from '../lib/telemetry.mjs';
+import { bridgeConsole } from '../lib/server/telemetry.mjs';
 
 // As NodeSDK does: a context manager (so a request's span is the active one) and a logger provider.
 new node.NodeTracerProvider().register();

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ROOT_CONTEXT, SpanKind, TraceFlags, trace } from '@opentelemetry/api';
 import { tracing } from '@opentelemetry/sdk-node';
-import { sampler } from '../lib/telemetry.mjs';
+import { sampler } from '../lib/server/telemetry.mjs';
 
 const traceId = '0af7651916cd43dd8448eb211c80319c';
 const rootDecision = (target) =>

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
   distanceIn, elevationIn, formatBytes, formatClock, formatDistance, formatElevation, formatGrade, formatSpeed, parseUnits, speedIn,
-} from '../lib/units.mjs';
+} from '../lib/format/units.mjs';
 
 describe('unit conversion', () => {
   it('converts a marathon distance', () => {

@@ -3,12 +3,12 @@ import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { CLIENT_HEADER, tagClient, trustedProxies } from '../lib/client-address.mjs';
-import { safeReturnPath } from '../lib/return-path.mjs';
-import { contentSecurityPolicy } from '../lib/security-headers.mjs';
-import { createSessionStore } from '../lib/session-store.mjs';
-import { createSignInLimiter, limiterOptions } from '../lib/sign-in-limiter.mjs';
-import { redactSecretPaths } from '../lib/telemetry.mjs';
+import { CLIENT_HEADER, tagClient, trustedProxies } from '../lib/server/client-address.mjs';
+import { safeReturnPath } from '../lib/security/return-path.mjs';
+import { contentSecurityPolicy } from '../lib/security/security-headers.mjs';
+import { createSessionStore } from '../lib/security/session-store.mjs';
+import { createSignInLimiter, limiterOptions } from '../lib/security/sign-in-limiter.mjs';
+import { redactSecretPaths } from '../lib/server/telemetry.mjs';
 
 describe('safeReturnPath', () => {
   it('keeps paths of this site with their query and fragment', () => {

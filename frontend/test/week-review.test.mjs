@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { approvedText, decisionProblem, rejectedText, weekCounts, weekDays, weekMonday, weekTitle } from '../lib/week-review.mjs';
+import { approvedText, decisionProblem, rejectedText, weekCounts, weekDays, weekMonday, weekTitle } from '../lib/plan/week-review.mjs';
 
 const op = (kind, date, extra = {}) => ({ kind, date, targetDate: null, durationSeconds: null, workoutType: null, workout: null, ...extra });
 const item = (day, suggestion, { inApproveAll = true, note = null, analysisType = 'readiness_adjustment' } = {}) => ({

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { filtersToApiQuery, filtersToSearch, localDayBoundary, pageCount, readFilters } from '../lib/workout-filters.mjs';
+import { filtersToApiQuery, filtersToSearch, localDayBoundary, pageCount, readFilters } from '../lib/workouts/workout-filters.mjs';
 
 describe('workout filters', () => {
   it('reads valid values and drops invalid ones', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { CATEGORIES, label, libraryQuery, plannableDays, powerZone, profileBlocks, profileShapes } from '../lib/workout-library.mjs';
+import { CATEGORIES, label, libraryQuery, plannableDays, powerZone, profileBlocks, profileShapes } from '../lib/workouts/workout-library.mjs';
 
 const step = (kind, durationSeconds, powerLow, powerHigh, extra = {}) => ({ kind, durationSeconds, powerLow, powerHigh, ...extra });
 

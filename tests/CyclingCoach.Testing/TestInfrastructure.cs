@@ -20,4 +20,18 @@ public static class TestInfrastructure
 
     /// <summary>A name unique to this test run, safe for databases and virtual hosts.</summary>
     public static string UniqueName(string prefix) => $"{prefix}_{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 17, 60)];
+
+    /// <summary>A file of this repository (found above the test's folder by CyclingCoach.sln), e.g. a contract the web app shares.</summary>
+    public static string RepositoryFile(params string[] parts)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "CyclingCoach.sln")))
+            {
+                return Path.Combine([dir.FullName, .. parts]);
+            }
+        }
+
+        throw new InvalidOperationException("CyclingCoach.sln not found above the test's folder");
+    }
 }

@@ -1,9 +1,9 @@
 import Dashboard from '@/components/Dashboard';
 import { workoutsPath } from '@/lib/api';
 import { analysesPath, compliancePath, fitnessPath, type Analysis, type Compliance, type Fitness } from '@/lib/api/plan';
-import { fitnessFrom, RIDES_QUERY, WAITING_QUERY, weekOf } from '@/lib/dashboard-data';
-import { requestZone, serverGet } from '@/lib/server-api';
-import type { Page, WorkoutSummary } from '@/lib/types';
+import { fitnessFrom, RIDES_QUERY, WAITING_QUERY, weekOf } from '@/lib/plan/dashboard-data';
+import { requestZone, serverGet } from '@/lib/server/server-api';
+import type { Page, WorkoutSummary } from '@/lib/api/types';
 
 // Rendered per request: the cards' first data comes with the HTML (the largest text paints without waiting for
 // hydration and a round trip through the proxy); the cards refresh themselves from the browser afterwards.

@@ -1,6 +1,6 @@
 // The map's tile server, read when asked (not when the image was built), so a self-hoster sets TILE_URL like any
-// other setting (lib/tiles.mjs).
-import { tileSettings } from '@/lib/tiles.mjs';
+// other setting (lib/charts/tiles.mjs).
+import { tileSettings } from '@/lib/charts/tiles.mjs';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,4 +1,4 @@
-import { safeReturnPath } from '@/lib/auth';
+import { safeReturnPath } from '@/lib/security/auth';
 
 export const dynamic = 'force-dynamic';
 

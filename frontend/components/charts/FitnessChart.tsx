@@ -2,7 +2,7 @@
 // CTL / ATL / TSB over days (uPlot, like the ride charts): measured solid, the plan's projection dashed, today marked.
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import type { fitnessSeries } from '@/lib/plan-data.mjs';
+import type { fitnessSeries } from '@/lib/plan/plan-data.mjs';
 import { AXIS_STROKE, GRID, useUPlot } from './use-uplot';
 
 export const FITNESS_COLORS = { ctl: '#1e88e5', atl: '#e53935', tsb: '#f9a825' } as const;

@@ -2,7 +2,7 @@
 // This ride's mean-max power against the rider's best, on a log duration axis (uPlot).
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { durationLabel, type powerCurveSeries } from '@/lib/plan-data.mjs';
+import { durationLabel, type powerCurveSeries } from '@/lib/plan/plan-data.mjs';
 import { AXIS_STROKE, GRID, useUPlot } from './use-uplot';
 
 const TICKS = [1, 5, 15, 30, 60, 120, 300, 600, 1200, 1800, 3600, 7200, 10800, 14400, 18000, 21600];

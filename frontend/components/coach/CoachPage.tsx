@@ -5,7 +5,7 @@ import { ApiError } from '@/lib/api';
 import {
   askCoach, getConversation, listConversations, type ConversationMessage, type ConversationSummary, type Reply,
 } from '@/lib/api/chat';
-import { formatDateTime, relativeTime } from '@/lib/format';
+import { formatDateTime, relativeTime } from '@/lib/format/format';
 import { Empty, ErrorState, Loading } from '../States';
 import ProposalCard from './ProposalCard';
 import '../coaching.css';

@@ -7,7 +7,7 @@ import Link from 'next/link';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError } from '@/lib/api';
 import { approveAnalysis, getAnalysis, rejectAnalysis, type Analysis } from '@/lib/api/chat';
-import { suggestionText } from '@/lib/proposal-text.mjs';
+import { suggestionText } from '@/lib/coach/proposal-text.mjs';
 import '../coaching.css'; // .proposal, also where the card is shown outside the coach pages (the dashboard)
 
 const DECIDED: Record<string, string> = { approved: 'Approved.', partially_approved: 'Partly approved.', rejected: 'Rejected.' };

@@ -2,14 +2,14 @@
 
 import { useEffect, useMemo } from 'react';
 import { fitness, type Fitness } from '@/lib/api/plan';
-import { clientOnly } from '@/lib/client-only';
-import { fitnessFrom } from '@/lib/dashboard-data';
-import { useEventListener } from '@/lib/events';
-import { dayMs, fitnessSeries, latestFitness } from '@/lib/plan-data.mjs';
-import { useLoad, type Loaded } from '@/lib/use-load';
-import { useToday } from '@/lib/zone';
+import { clientOnly } from '@/lib/client/client-only';
+import { fitnessFrom } from '@/lib/plan/dashboard-data';
+import { useEventListener } from '@/lib/client/events';
+import { dayMs, fitnessSeries, latestFitness } from '@/lib/plan/plan-data.mjs';
+import { useLoad, type Loaded } from '@/lib/api/use-load';
+import { useToday } from '@/lib/format/zone';
 import { ErrorState, Loading } from '../States';
-import { Metric } from '../WorkoutList';
+import Metric from '../Metric';
 
 // uPlot only in the browser, fetched alongside the data.
 // Fetched on mount, in parallel with the data (not after it: no waterfall).

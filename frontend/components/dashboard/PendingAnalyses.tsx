@@ -3,13 +3,13 @@
 import Link from 'next/link';
 import { useState } from 'react';
 import { analyses, type Analysis } from '@/lib/api/plan';
-import { WAITING_QUERY } from '@/lib/dashboard-data';
-import { useEventListener } from '@/lib/events';
-import { formatDateTime } from '@/lib/format';
-import { ANALYSIS_TYPES } from '@/lib/proposal-text.mjs';
-import type { Page } from '@/lib/types';
-import { useLoad, type Loaded } from '@/lib/use-load';
-import { useZone } from '@/lib/zone';
+import { WAITING_QUERY } from '@/lib/plan/dashboard-data';
+import { useEventListener } from '@/lib/client/events';
+import { formatDateTime } from '@/lib/format/format';
+import { ANALYSIS_TYPES } from '@/lib/coach/proposal-text.mjs';
+import type { Page } from '@/lib/api/types';
+import { useLoad, type Loaded } from '@/lib/api/use-load';
+import { useZone } from '@/lib/format/zone';
 // Rendered on the server with the list (a proposal is often the largest block on the page: no late growth).
 import ProposalCard from '../coach/ProposalCard';
 import { ErrorState, Loading } from '../States';

@@ -4,10 +4,10 @@
 
 import { useMemo, useState } from 'react';
 import { readiness } from '@/lib/api/plan';
-import { useEventListener } from '@/lib/events';
-import { localToday } from '@/lib/plan-data.mjs';
-import { readinessStrip, scoredDays, shiftDay, todayReadiness } from '@/lib/readiness-data.mjs';
-import { useLoad } from '@/lib/use-load';
+import { useEventListener } from '@/lib/client/events';
+import { localToday } from '@/lib/plan/plan-data.mjs';
+import { readinessStrip, scoredDays, shiftDay, todayReadiness } from '@/lib/plan/readiness-data.mjs';
+import { useLoad } from '@/lib/api/use-load';
 import { ErrorState, Loading } from '../States';
 import './readiness.css';
 

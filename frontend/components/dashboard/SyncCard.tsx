@@ -3,10 +3,10 @@
 import Link from 'next/link';
 import { useState } from 'react';
 import { ApiError, garminStatus, intervalsStatus, latestSyncRun, startSyncRun } from '@/lib/api';
-import { useEventListener } from '@/lib/events';
-import { relativeTime } from '@/lib/format';
-import { describeRun, sourceLabel } from '@/lib/sync-run.mjs';
-import { useLoad } from '@/lib/use-load';
+import { useEventListener } from '@/lib/client/events';
+import { relativeTime } from '@/lib/format/format';
+import { describeRun, sourceLabel } from '@/lib/workouts/sync-run.mjs';
+import { useLoad } from '@/lib/api/use-load';
 import { Empty, ErrorState, Loading } from '../States';
 
 type Source = 'garmin' | 'intervals_icu';

@@ -2,12 +2,12 @@
 
 import Link from 'next/link';
 import { compliance, type Compliance } from '@/lib/api/plan';
-import { weekOf } from '@/lib/dashboard-data';
-import { useEventListener } from '@/lib/events';
-import { formatDuration } from '@/lib/format';
-import { weekPlannedVsDone } from '@/lib/plan-data.mjs';
-import { useLoad, type Loaded } from '@/lib/use-load';
-import { useToday, useZone } from '@/lib/zone';
+import { weekOf } from '@/lib/plan/dashboard-data';
+import { useEventListener } from '@/lib/client/events';
+import { formatDuration } from '@/lib/format/format';
+import { weekPlannedVsDone } from '@/lib/plan/plan-data.mjs';
+import { useLoad, type Loaded } from '@/lib/api/use-load';
+import { useToday, useZone } from '@/lib/format/zone';
 import { Empty, ErrorState, Loading } from '../States';
 
 const STATUS = { done: 'Done', partial: 'Partly done', missed: 'Missed', rest: 'Rest', extra: 'Unplanned ride', upcoming: 'Planned' } as const;

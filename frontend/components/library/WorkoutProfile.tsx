@@ -1,4 +1,4 @@
-import { profileBlocks, profileShapes } from '@/lib/workout-library.mjs';
+import { profileBlocks, profileShapes } from '@/lib/workouts/workout-library.mjs';
 import type { LibraryWorkout } from '@/lib/api/library';
 
 const WIDTH = 320;

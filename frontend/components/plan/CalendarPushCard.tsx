@@ -2,9 +2,9 @@
 
 import { useCallback, useEffect, useState } from 'react';
 import { planPushStatus, retryPlanPush, setPlanPush } from '@/lib/api/plan-push';
-import { useEventListener } from '@/lib/events';
-import type { PlanPush, PlanPushStatus, PushTarget } from '@/lib/types';
-import { useLoad } from '@/lib/use-load';
+import { useEventListener } from '@/lib/client/events';
+import type { PlanPush, PlanPushStatus, PushTarget } from '@/lib/api/types';
+import { useLoad } from '@/lib/api/use-load';
 import { ErrorState, Loading } from '../States';
 
 const NAMES: Record<PushTarget, string> = { intervals_icu: 'intervals.icu', garmin: 'Garmin Connect' };

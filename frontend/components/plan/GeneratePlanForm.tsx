@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { ApiError } from '@/lib/api';
 import { generatePlan, type PlanProblem, type PlanVersion } from '@/lib/api/plan';
-import { addDays, localToday, mondayOf } from '@/lib/plan-data.mjs';
+import { addDays, localToday, mondayOf } from '@/lib/plan/plan-data.mjs';
 
 type Outcome = { kind: 'conflict'; message: string } | { kind: 'refused'; message: string; violations: string[] } | { kind: 'error'; message: string; errors?: Record<string, string[]> } | null;
 

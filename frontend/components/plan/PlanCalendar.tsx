@@ -2,8 +2,8 @@
 
 import Link from 'next/link';
 import { sessionFileUrl } from '@/lib/api/plan';
-import { formatDuration } from '@/lib/format';
-import type { calendarWeeks } from '@/lib/plan-data.mjs';
+import { formatDuration } from '@/lib/format/format';
+import type { calendarWeeks } from '@/lib/plan/plan-data.mjs';
 import { weekdayLabel } from '../dashboard/WeekCard';
 
 export const typeLabel = (type: string) => type.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());

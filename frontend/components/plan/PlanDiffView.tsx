@@ -1,7 +1,7 @@
 'use client';
 
-import { formatDuration } from '@/lib/format';
-import { diffView } from '@/lib/plan-data.mjs';
+import { formatDuration } from '@/lib/format/format';
+import { diffView } from '@/lib/plan/plan-data.mjs';
 import type { PlanDiff } from '@/lib/api/plan';
 import { weekdayLabel } from '../dashboard/WeekCard';
 import { typeLabel } from './PlanCalendar';

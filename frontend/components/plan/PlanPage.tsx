@@ -3,10 +3,10 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ApiError } from '@/lib/api';
 import { compliance, currentPlan, planVersions, undoPlan, type PlanVersion, type PlanVersionSummary } from '@/lib/api/plan';
-import { useEventListener } from '@/lib/events';
-import { appendPage, calendarWeeks, localToday, versionOrigin } from '@/lib/plan-data.mjs';
-import type { Page } from '@/lib/types';
-import { useLoad, type Loaded } from '@/lib/use-load';
+import { useEventListener } from '@/lib/client/events';
+import { appendPage, calendarWeeks, localToday, versionOrigin } from '@/lib/plan/plan-data.mjs';
+import type { Page } from '@/lib/api/types';
+import { useLoad, type Loaded } from '@/lib/api/use-load';
 import { Empty, ErrorState, Loading } from '../States';
 import CalendarFeedCard from './CalendarFeedCard';
 import CalendarPushCard from './CalendarPushCard';

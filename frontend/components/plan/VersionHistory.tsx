@@ -2,9 +2,9 @@
 
 import { useEffect, useState } from 'react';
 import { planDiff, type PlanDiff, type PlanVersionSummary } from '@/lib/api/plan';
-import { formatDateTime } from '@/lib/format';
-import { versionOrigin } from '@/lib/plan-data.mjs';
-import type { Loaded } from '@/lib/use-load';
+import { formatDateTime } from '@/lib/format/format';
+import { versionOrigin } from '@/lib/plan/plan-data.mjs';
+import type { Loaded } from '@/lib/api/use-load';
 import { ErrorState, Loading } from '../States';
 import PlanDiffView from './PlanDiffView';
 

@@ -4,9 +4,9 @@ import Link from 'next/link';
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '@/lib/api';
 import { approveWeek, planVersion, rejectWeek, week, type PlanProblem } from '@/lib/api/plan';
-import { useEventListener } from '@/lib/events';
-import { useLoad } from '@/lib/use-load';
-import { approvedText, decisionProblem, rejectedText, weekCounts, weekDays, weekMonday, weekTitle } from '@/lib/week-review.mjs';
+import { useEventListener } from '@/lib/client/events';
+import { useLoad } from '@/lib/api/use-load';
+import { approvedText, decisionProblem, rejectedText, weekCounts, weekDays, weekMonday, weekTitle } from '@/lib/plan/week-review.mjs';
 import { ErrorState, Loading } from '../States';
 
 type Outcome = { ok: true; text: string } | { ok: false; title: string; detail: string; violations: string[]; reload: boolean };

@@ -5,11 +5,10 @@ import { ApiError } from '@/lib/api';
 import {
   activatePrompt, createPrompt, listAiCalls, listPrompts, promptPlaceholders, type AiAction, type AiCallPage, type Prompt,
 } from '@/lib/api/prompts';
-import { formatDateTime } from '@/lib/format';
+import { formatDateTime } from '@/lib/format/format';
 import {
   ACTION_LABELS, formatCost, formatLatency, formatTokens, groupPrompts, insertPlaceholder, isFailure, tabKeyTarget, unknownPlaceholders, unusedPlaceholders,
-} from '@/lib/prompts-view.mjs';
-import EngineStatus from '../settings/EngineStatus';
+} from '@/lib/coach/prompts-view.mjs';
 import { Empty, ErrorState, Loading } from '../States';
 import '../coaching.css';
 
@@ -18,7 +17,8 @@ type Data =
   | { status: 'error'; message: string }
   | { status: 'ready'; prompts: Prompt[]; placeholders: Record<string, string[]> };
 
-export default function PromptsPage() {
+/** `engine`: the AI engine's status, rendered on the server by the page (components/settings/EngineStatus.tsx). */
+export default function PromptsPage({ engine }: { engine: React.ReactNode }) {
   const [data, setData] = useState<Data>({ status: 'loading' });
   const [action, setAction] = useState<string>('rule_parsing');
 
@@ -44,7 +44,7 @@ export default function PromptsPage() {
       </div>
       <section className="card" aria-labelledby="engine-heading">
         <h2 id="engine-heading">AI engine</h2>
-        <EngineStatus />
+        {engine}
       </section>
 
       <section className="card" aria-labelledby="prompts-heading">

@@ -1,149 +1,42 @@
-'use client';
-
+// A route's page, rendered on the server from the route the page read: summary, warnings and sections; the client
+// parts are the heading (rename, delete), the linked elevation profile and map, and the pacing card.
 import Link from 'next/link';
-import { useParams, useRouter } from 'next/navigation';
-import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import { ApiError, deleteRoute, getRoute, renameRoute } from '@/lib/api';
-import { clientOnly } from '@/lib/client-only';
-import { cumulativeMeters, positionAtDistance, profileByKind, SECTION_COLORS } from '@/lib/chart-data.mjs';
-import { formatDate } from '@/lib/format';
-import { usePreferences } from '@/lib/preferences';
-import type { RouteDetail as Route, RouteSection } from '@/lib/types';
-import { distanceUnit, formatClock, formatGrade } from '@/lib/units.mjs';
-import type { ChartPanel } from '../charts/SyncedCharts';
-import type { TrackMapHandle } from '../map/TrackMap';
-import { ErrorState, Loading } from '../States';
-import { Metric } from '../WorkoutList';
+import type { RouteDetail as Route, RouteSection } from '@/lib/api/types';
+import type { Loaded } from '@/lib/api/use-load';
+import { SECTION_COLORS } from '@/lib/charts/chart-data.mjs';
+import type { DateZone } from '@/lib/format/format';
+import { formatClock, formatGrade } from '@/lib/format/units.mjs';
+import { Distance, Elevation, Speed } from '../live/Measure';
+import Metric from '../Metric';
+import { ErrorState } from '../States';
+import RouteHeading from './RouteHeading';
+import RouteMapProfile from './RouteMapProfile';
 import RoutePacing from './RoutePacing';
 
-const SyncedCharts = clientOnly(() => import('../charts/SyncedCharts'), <Loading what="profile" />);
-const TrackMap = clientOnly(() => import('../map/TrackMap'), <Loading what="map" />);
-
-type State = { status: 'loading' } | { status: 'error'; message: string; notFound?: boolean } | { status: 'ready'; route: Route };
-
-export default function RouteDetail() {
-  const { id } = useParams<{ id: string }>();
-  const [state, setState] = useState<State>({ status: 'loading' });
-  const load = useCallback(async () => {
-    try {
-      setState({ status: 'ready', route: await getRoute(id) });
-    } catch (error) {
-      setState({ status: 'error', message: (error as Error).message, notFound: error instanceof ApiError && error.status === 404 });
-    }
-  }, [id]);
-  useEffect(() => void load(), [load]);
-
-  if (state.status === 'loading') return <Loading what="the route" />;
-  if (state.status === 'error') {
-    return state.notFound ? (
+/** `route`: the route as the page read it (null: no such route). */
+export default function RouteDetail({ route, zone }: { route: Loaded<Route | null>; zone: DateZone }) {
+  if (route.status === 'ready' && route.value === null) {
+    return (
       <div className="empty-state" role="alert">
         <p className="empty-title">This route does not exist (any more).</p>
         <Link href="/routes">Back to routes</Link>
       </div>
-    ) : (
-      <ErrorState what="the route" message={state.message} onRetry={load} />
     );
   }
-  return <RouteView route={state.route} onRenamed={(route) => setState({ status: 'ready', route })} />;
+  if (route.status !== 'ready' || route.value === null) {
+    return <ErrorState what="the route" message={route.status === 'error' ? route.message : 'not read'} refresh />;
+  }
+  return <RouteView route={route.value} zone={zone} />;
 }
 
-function RouteView({ route, onRenamed }: { route: Route; onRenamed: (route: Route) => void }) {
-  const { units, distance, elevation, speed } = usePreferences();
-  const router = useRouter();
-  const map = useRef<TrackMapHandle>(null);
-  const [editing, setEditing] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
-
-  const points = useMemo(() => {
-    const coordinates = ((route.track as { coordinates?: number[][] } | null)?.coordinates ?? []) as number[][];
-    return coordinates.map((c) => [c[1], c[0]] as [number, number]);
-  }, [route.track]);
-  const along = useMemo(() => cumulativeMeters(points), [points]);
-  const chart = useMemo(() => {
-    const { x, series } = profileByKind(route.profile, route.sections, units);
-    const panels: ChartPanel[] = [
-      { key: 'elevation', unit: units === 'imperial' ? 'ft' : 'm', height: 200, series: series.map((s) => ({ label: s.kind, color: s.color, values: s.values, fill: true })) },
-    ];
-    return { x, panels, hasElevation: series.length > 0 };
-  }, [route.profile, route.sections, units]);
-  const formatX = useCallback((v: number) => `${v.toFixed(1)} ${distanceUnit(units)}`, [units]);
-  const formatTick = useCallback((v: number) => String(Math.round(v * 10) / 10), []);
-  const onCursor = useCallback(
-    (index: number | null) => {
-      const sample = index == null ? null : route.profile[index];
-      map.current?.moveMarker(sample ? positionAtDistance(points, along, sample.distanceMeters, route.summary.distanceMeters) : null);
-    },
-    [route.profile, route.summary.distanceMeters, points, along],
-  );
-
-  async function rename(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const name = String(new FormData(event.currentTarget).get('name') ?? '').trim();
-    try {
-      const renamed = await renameRoute(route.id, name);
-      onRenamed({ ...route, name: renamed.name });
-      setEditing(false);
-      setMessage(null);
-    } catch (error) {
-      setMessage(error instanceof ApiError ? (error.problem?.errors?.name?.join(' ') ?? error.message) : (error as Error).message);
-    }
-  }
-
-  async function remove() {
-    if (!window.confirm(`Delete the route “${route.name}” and its GPX file?`)) return;
-    try {
-      await deleteRoute(route.id);
-      router.push('/routes');
-    } catch (error) {
-      setMessage(`Could not delete: ${(error as Error).message}`);
-    }
-  }
-
+function RouteView({ route, zone }: { route: Route; zone: DateZone }) {
   const s = route.summary;
   return (
     <article data-testid="route-detail">
       <p className="breadcrumb">
         <Link href="/routes">← Routes</Link>
       </p>
-      <div className="page-heading">
-        {editing ? (
-          <form className="rename" onSubmit={rename} aria-label="Rename route">
-            <label htmlFor="route-name" className="visually-hidden">
-              Route name
-            </label>
-            <input id="route-name" name="name" defaultValue={route.name} autoFocus maxLength={200} />
-            <button type="submit">Save</button>
-            <button type="button" className="secondary" onClick={() => setEditing(false)}>
-              Cancel
-            </button>
-          </form>
-        ) : (
-          <div>
-            <h1>{route.name}</h1>
-            <p className="muted">
-              Added {formatDate(route.createdAt)} · {route.pointCount.toLocaleString('en')} points · analysed {formatDate(route.analyzedAt)}
-            </p>
-          </div>
-        )}
-        <div className="actions">
-          {!editing && (
-            <button type="button" className="secondary" onClick={() => setEditing(true)}>
-              Rename
-            </button>
-          )}
-          <a className="button secondary" href={route.links.gpx} download>
-            Download GPX
-          </a>
-          <button type="button" className="danger" onClick={remove}>
-            Delete
-          </button>
-        </div>
-      </div>
-      {message && (
-        <p className="field-error" role="alert">
-          {message}
-        </p>
-      )}
+      <RouteHeading route={{ id: route.id, name: route.name, createdAt: route.createdAt, analyzedAt: route.analyzedAt, pointCount: route.pointCount, links: route.links }} zone={zone} />
       {route.warnings.length > 0 && (
         <ul className="warnings">
           {route.warnings.map((w) => (
@@ -155,46 +48,24 @@ function RouteView({ route, onRenamed }: { route: Route; onRenamed: (route: Rout
       <section className="card" aria-labelledby="route-summary">
         <h2 id="route-summary">Summary</h2>
         <dl className="metrics big">
-          <Metric label="Distance" value={distance(s.distanceMeters)} />
-          <Metric label="Gain" value={elevation(s.elevationGainMeters)} />
-          <Metric label="Loss" value={elevation(s.elevationLossMeters)} />
-          <Metric label="Highest" value={elevation(s.maxElevationMeters)} />
+          <Metric label="Distance" value={<Distance meters={s.distanceMeters} />} />
+          <Metric label="Gain" value={<Elevation meters={s.elevationGainMeters} />} />
+          <Metric label="Loss" value={<Elevation meters={s.elevationLossMeters} />} />
+          <Metric label="Highest" value={<Elevation meters={s.maxElevationMeters} />} />
           <Metric label="Max grade" value={formatGrade(s.maxGradePercent)} />
           <Metric label="Estimated time" value={formatClock(s.estimatedSeconds)} />
           <Metric label="Sections" value={String(s.sectionCount)} />
         </dl>
         {s.hardestClimb && (
           <p className="muted">
-            Hardest climb: section {s.hardestClimb.sectionIndex + 1}, {distance(s.hardestClimb.distanceMeters)} at{' '}
+            Hardest climb: section {s.hardestClimb.sectionIndex + 1}, <Distance meters={s.hardestClimb.distanceMeters} /> at{' '}
             {formatGrade(s.hardestClimb.averageGradePercent)}
             {s.hardestClimb.climbCategory ? ` (${categoryLabel(s.hardestClimb.climbCategory)})` : ''}.
           </p>
         )}
       </section>
 
-      <div className="route-grid">
-        <section className="card" aria-labelledby="route-map">
-          <h2 id="route-map">Map</h2>
-          <TrackMap control={map} points={points} color="#1565c0" label={`Map of ${route.name}`} />
-        </section>
-        <section className="card" aria-labelledby="route-profile">
-          <h2 id="route-profile">Elevation profile</h2>
-          {chart.hasElevation ? (
-            <>
-              <ul className="legend" aria-label="Section colours">
-                {Object.entries(SECTION_COLORS).filter(([kind]) => route.sections.some((s) => s.kind === kind)).map(([kind, color]) => (
-                  <li key={kind}>
-                    <span className="swatch" style={{ background: color }} aria-hidden="true" /> {kind}
-                  </li>
-                ))}
-              </ul>
-              <SyncedCharts x={chart.x} panels={chart.panels} formatX={formatX} formatTick={formatTick} onCursor={onCursor} label="Elevation profile by section" />
-            </>
-          ) : (
-            <p className="muted empty">This file has no elevation, so there is no profile.</p>
-          )}
-        </section>
-      </div>
+      <RouteMapProfile route={route} />
 
       <RoutePacing route={route} />
 
@@ -228,16 +99,16 @@ function RouteView({ route, onRenamed }: { route: Route; onRenamed: (route: Rout
                       <span className="swatch" style={{ background: SECTION_COLORS[section.kind] }} aria-hidden="true" /> {section.kind}
                       {section.climbCategory && section.climbCategory !== 'uncategorized' ? ` · ${categoryLabel(section.climbCategory)}` : ''}
                     </td>
-                    <td className="num">{distance(section.startMeters)}</td>
-                    <td className="num">{distance(section.distanceMeters, 2)}</td>
+                    <td className="num"><Distance meters={section.startMeters} /></td>
+                    <td className="num"><Distance meters={section.distanceMeters} digits={2} /></td>
                     <td className="num">{formatGrade(section.averageGradePercent)}</td>
                     <td className="num">{formatGrade(section.maxSustainedGradePercent)}</td>
-                    <td className="num">{elevation(section.elevationGainMeters)}</td>
+                    <td className="num"><Elevation meters={section.elevationGainMeters} /></td>
                     <td>
                       <Gear section={section} />
                     </td>
                     <td className="num">{Math.round(section.targetPowerWatts)} W</td>
-                    <td className="num">{speed(section.averageSpeedMps)}</td>
+                    <td className="num"><Speed mps={section.averageSpeedMps} /></td>
                     <td className="num">{formatClock(section.estimatedSeconds)}</td>
                   </tr>
                 ))}

@@ -2,12 +2,12 @@
 
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { getRoutePacing } from '@/lib/api';
-import { SECTION_COLORS } from '@/lib/chart-data.mjs';
-import { usePreferences } from '@/lib/preferences';
-import type { RouteDetail, RoutePacing as Pacing } from '@/lib/types';
-import { formatClock, formatGrade } from '@/lib/units.mjs';
+import { SECTION_COLORS } from '@/lib/charts/chart-data.mjs';
+import { usePreferences } from '@/lib/client/preferences';
+import type { RouteDetail, RoutePacing as Pacing } from '@/lib/api/types';
+import { formatClock, formatGrade } from '@/lib/format/units.mjs';
 import { ErrorState, Loading } from '../States';
-import { Metric } from '../WorkoutList';
+import Metric from '../Metric';
 
 type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; pacing: Pacing };
 

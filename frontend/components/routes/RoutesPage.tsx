@@ -1,18 +1,21 @@
 'use client';
 
 import Link from 'next/link';
-import { useCallback, useEffect, useState } from 'react';
-import { listRoutes, type UploadResult } from '@/lib/api';
-import { useEventListener } from '@/lib/events';
-import { formatDate } from '@/lib/format';
-import { usePreferences } from '@/lib/preferences';
-import type { ProblemDetails, RouteDetail, RouteSummary } from '@/lib/types';
-import { formatClock, formatGrade } from '@/lib/units.mjs';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { listRoutes, ROUTES_FIRST_SORT, type UploadResult } from '@/lib/api';
+import { useEventListener } from '@/lib/client/events';
+import { formatDate } from '@/lib/format/format';
+import { useZone } from '@/lib/format/zone';
+import { usePreferences } from '@/lib/client/preferences';
+import type { ProblemDetails, RouteDetail, RouteSummary } from '@/lib/api/types';
+import { formatClock, formatGrade } from '@/lib/format/units.mjs';
 import { Empty, ErrorState, Loading } from '../States';
 import Uploader, { problemText, type Outcome } from '../Uploader';
 
 type Sort = 'created' | 'name' | 'distance' | 'gain';
-type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; items: RouteSummary[]; total: number };
+export type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; items: RouteSummary[]; total: number };
+
+const DEFAULT_ORDER = `${ROUTES_FIRST_SORT}:true`;
 
 const COLUMNS: { sort: Sort | null; label: string; numeric?: boolean }[] = [
   { sort: 'name', label: 'Name' },
@@ -40,14 +43,17 @@ export function describeRouteUpload({ status, body }: UploadResult): Outcome {
   return { tone: 'bad', text: problemText({ status, body }) };
 }
 
-export default function RoutesPage() {
+/** `initial`: the first page in the default order (newest first), read on the server. */
+export default function RoutesPage({ initial }: { initial?: State }) {
   const { distance, elevation } = usePreferences();
-  const [sort, setSort] = useState<Sort>('created');
+  const zone = useZone();
+  const [sort, setSort] = useState<Sort>(ROUTES_FIRST_SORT);
   const [desc, setDesc] = useState(true);
   // The answer remembers its order: while a new order loads, the old rows stay (the header and the focused sort
   // button with them) but are marked busy, so they are never taken for the new order.
   const order = `${sort}:${desc}`;
-  const [answer, setAnswer] = useState<{ order: string; state: State }>({ order: '', state: { status: 'loading' } });
+  const [answer, setAnswer] = useState<{ order: string; state: State }>(initial ? { order: DEFAULT_ORDER, state: initial } : { order: '', state: { status: 'loading' } });
+  const serverRead = useRef(initial !== undefined);
   const state = answer.state;
   const pending = answer.order !== order;
 
@@ -60,7 +66,10 @@ export default function RoutesPage() {
       setAnswer({ order: key, state: { status: 'error', message: (error as Error).message } });
     }
   }, [sort, desc]);
-  useEffect(() => void load(), [load]);
+  useEffect(() => {
+    if (serverRead.current) serverRead.current = false; // the server's answer is the first load
+    else void load();
+  }, [load]);
   useEventListener(['route-analyzed'], load);
 
   function sortBy(key: Sort) {
@@ -126,7 +135,7 @@ export default function RoutesPage() {
                     <td className="num">{elevation(r.elevationGainMeters)}</td>
                     <td className="num">{formatGrade(r.maxGradePercent)}</td>
                     <td className="num">{formatClock(r.estimatedSeconds)}</td>
-                    <td>{formatDate(r.createdAt)}</td>
+                    <td>{formatDate(r.createdAt, zone)}</td>
                   </tr>
                 ))}
               </tbody>

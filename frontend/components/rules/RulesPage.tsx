@@ -4,9 +4,9 @@ import Link from 'next/link';
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { ApiError, listRoutes } from '@/lib/api';
 import { diffRules, listRuleVersions, parseRules, saveRules, type RuleParseResponse, type RuleSetDiff, type RuleSetVersion } from '@/lib/api/rules';
-import { formatDateTime } from '@/lib/format';
-import { baselines, diffRows, parsePreview, ruleLines, withEventRoute } from '@/lib/rules-view.mjs';
-import type { RouteSummary } from '@/lib/types';
+import { formatDateTime } from '@/lib/format/format';
+import { baselines, diffRows, parsePreview, ruleLines, withEventRoute } from '@/lib/rules/rules-view.mjs';
+import type { RouteSummary } from '@/lib/api/types';
 import { Empty, ErrorState, Loading } from '../States';
 import '../coaching.css';
 

@@ -5,9 +5,9 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { ApiError } from '@/lib/api';
 import { getAthlete, getEarlierRides, putAthlete, type Athlete, type EarlierRides } from '@/lib/api/athlete';
-import { BIKE_FIELDS, WEEKDAYS, earlierRidesNotice, historyRows, serverErrors, toForm, validateAthlete, zonePreview, type AthleteForm } from '@/lib/athlete-form.mjs';
-import { formatDate } from '@/lib/format';
-import { dayName } from '@/lib/rules-view.mjs';
+import { BIKE_FIELDS, WEEKDAYS, earlierRidesNotice, historyRows, serverErrors, toForm, validateAthlete, zonePreview, type AthleteForm } from '@/lib/settings/athlete-form.mjs';
+import { formatDate } from '@/lib/format/format';
+import { dayName } from '@/lib/rules/rules-view.mjs';
 import { ErrorState, Loading } from '../States';
 import '../coaching.css';
 

@@ -1,27 +1,15 @@
-'use client';
-// Which coach answers (the AI model through OpenRouter, or the built-in coach) and why: GET /api/coach/status.
+// Which coach answers (the AI model through OpenRouter, or the built-in coach) and why: GET /api/coach/status, read
+// by the settings page on the server (a server component: nothing here runs in the browser).
+import type { CoachStatus } from '@/lib/api/prompts';
+import type { Loaded } from '@/lib/api/use-load';
+import { formatDateTime, type DateZone } from '@/lib/format/format';
+import { ErrorState } from '../States';
 
-import { useCallback, useEffect, useState } from 'react';
-import { coachStatus, type CoachStatus } from '@/lib/api/prompts';
-import { formatDateTime } from '@/lib/format';
-import { ErrorState, Loading } from '../States';
-
-type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; engine: CoachStatus };
-
-export default function EngineStatus() {
-  const [state, setState] = useState<State>({ status: 'loading' });
-  const load = useCallback(async () => {
-    try {
-      setState({ status: 'ready', engine: await coachStatus() });
-    } catch (e) {
-      setState({ status: 'error', message: (e as Error).message });
-    }
-  }, []);
-  useEffect(() => void load(), [load]);
-
-  if (state.status === 'loading') return <Loading what="the AI engine status" />;
-  if (state.status === 'error') return <ErrorState what="the AI engine status" message={state.message} onRetry={load} />;
-  const s = state.engine;
+export default function EngineStatus({ state, zone }: { state: Loaded<CoachStatus>; zone: DateZone }) {
+  if (state.status !== 'ready') {
+    return <ErrorState what="the AI engine status" message={state.status === 'error' ? state.message : 'not read'} refresh />;
+  }
+  const s = state.value;
   const llm = s.engine === 'llm';
   return (
     <div data-testid="engine-status">
@@ -47,7 +35,7 @@ export default function EngineStatus() {
       </dl>
       {s.lastFailureAt && (
         <p className="warn-box">
-          Last failure {formatDateTime(s.lastFailureAt)}: {s.lastFailureOutcome?.replace(/_/g, ' ')}
+          Last failure {formatDateTime(s.lastFailureAt, zone)}: {s.lastFailureOutcome?.replace(/_/g, ' ')}
           {s.lastFailureError ? ` — ${s.lastFailureError}` : ''}. The built-in coach answered instead.
         </p>
       )}

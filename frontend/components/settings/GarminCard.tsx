@@ -2,8 +2,8 @@
 
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { ApiError, garminDisconnect, garminImportToken, garminLogin, garminMfa, garminStatus, garminTicket, startSyncRun } from '@/lib/api';
-import { formatDateTime, relativeTime } from '@/lib/format';
-import type { GarminStatus } from '@/lib/types';
+import { formatDateTime, relativeTime } from '@/lib/format/format';
+import type { GarminStatus } from '@/lib/api/types';
 import { ErrorState, Loading } from '../States';
 
 type Method = 'token' | 'ticket' | 'login';

@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { ApiError, intervalsDisconnect, intervalsSave, intervalsStatus, startSyncRun } from '@/lib/api';
-import type { IntervalsConnection } from '@/lib/types';
+import type { IntervalsConnection } from '@/lib/api/types';
 import { ErrorState, Loading } from '../States';
 
 type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; connection: IntervalsConnection };

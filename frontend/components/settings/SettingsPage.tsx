@@ -1,14 +1,15 @@
-'use client';
-
-import { usePreferences } from '@/lib/preferences';
-import { formatDistance, formatElevation, formatSpeed } from '@/lib/units.mjs';
+// The settings page, rendered on the server: the forms (athlete, Garmin, intervals.icu, display) are client
+// components; the AI engine's status is read by the page and rendered here.
+import type { CoachStatus } from '@/lib/api/prompts';
+import type { Loaded } from '@/lib/api/use-load';
+import type { DateZone } from '@/lib/format/format';
 import AthleteCard from './AthleteCard';
+import DisplayCard from './DisplayCard';
 import EngineStatus from './EngineStatus';
 import GarminCard from './GarminCard';
 import IntervalsCard from './IntervalsCard';
 
-export default function SettingsPage() {
-  const { units, setUnits, theme, setTheme } = usePreferences();
+export default function SettingsPage({ engine, zone }: { engine: Loaded<CoachStatus>; zone: DateZone }) {
   return (
     <>
       <h1>Settings</h1>
@@ -27,32 +28,12 @@ export default function SettingsPage() {
         </section>
         <section className="card" aria-labelledby="display-heading">
           <h2 id="display-heading">Display</h2>
-          <fieldset className="choice">
-            <legend>Units</legend>
-            {(['metric', 'imperial'] as const).map((u) => (
-              <label key={u} className="radio">
-                <input type="radio" name="units" value={u} checked={units === u} onChange={() => setUnits(u)} />
-                {u === 'metric' ? 'Metric' : 'Imperial'}{' '}
-                <span className="muted">
-                  ({formatDistance(42_195, u)}, {formatElevation(1000, u)}, {formatSpeed(8.33, u)})
-                </span>
-              </label>
-            ))}
-          </fieldset>
-          <fieldset className="choice">
-            <legend>Theme</legend>
-            {(['system', 'light', 'dark'] as const).map((t) => (
-              <label key={t} className="radio">
-                <input type="radio" name="theme" value={t} checked={theme === t} onChange={() => setTheme(t)} />
-                {t === 'system' ? 'Follow the system' : t === 'light' ? 'Light' : 'Dark'}
-              </label>
-            ))}
-          </fieldset>
+          <DisplayCard />
           <p className="muted">Kept in this browser only.</p>
         </section>
         <section className="card" aria-labelledby="engine-heading">
           <h2 id="engine-heading">AI engine</h2>
-          <EngineStatus />
+          <EngineStatus state={engine} zone={zone} />
         </section>
       </div>
     </>

@@ -3,8 +3,8 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useEffect, useState } from 'react';
-import { EventsProvider } from '@/lib/events';
-import { PreferencesProvider } from '@/lib/preferences';
+import { EventsProvider } from '@/lib/client/events';
+import { PreferencesProvider } from '@/lib/client/preferences';
 import LiveIndicator from './LiveIndicator';
 import SyncState from './SyncState';
 import ThemeToggle from './ThemeToggle';

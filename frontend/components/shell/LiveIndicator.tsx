@@ -1,6 +1,6 @@
 'use client';
 
-import { useEvents, type Connection } from '@/lib/events';
+import { useEvents, type Connection } from '@/lib/client/events';
 
 const LABELS: Record<Connection, string> = {
   connecting: 'Connecting…',

@@ -3,10 +3,10 @@
 import Link from 'next/link';
 import { useCallback, useEffect, useState } from 'react';
 import { latestSyncRun } from '@/lib/api';
-import { useEventListener } from '@/lib/events';
-import type { SyncRun } from '@/lib/types';
-import { relativeTime } from '@/lib/format';
-import { sourceLabel } from '@/lib/sync-run.mjs';
+import { useEventListener } from '@/lib/client/events';
+import type { SyncRun } from '@/lib/api/types';
+import { relativeTime } from '@/lib/format/format';
+import { sourceLabel } from '@/lib/workouts/sync-run.mjs';
 
 type State = { status: 'loading' } | { status: 'error' } | { status: 'ready'; run: SyncRun | null };
 

@@ -1,6 +1,6 @@
 'use client';
 
-import { usePreferences, type Theme } from '@/lib/preferences';
+import { usePreferences, type Theme } from '@/lib/client/preferences';
 
 const NEXT: Record<Theme, Theme> = { system: 'light', light: 'dark', dark: 'system' };
 const LABEL: Record<Theme, string> = { system: 'Theme: auto', light: 'Theme: light', dark: 'Theme: dark' };

@@ -2,13 +2,13 @@
 
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
-import { staleNotice } from '@/lib/analysis-basis.mjs';
+import { staleNotice } from '@/lib/coach/analysis-basis.mjs';
 import { analyses, analyzeWorkout, approveAnalysis, rejectAnalysis, type Analysis, type Suggestion } from '@/lib/api/plan';
-import { useEventListener } from '@/lib/events';
-import { formatDuration } from '@/lib/format';
-import { useLoad } from '@/lib/use-load';
+import { useEventListener } from '@/lib/client/events';
+import { formatDuration } from '@/lib/format/format';
+import { useLoad } from '@/lib/api/use-load';
 import { ErrorState, Loading } from '../States';
-import { Metric } from '../WorkoutList';
+import Metric from '../Metric';
 
 const STATUS: Record<string, string> = {
   pending: 'Analysing…', ready: 'Waiting for your decision', failed: 'Failed', approved: 'Approved', partially_approved: 'Partly approved', rejected: 'Rejected',

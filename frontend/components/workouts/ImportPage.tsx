@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import type { UploadResult } from '@/lib/api';
-import type { ImportResponse, ProblemDetails } from '@/lib/types';
+import type { ImportResponse, ProblemDetails } from '@/lib/api/types';
 import Uploader, { problemText, type Outcome } from '../Uploader';
 
 /** POST /api/workouts/import answers: 201/200 items (created / merged / duplicate), 409 all duplicates, 4xx problems. */

@@ -1,13 +1,12 @@
-'use client';
-// The ride's laps as the source recorded them (lib/laps.mjs shapes the rows).
+// The ride's laps as the source recorded them (lib/charts/laps.mjs shapes the rows); rendered on the server, the
+// distances and speeds in the rider's units (components/live/Measure.tsx).
 
-import { lapRows } from '@/lib/laps.mjs';
-import { usePreferences } from '@/lib/preferences';
-import type { Workout } from '@/lib/types';
-import { formatClock } from '@/lib/units.mjs';
+import { lapRows } from '@/lib/charts/laps.mjs';
+import type { Workout } from '@/lib/api/types';
+import { formatClock } from '@/lib/format/units.mjs';
+import { Distance, Speed } from '../live/Measure';
 
 export default function LapsCard({ laps }: { laps: Workout['laps'] }) {
-  const { distance, speed } = usePreferences();
   const rows = lapRows(laps);
   if (rows.length === 0) return null;
   const n = (v: number | null, unit: string) => (v == null ? '–' : `${Math.round(v)} ${unit}`);
@@ -36,8 +35,8 @@ export default function LapsCard({ laps }: { laps: Workout['laps'] }) {
                 </th>
                 <td className="num" data-label="Start">{r.startSecond == null ? '–' : formatClock(r.startSecond)}</td>
                 <td className="num" data-label="Time">{r.seconds == null ? '–' : formatClock(r.seconds)}</td>
-                <td className="num" data-label="Distance">{r.distanceMeters == null ? '–' : distance(r.distanceMeters, 2)}</td>
-                <td className="num" data-label="Avg speed">{r.speedMps == null ? '–' : speed(r.speedMps)}</td>
+                <td className="num" data-label="Distance">{r.distanceMeters == null ? '–' : <Distance meters={r.distanceMeters} digits={2} />}</td>
+                <td className="num" data-label="Avg speed">{r.speedMps == null ? '–' : <Speed mps={r.speedMps} />}</td>
                 <td className="num" data-label="Avg power">{n(r.averagePowerWatts, 'W')}</td>
                 <td className="num" data-label="Avg HR">{n(r.averageHeartRateBpm, 'bpm')}</td>
               </tr>

@@ -2,9 +2,9 @@
 
 import { useEffect, useMemo, useState } from 'react';
 import { powerCurve } from '@/lib/api/plan';
-import { clientOnly } from '@/lib/client-only';
-import { durationLabel, powerCurveSeries } from '@/lib/plan-data.mjs';
-import { useLoad } from '@/lib/use-load';
+import { clientOnly } from '@/lib/client/client-only';
+import { durationLabel, powerCurveSeries } from '@/lib/plan/plan-data.mjs';
+import { useLoad } from '@/lib/api/use-load';
 import { ErrorState, Loading } from '../States';
 
 // Fetched on mount, in parallel with the data (not after it: no waterfall).

@@ -1,109 +1,41 @@
-'use client';
-
+// The ride page, rendered on the server from the ride the page read (the facts: heading, summary, metrics, zones);
+// the client parts are small: units (components/live/Measure.tsx), Delete, the power curve, laps, the coach's
+// review (live), and the streams with their charts and map (RideStreams).
 import Link from 'next/link';
-import { useParams, useRouter } from 'next/navigation';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { ApiError, deleteWorkout, getStreams, getWorkout } from '@/lib/api';
-import { clientOnly } from '@/lib/client-only';
-import { positionAt, streamChannels, trackPoints } from '@/lib/chart-data.mjs';
-import { streamSourceNote } from '@/lib/laps.mjs';
-import { formatDateTime } from '@/lib/format';
-import { usePreferences } from '@/lib/preferences';
-import type { Streams, Workout, WorkoutMetrics } from '@/lib/types';
-import { formatBytes, formatClock } from '@/lib/units.mjs';
-import type { ChartPanel } from '../charts/SyncedCharts';
-import type { TrackMapHandle } from '../map/TrackMap';
-import { ErrorState, Loading } from '../States';
+import type { Workout, WorkoutMetrics } from '@/lib/api/types';
+import type { Loaded } from '@/lib/api/use-load';
+import { formatDateTime, type DateZone } from '@/lib/format/format';
+import { formatBytes, formatClock } from '@/lib/format/units.mjs';
+import { sourceLabel } from '@/lib/workouts/sync-run.mjs';
+import { Distance, Elevation, Speed } from '../live/Measure';
+import Metric from '../Metric';
+import { ErrorState } from '../States';
 import AnalysisCard from './AnalysisCard';
+import DeleteRide from './DeleteRide';
 import LapsCard from './LapsCard';
 import PowerCurveCard from './PowerCurveCard';
-import { sourceLabel } from '@/lib/sync-run.mjs';
-import { Metric } from '../WorkoutList';
-
-// Canvas and map code only in the browser, and only on this page; fetched while the streams download.
-const loadCharts = () => import('../charts/SyncedCharts');
-const loadMap = () => import('../map/TrackMap');
-const SyncedCharts = clientOnly(loadCharts, <Loading what="charts" />);
-const TrackMap = clientOnly(loadMap, <Loading what="map" />);
-
-type Load<T> = { status: 'loading' } | { status: 'error'; message: string; notFound?: boolean } | { status: 'ready'; value: T };
+import RideStreams from './RideStreams';
 
 /** What the ride's training load is (services/Sync/README.md "Training load"). */
 const LOAD_SOURCE: Record<string, string> = { power: 'TSS', average_power: 'TSS from avg power', heart_rate: 'HRSS', estimate: 'estimated' };
 
-export default function WorkoutDetail() {
-  const { id } = useParams<{ id: string }>();
-  const [workout, setWorkout] = useState<Load<Workout>>({ status: 'loading' });
-  const [streams, setStreams] = useState<Load<Streams | null>>({ status: 'loading' });
-
-  const load = useCallback(async () => {
-    setWorkout({ status: 'loading' });
-    setStreams({ status: 'loading' });
-    // Streams in parallel with the summary (no waterfall); a ride without streams answers 404, which means "none".
-    const streamsRequest = getStreams(id).then(
-      (value): Load<Streams | null> => ({ status: 'ready', value }),
-      (error): Load<Streams | null> =>
-        error instanceof ApiError && error.status === 404 ? { status: 'ready', value: null } : { status: 'error', message: (error as Error).message },
-    );
-    try {
-      setWorkout({ status: 'ready', value: await getWorkout(id) });
-    } catch (error) {
-      setWorkout({ status: 'error', message: (error as Error).message, notFound: error instanceof ApiError && error.status === 404 });
-    }
-    setStreams(await streamsRequest);
-  }, [id]);
-  useEffect(() => {
-    void loadCharts();
-    void loadMap().then((m) => m.preloadLeaflet());
-    void load();
-  }, [load]);
-
-  if (workout.status === 'loading') return <Loading what="the ride" />;
-  if (workout.status === 'error') {
-    return workout.notFound ? (
+/** `workout`: the ride as the page read it (null: no such ride). */
+export default function WorkoutDetail({ workout, zone }: { workout: Loaded<Workout | null>; zone: DateZone }) {
+  if (workout.status === 'ready' && workout.value === null) {
+    return (
       <div className="empty-state" role="alert">
         <p className="empty-title">This ride does not exist (any more).</p>
         <Link href="/workouts">Back to workouts</Link>
       </div>
-    ) : (
-      <ErrorState what="the ride" message={workout.message} onRetry={load} />
     );
   }
-  return <Ride workout={workout.value} streams={streams} onRetry={load} />;
+  if (workout.status !== 'ready' || workout.value === null) {
+    return <ErrorState what="the ride" message={workout.status === 'error' ? workout.message : 'not read'} refresh />;
+  }
+  return <Ride workout={workout.value} zone={zone} />;
 }
 
-function Ride({ workout, streams, onRetry }: { workout: Workout; streams: Load<Streams | null>; onRetry: () => void }) {
-  const { units, distance, elevation, speed } = usePreferences();
-  const router = useRouter();
-  const map = useRef<TrackMapHandle>(null);
-  const chartsBox = useRef<HTMLDivElement>(null);
-  const [deleting, setDeleting] = useState<string | null>(null);
-  const data = streams.status === 'ready' ? streams.value : null;
-
-  const chart = useMemo(() => {
-    if (!data) return null;
-    const { x, channels } = streamChannels(data, units);
-    const panels: ChartPanel[] = channels.map((c) => ({
-      key: c.key,
-      unit: c.unit,
-      series: [{ label: c.label, color: c.color, values: c.values, fill: c.key === 'elevation' }],
-    }));
-    return { x, panels };
-  }, [data, units]);
-  const track = useMemo(() => trackPoints(data?.latitude, data?.longitude), [data]);
-  const onCursor = useCallback((index: number | null) => map.current?.moveMarker(index == null ? null : positionAt(track, index)), [track]);
-
-  async function remove() {
-    if (!window.confirm(`Delete “${workout.name}”, its streams and its file?`)) return;
-    setDeleting('Deleting…');
-    try {
-      await deleteWorkout(workout.id);
-      router.push('/workouts');
-    } catch (error) {
-      setDeleting(`Could not delete: ${(error as Error).message}`);
-    }
-  }
-
+function Ride({ workout, zone }: { workout: Workout; zone: DateZone }) {
   const m = workout.metrics;
   const avgSpeed = m?.averageMovingSpeedMps ?? (workout.durationSeconds > 0 ? workout.distanceMeters / (workout.movingSeconds ?? workout.durationSeconds) : null);
   return (
@@ -115,7 +47,7 @@ function Ride({ workout, streams, onRetry }: { workout: Workout; streams: Load<S
         <div>
           <h1>{workout.name}</h1>
           <p className="muted">
-            {formatDateTime(workout.startTime)} · <span className="badge">{sourceLabel(workout.source)}</span>
+            {formatDateTime(workout.startTime, zone)} · <span className="badge">{sourceLabel(workout.source)}</span>
             {workout.activityType ? ` · ${workout.activityType}` : ''}
           </p>
         </div>
@@ -125,21 +57,18 @@ function Ride({ workout, streams, onRetry }: { workout: Workout; streams: Load<S
               Download .{workout.fileFormat} ({formatBytes(workout.fileSizeBytes)})
             </a>
           )}
-          <button type="button" className="danger" onClick={remove} disabled={deleting === 'Deleting…'}>
-            Delete
-          </button>
+          <DeleteRide id={workout.id} name={workout.name} />
         </div>
       </div>
-      {deleting && deleting !== 'Deleting…' && <p className="field-error" role="alert">{deleting}</p>}
 
       <section className="card" aria-labelledby="summary-heading">
         <h2 id="summary-heading">Summary</h2>
         <dl className="metrics big">
-          <Metric label="Distance" value={distance(workout.distanceMeters, 2)} />
+          <Metric label="Distance" value={<Distance meters={workout.distanceMeters} digits={2} />} />
           <Metric label="Time" value={formatClock(workout.durationSeconds)} />
           <Metric label="Moving" value={formatClock(m?.movingSeconds ?? workout.movingSeconds)} />
-          <Metric label="Avg speed" value={speed(avgSpeed)} />
-          <Metric label="Elevation gain" value={elevation(m?.elevationGainMeters ?? workout.elevationGainMeters)} />
+          <Metric label="Avg speed" value={<Speed mps={avgSpeed} />} />
+          <Metric label="Elevation gain" value={<Elevation meters={m?.elevationGainMeters ?? workout.elevationGainMeters} />} />
           {workout.averagePower != null && <Metric label="Avg power" value={`${Math.round(workout.averagePower)} W`} />}
           {workout.averageHeartRate != null && <Metric label="Avg HR" value={`${Math.round(workout.averageHeartRate)} bpm`} />}
           {workout.calories != null && <Metric label="Calories" value={`${Math.round(workout.calories)} kcal`} />}
@@ -157,41 +86,7 @@ function Ride({ workout, streams, onRetry }: { workout: Workout; streams: Load<S
 
       <AnalysisCard workoutId={workout.id} />
 
-      <section className="card" aria-labelledby="charts-heading">
-        <div className="card-heading">
-          <h2 id="charts-heading">Streams</h2>
-          {chart && chart.panels.length > 0 && (
-            <button type="button" className="secondary small" onClick={() => resetZoom(chartsBox.current)}>
-              Reset zoom
-            </button>
-          )}
-        </div>
-        {streams.status === 'loading' && <Loading what="streams" />}
-        {streams.status === 'error' && <ErrorState what="the streams" message={streams.message} onRetry={onRetry} />}
-        {streams.status === 'ready' && (!chart || chart.panels.length === 0) && (
-          <p className="muted empty">No recorded streams for this ride{workout.source === 'manual' ? ' (logged by hand)' : ''}.</p>
-        )}
-        {chart && chart.panels.length > 0 && (
-          <>
-            {streamSourceNote(workout.streamSource) && (
-              <p className="muted hint" data-testid="stream-source">
-                {streamSourceNote(workout.streamSource)}
-              </p>
-            )}
-            <p className="muted hint">Drag across a chart to zoom, double-click to reset. The cursor is shared by every chart and the map.</p>
-            <div ref={chartsBox}>
-              <SyncedCharts x={chart.x} panels={chart.panels} formatX={formatClock} onCursor={onCursor} label="Ride streams" />
-            </div>
-          </>
-        )}
-      </section>
-
-      {data && (
-        <section className="card" aria-labelledby="map-heading">
-          <h2 id="map-heading">Map</h2>
-          <TrackMap control={map} points={track.points} label={`Map of ${workout.name}`} />
-        </section>
-      )}
+      <RideStreams workout={{ id: workout.id, name: workout.name, source: workout.source, streamSource: workout.streamSource }} />
     </article>
   );
 }
@@ -266,9 +161,4 @@ function Zones({ title, seconds }: { title: string; seconds: number[] }) {
       ))}
     </figure>
   );
-}
-
-/** Double-click on each chart is uPlot's own reset; the button does it for all of them (they stay in sync). */
-function resetZoom(root: HTMLElement | null) {
-  root?.querySelectorAll<HTMLElement>('.u-over').forEach((over) => over.dispatchEvent(new MouseEvent('dblclick', { bubbles: true })));
 }

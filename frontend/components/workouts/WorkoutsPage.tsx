@@ -2,22 +2,24 @@
 
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { listWorkouts } from '@/lib/api';
-import { useEventListener } from '@/lib/events';
-import { filtersToApiQuery, filtersToSearch, pageCount, PAGE_SIZE, readFilters, SOURCES } from '@/lib/workout-filters.mjs';
-import { sourceLabel } from '@/lib/sync-run.mjs';
+import { useEventListener } from '@/lib/client/events';
+import { filtersToApiQuery, filtersToSearch, pageCount, PAGE_SIZE, readFilters, SOURCES } from '@/lib/workouts/workout-filters.mjs';
+import { sourceLabel } from '@/lib/workouts/sync-run.mjs';
 import WorkoutList, { type WorkoutsState } from '../WorkoutList';
 import { Empty } from '../States';
 
-export default function WorkoutsPage() {
+/** `initial`: the page's first answer, read on the server for `query` (used while the browser asks the same). */
+export default function WorkoutsPage({ initial }: { initial?: { query: string; state: WorkoutsState } }) {
   const params = useSearchParams();
   const router = useRouter();
   const pathname = usePathname();
   const filters = readFilters(new URLSearchParams(params.toString()));
   const apiQuery = filtersToApiQuery(filters);
   // The answer remembers its query, so a new filter or page shows loading, never the previous page's rows.
-  const [answer, setAnswer] = useState<{ query: string; state: WorkoutsState }>({ query: '', state: { status: 'loading' } });
+  const [answer, setAnswer] = useState<{ query: string; state: WorkoutsState }>(initial ?? { query: '', state: { status: 'loading' } });
+  const serverRead = useRef(initial?.query);
   const state: WorkoutsState = answer.query === apiQuery ? answer.state : { status: 'loading' };
 
   const load = useCallback(async () => {
@@ -29,7 +31,12 @@ export default function WorkoutsPage() {
     }
   }, [apiQuery]);
 
-  useEffect(() => void load(), [load]);
+  useEffect(() => {
+    // The server's answer for this query stands for the first load; any other query (or date filters read in
+    // another time zone) is asked from here.
+    if (serverRead.current === apiQuery) serverRead.current = undefined;
+    else void load();
+  }, [load, apiQuery]);
   useEventListener(['workout-imported', 'workout-deleted'], load);
 
   const go = (next: typeof filters) => {

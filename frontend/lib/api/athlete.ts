@@ -1,6 +1,6 @@
 // Athlete and bike profile calls (Coaching service, /api/coach/athlete; services/Coaching/Apis/AthleteApi.cs).
-import { json, send } from '../api';
-import type { Coaching } from '../types';
+import { json, send } from '.';
+import type { Coaching } from './types';
 
 type S = Coaching['schemas'];
 export type Athlete = S['AthleteResponse'];

@@ -1,8 +1,8 @@
 // Ask-the-coach calls (Coaching service; services/Coaching/Apis/ChatApi.cs). The answer streams as server-sent
-// events through our /api proxy; lib/chat-stream.mjs reads them.
-import { ApiError, json, readProblem, send } from '../api';
-import { readChatStream, type Reply } from '../chat-stream.mjs';
-import type { Coaching } from '../types';
+// events through our /api proxy; lib/coach/chat-stream.mjs reads them.
+import { ApiError, json, readProblem, send } from '.';
+import { readChatStream, type Reply } from '../coach/chat-stream.mjs';
+import type { Coaching } from './types';
 
 type S = Coaching['schemas'];
 export type ConversationSummary = S['ConversationSummary'];

@@ -1,6 +1,6 @@
 // Browser-side calls for the workout library (coaching service, through our /api/* proxy).
-import { json, send } from '../api';
-import type { Coaching } from '../types';
+import { json, send } from '.';
+import type { Coaching } from './types';
 
 type S = Coaching['schemas'];
 export type LibraryWorkout = S['LibraryWorkoutResponse'];

@@ -1,6 +1,6 @@
 // Browser-side calls for the plan on the rider's calendars (sync service: GET/PUT /api/sync/plan-push, POST …/retry).
-import { json, send } from '../api';
-import type { PlanPush, PushTarget } from '../types';
+import { json, send } from '.';
+import type { PlanPush, PushTarget } from './types';
 
 export const planPushStatus = () => send<PlanPush>('/api/sync/plan-push');
 

@@ -1,7 +1,7 @@
 // Browser-side calls for plans, fitness and analyses (coaching service, through our /api/* proxy). The *Path builders
-// are shared with the server render of the dashboard (lib/server-api.ts), so both ask the same question.
-import { ApiError, json, send } from '../api';
-import type { Coaching, Page, ProblemDetails } from '../types';
+// are shared with the server render of the dashboard (lib/server/server-api.ts), so both ask the same question.
+import { ApiError, json, send } from '.';
+import type { Coaching, Page, ProblemDetails } from './types';
 
 type S = Coaching['schemas'];
 export type PlanVersion = S['PlanVersionResponse'];

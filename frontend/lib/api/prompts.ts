@@ -1,6 +1,6 @@
 // Prompts page and AI engine calls (Coaching service; services/Coaching/Apis/PromptsApi.cs and AiCallsApi.cs).
-import { json, send } from '../api';
-import type { Coaching } from '../types';
+import { json, send } from '.';
+import type { Coaching } from './types';
 
 type S = Coaching['schemas'];
 export type AiAction = S['AiAction'];
@@ -18,4 +18,5 @@ export const createPrompt = (action: AiAction, model: string, template: string) 
   send<Prompt>('/api/coach/prompts', json('POST', { action, model, template }));
 export const activatePrompt = (id: string) => send<Prompt>(`/api/coach/prompts/${id}/activate`, json('POST', {}));
 export const listAiCalls = (page = 1, pageSize = 25) => send<AiCallPage>(`/api/coach/ai-calls?page=${page}&pageSize=${pageSize}`);
-export const coachStatus = () => send<CoachStatus>('/api/coach/status');
+export const COACH_STATUS_PATH = '/api/coach/status';
+export const coachStatus = () => send<CoachStatus>(COACH_STATUS_PATH);

@@ -1,6 +1,6 @@
 // Rules page calls (Coaching service, /api/coach/rules; services/Coaching/Apis/RulesApi.cs).
-import { json, send } from '../api';
-import type { Coaching } from '../types';
+import { json, send } from '.';
+import type { Coaching } from './types';
 
 type S = Coaching['schemas'];
 export type RuleSet = S['RuleSet'];

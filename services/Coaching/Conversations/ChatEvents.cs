@@ -26,6 +26,14 @@ public sealed record ChatRequest(Guid? ConversationId, string? Message)
 /// </summary>
 public sealed record ChatEvent(string Type, Guid? ConversationId = null, string? Text = null, Guid? AnalysisId = null, Guid? MessageId = null, string? Engine = null);
 
+/// <summary>The <see cref="ChatEvent.Type"/> names; the web app reads the same list from frontend/lib/api/events.json.</summary>
+public static class ChatEventTypes
+{
+    public const string Conversation = "conversation", Delta = "delta", Proposal = "proposal", Error = "error", Done = "done";
+
+    public static readonly IReadOnlyList<string> All = [Conversation, Delta, Proposal, Error, Done];
+}
+
 public sealed record ConversationSummary(Guid Id, string Title, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
 
 public sealed record ConversationMessageResponse(Guid Id, string Role, string Content, string? Engine, IReadOnlyList<Guid> ProposalIds, DateTimeOffset CreatedAt)

@@ -49,7 +49,7 @@ public sealed class CoachChatService(
         db.ConversationMessages.Add(new ConversationMessage { ConversationId = conversation.Id, Role = "user", Content = question });
         conversation.UpdatedAt = clock.UtcNow;
         await db.SaveChangesAsync(cancellationToken);
-        yield return new ChatEvent("conversation", conversation.Id);
+        yield return new ChatEvent(ChatEventTypes.Conversation, conversation.Id);
 
         var answer = new ConversationMessage { ConversationId = conversation.Id, Role = "assistant", Content = "", Engine = CoachEngines.BuiltInName };
         var text = new System.Text.StringBuilder();
@@ -85,13 +85,13 @@ public sealed class CoachChatService(
                 if (updates.Current.Text is { Length: > 0 } delta)
                 {
                     text.Append(delta);
-                    yield return new ChatEvent("delta", Text: delta);
+                    yield return new ChatEvent(ChatEventTypes.Delta, Text: delta);
                 }
             }
 
             if (failure is not null && text.Length > 0)
             {
-                yield return new ChatEvent("error", Text: $"The answer was cut off: {failure}");
+                yield return new ChatEvent(ChatEventTypes.Error, Text: $"The answer was cut off: {failure}");
             }
             else if (failure is not null)
             {
@@ -104,12 +104,12 @@ public sealed class CoachChatService(
         {
             var reply = BuiltInChatAnswers.Answer(question, await DataAsync(cancellationToken)) ?? Help;
             text.Append(reply);
-            yield return new ChatEvent("delta", Text: reply);
+            yield return new ChatEvent(ChatEventTypes.Delta, Text: reply);
         }
 
         foreach (var proposal in tools.Proposals)
         {
-            yield return new ChatEvent("proposal", AnalysisId: proposal);
+            yield return new ChatEvent(ChatEventTypes.Proposal, AnalysisId: proposal);
         }
 
         answer.Content = text.ToString();
@@ -117,7 +117,7 @@ public sealed class CoachChatService(
         db.ConversationMessages.Add(answer);
         conversation.UpdatedAt = clock.UtcNow;
         await db.SaveChangesAsync(CancellationToken.None);
-        yield return new ChatEvent("done", conversation.Id, MessageId: answer.Id, Engine: answer.Engine);
+        yield return new ChatEvent(ChatEventTypes.Done, conversation.Id, MessageId: answer.Id, Engine: answer.Engine);
     }
 
     private async Task<ChatData> DataAsync(CancellationToken cancellationToken)

@@ -23,6 +23,9 @@ public static class EventRelay
         typeof(RouteAnalyzed),
     ];
 
+    /// <summary>The SSE event name of a relayed message type: its name in kebab-case (<c>WorkoutImported</c> → <c>workout-imported</c>).</summary>
+    public static string EventNameOf(Type messageType) => KebabCaseEndpointNameFormatter.Instance.SanitizeName(messageType.Name);
+
     private static IEnumerable<Type> ConsumerTypes => RelayedEvents.Select(t => typeof(EventRelayConsumer<>).MakeGenericType(t));
 
     public static void AddConsumers(IBusRegistrationConfigurator bus)

@@ -9,7 +9,7 @@ namespace CyclingCoach.Gateway.Events;
 public sealed class EventRelayConsumer<T>(EventBroadcaster broadcaster, IOptions<JsonOptions> json, ILogger<EventRelayConsumer<T>> logger)
     : IConsumer<T> where T : class
 {
-    public static readonly string EventName = KebabCaseEndpointNameFormatter.Instance.SanitizeName(typeof(T).Name);
+    public static readonly string EventName = EventRelay.EventNameOf(typeof(T));
 
     public Task Consume(ConsumeContext<T> context)
     {

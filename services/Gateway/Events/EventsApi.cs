@@ -7,6 +7,9 @@ public static class EventsApi
 {
     public static readonly TimeSpan KeepAliveInterval = TimeSpan.FromSeconds(20);
 
+    /// <summary>Sent once when a stream opens, and when nothing else was sent for <see cref="KeepAliveInterval"/>.</summary>
+    public const string ReadyEvent = "ready", PingEvent = "ping";
+
     public static IEndpointRouteBuilder MapEventsApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/events", Stream)
@@ -21,7 +24,7 @@ public static class EventsApi
     private static async IAsyncEnumerable<SseItem<string>> Read(EventBroadcaster.Subscription subscription, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var _ = subscription;
-        yield return new SseItem<string>("{}", "ready");
+        yield return new SseItem<string>("{}", ReadyEvent);
         while (!cancellationToken.IsCancellationRequested)
         {
             using var keepAlive = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -39,7 +42,7 @@ public static class EventsApi
                 yield break;
             }
 
-            yield return next is null ? new SseItem<string>("{}", "ping") : new SseItem<string>(next.Json, next.Type);
+            yield return next is null ? new SseItem<string>("{}", PingEvent) : new SseItem<string>(next.Json, next.Type);
         }
     }
 }

@@ -1,7 +1,11 @@
 import SettingsPage from '@/components/settings/SettingsPage';
+import { COACH_STATUS_PATH, type CoachStatus } from '@/lib/api/prompts';
+import { requestZone, serverGet } from '@/lib/server/server-api';
 
 export const metadata = { title: 'Settings · CyclingCoach' };
+export const dynamic = 'force-dynamic';
 
-export default function Page() {
-  return <SettingsPage />;
+export default async function Page() {
+  const [engine, zone] = await Promise.all([serverGet<CoachStatus>(COACH_STATUS_PATH), requestZone()]);
+  return <SettingsPage engine={engine} zone={zone} />;
 }

@@ -4,11 +4,11 @@
 import { randomBytes } from 'node:crypto';
 import { trace } from '@opentelemetry/api';
 import type { NextRequest } from 'next/server';
-import { hasValidSession } from '@/lib/auth';
-import { CLIENT_HEADER } from '@/lib/client-address.mjs';
-import { problem } from '@/lib/problem';
-import { readApiKey } from '@/lib/session.mjs';
-import { gatewayBaseUrl } from '@/lib/server-config';
+import { hasValidSession } from '@/lib/security/auth';
+import { CLIENT_HEADER } from '@/lib/server/client-address.mjs';
+import { problem } from '@/lib/api/problem';
+import { readApiKey } from '@/lib/security/session.mjs';
+import { gatewayBaseUrl } from '@/lib/server/server-config';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';

@@ -1,12 +1,12 @@
 // POST /auth/sign-in: form post (or JSON) with the API key printed by ./coach up. Sets the session cookie.
-// Wrong keys are counted per client and overall (lib/sign-in-limiter.mjs): past the limit every attempt is a 429.
-import { safeReturnPath } from '@/lib/auth';
-import { CLIENT_HEADER } from '@/lib/client-address.mjs';
-import { problem } from '@/lib/problem';
-import { isSecureRequest } from '@/lib/server-config';
-import { createSessionToken, keysMatch, readApiKey, sessionCookie, sessionSecret } from '@/lib/session.mjs';
-import { sessionStore } from '@/lib/session-store.mjs';
-import { signInLimiter } from '@/lib/sign-in-limiter.mjs';
+// Wrong keys are counted per client and overall (lib/security/sign-in-limiter.mjs): past the limit every attempt is a 429.
+import { safeReturnPath } from '@/lib/security/auth';
+import { CLIENT_HEADER } from '@/lib/server/client-address.mjs';
+import { problem } from '@/lib/api/problem';
+import { isSecureRequest } from '@/lib/server/server-config';
+import { createSessionToken, keysMatch, readApiKey, sessionCookie, sessionSecret } from '@/lib/security/session.mjs';
+import { sessionStore } from '@/lib/security/session-store.mjs';
+import { signInLimiter } from '@/lib/security/sign-in-limiter.mjs';
 import { NextResponse, type NextRequest } from 'next/server';
 
 export const dynamic = 'force-dynamic';

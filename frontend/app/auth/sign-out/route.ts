@@ -1,7 +1,7 @@
 // POST /auth/sign-out: ends the session on the server (a copy of the cookie stops working too) and clears the cookie.
-import { sessionTokenOf } from '@/lib/auth';
-import { SECURE_SESSION_COOKIE, SESSION_COOKIE, sessionIdOf } from '@/lib/session.mjs';
-import { sessionStore } from '@/lib/session-store.mjs';
+import { sessionTokenOf } from '@/lib/security/auth';
+import { SECURE_SESSION_COOKIE, SESSION_COOKIE, sessionIdOf } from '@/lib/security/session.mjs';
+import { sessionStore } from '@/lib/security/session-store.mjs';
 import { NextResponse, type NextRequest } from 'next/server';
 
 export const dynamic = 'force-dynamic';

@@ -2,8 +2,8 @@
 // /api/coach/calendar/<secret>.ics, which needs no API key (the secret is the credential, stored hashed). Nothing
 // else passes here without a session, and no API key is added.
 import type { NextRequest } from 'next/server';
-import { problem } from '@/lib/problem';
-import { gatewayBaseUrl } from '@/lib/server-config';
+import { problem } from '@/lib/api/problem';
+import { gatewayBaseUrl } from '@/lib/server/server-config';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';

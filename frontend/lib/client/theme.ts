@@ -1,12 +1,12 @@
 // Theme storage (no 'use client': the root layout, a server component, inlines the boot script).
-import { ZONE_COOKIE } from './date-zone.mjs';
+import { ZONE_COOKIE } from '../format/date-zone.mjs';
 
 export const THEME_STORAGE_KEY = 'coach.theme';
 export type Theme = 'system' | 'light' | 'dark';
 
 /**
  * Runs before first paint (inline in the root layout) so a stored theme never flashes the other one. It also keeps
- * the browser's locale and time zone in a cookie (lib/date-zone.mjs) for the server render of the dashboard.
+ * the browser's locale and time zone in a cookie (lib/format/date-zone.mjs) for the server render of the dashboard.
  */
 export const THEME_BOOT_SCRIPT =
   `try{var t=localStorage.getItem('${THEME_STORAGE_KEY}');if(t==='light'||t==='dark')document.documentElement.dataset.theme=t}catch(e){}` +

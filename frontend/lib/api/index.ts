@@ -1,6 +1,6 @@
 // Browser-side calls to our own /api/* (the Next server adds the API key). No key ever reaches this code.
 import type {
-  GarminLoginResponse, GarminStatus, IntervalsConnection, ManualWorkoutRequest, Page, ProblemDetails, RouteDetail, RoutePacing,
+  GarminLoginResponse, GarminStatus, IntervalsConnection, ManualWorkoutRequest, Page, ProblemDetails, RoutePacing,
   RouteSummary, Streams, SyncRun, Workout, WorkoutSummary,
 } from './types';
 
@@ -43,7 +43,6 @@ export async function readProblem(response: Response): Promise<ProblemDetails | 
 // Workouts (sync service)
 export const workoutsPath = (query = 'page=1&pageSize=50') => `/api/workouts?${query}`;
 export const listWorkouts = (query?: string) => send<Page<WorkoutSummary>>(workoutsPath(query));
-export const getWorkout = (id: string) => send<Workout>(`/api/workouts/${id}`);
 export const getStreams = (id: string) => send<Streams>(`/api/workouts/${id}/streams`);
 export const deleteWorkout = (id: string) => send<void>(`/api/workouts/${id}`, { method: 'DELETE' });
 export const logManualWorkout = (request: ManualWorkoutRequest) => send<Workout>('/api/workouts/manual', json('POST', request));
@@ -75,9 +74,10 @@ export const intervalsSave = (athleteId: string, apiKey: string) =>
 export const intervalsDisconnect = () => send<void>('/api/sync/intervals', { method: 'DELETE' });
 
 // Routes
-export const listRoutes = (sort: string, desc: boolean, page = 1, pageSize = 100) =>
-  send<Page<RouteSummary>>(`/api/routes?sort=${sort}&desc=${desc}&page=${page}&pageSize=${pageSize}`);
-export const getRoute = (id: string) => send<RouteDetail>(`/api/routes/${id}`);
+/** The routes page opens newest first (`desc`), read by the page on the server. */
+export const ROUTES_FIRST_SORT = 'created';
+export const routesPath = (sort: string, desc: boolean, page = 1, pageSize = 100) => `/api/routes?sort=${sort}&desc=${desc}&page=${page}&pageSize=${pageSize}`;
+export const listRoutes = (sort: string, desc: boolean, page?: number, pageSize?: number) => send<Page<RouteSummary>>(routesPath(sort, desc, page, pageSize));
 export const getRoutePacing = (id: string, overrides: { ftpWatts?: number; weightKg?: number; minCadenceRpm?: number } = {}) => {
   const query = new URLSearchParams(Object.entries(overrides).filter(([, v]) => v != null).map(([k, v]) => [k, String(v)])).toString();
   return send<RoutePacing>(`/api/routes/${id}/pacing${query ? `?${query}` : ''}`);

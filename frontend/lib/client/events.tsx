@@ -2,21 +2,12 @@
 // One EventSource for the whole app (GET /api/events, SSE through the Next proxy): the header shows its state, the
 // dashboard lists the events, pages subscribe to the types they refresh on.
 import { createContext, useCallback, useContext, useEffect, useRef, useState } from 'react';
+import eventNames from '../api/events.json';
 
-// Event names the gateway relays from the bus (kebab-case of the message type); it also sends `ready` once and a
-// `ping` every 20 s, which only keep the stream open and are not shown.
-export const EVENT_TYPES = [
-  'workout-imported',
-  'workout-deleted',
-  'sync-run-started',
-  'sync-run-progressed',
-  'sync-run-completed',
-  'sync-run-failed',
-  'analysis-completed',
-  'plan-version-created',
-  'athlete-profile-changed',
-  'route-analyzed',
-];
+// Event names the gateway relays from the bus (kebab-case of the message type), from the one list the gateway's tests
+// check (lib/api/events.json); it also sends `ready` once and a `ping` every 20 s, which only keep the stream open
+// and are not shown.
+export const EVENT_TYPES: readonly string[] = eventNames.stream.relayed;
 const KEEP = 20;
 
 export type LiveEvent = { id: number; type: string; receivedAt: Date; data: string };

@@ -1,12 +1,12 @@
 // Server-side reads from the gateway for server-rendered pages (the dashboard): the same /api/* paths the browser
 // calls through app/api, with the API key added here. Never imported by client code (it reads the key).
 import { cookies } from 'next/headers';
-import { hasValidSession } from './auth';
-import { parseZoneCookie, todayIn, ZONE_COOKIE } from './date-zone.mjs';
-import { readApiKey } from './session.mjs';
+import { hasValidSession } from '../security/auth';
+import { parseZoneCookie, todayIn, ZONE_COOKIE } from '../format/date-zone.mjs';
+import { readApiKey } from '../security/session.mjs';
 import { gatewayBaseUrl } from './server-config';
-import type { Loaded } from './use-load';
-import type { ServerZone } from './zone';
+import type { Loaded } from '../api/use-load';
+import type { ServerZone } from '../format/zone';
 
 // A slow gateway must not hold the page: after this the card shows its error state and the rider can retry.
 const TIMEOUT_MS = 3000;
@@ -48,7 +48,7 @@ export async function serverGet<T>(path: string, options: { notFoundAsNull?: boo
   }
 }
 
-/** The rider's locale, time zone and today, from the cookie the boot script writes (lib/theme.ts). */
+/** The rider's locale, time zone and today, from the cookie the boot script writes (lib/client/theme.ts). */
 export async function requestZone(): Promise<ServerZone> {
   const zone = parseZoneCookie((await cookies()).get(ZONE_COOKIE)?.value);
   // Without the cookie, the server's own, spelt out: the hydrating browser must format as the server did, not as

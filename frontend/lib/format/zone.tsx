@@ -3,8 +3,8 @@
 // server read from the rider's cookie (the HTML must match); once hydrated, the browser's own (normally the same).
 import { createContext, useContext } from 'react';
 import type { DateZone } from './format';
-import { useHydrated } from './hydrated';
-import { localToday } from './plan-data.mjs';
+import { useHydrated } from '../client/hydrated';
+import { localToday } from '../plan/plan-data.mjs';
 
 export type ServerZone = DateZone & { today: string };
 

@@ -1,7 +1,7 @@
 'use client';
 // The rider's display preferences, kept in localStorage: units (metric / imperial) and theme (system / light / dark).
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { formatDistance, formatElevation, formatSpeed, parseUnits, UNITS_STORAGE_KEY, type Units } from './units.mjs';
+import { formatDistance, formatElevation, formatSpeed, parseUnits, UNITS_STORAGE_KEY, type Units } from '../format/units.mjs';
 
 import { THEME_STORAGE_KEY, type Theme } from './theme';
 

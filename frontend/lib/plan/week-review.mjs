@@ -2,7 +2,7 @@
 // words for the plan page's "This week's suggestions" panel: which week, the pending suggestions by day, what
 // "Approve all" takes, and what a decision or a refusal means. Pure, plain ESM (node --test runs it unbuilt).
 import { addDays, mondayOf } from './plan-data.mjs';
-import { ANALYSIS_TYPES, dayAndDate, suggestionText } from './proposal-text.mjs';
+import { ANALYSIS_TYPES, dayAndDate, suggestionText } from '../coach/proposal-text.mjs';
 
 /** @typedef {{ analysisId: string, analysisType: string, day: string, workoutId?: string | null, summary?: string | null, suggestion: Parameters<typeof suggestionText>[0] & { id: string, reason: string }, inApproveAll: boolean, note?: string | null }} WeekItem */
 /** @typedef {{ monday: string, newPlanId?: string | null, decided: { analysisId: string, suggestionId: string }[], left: WeekItem[] }} WeekDecision */

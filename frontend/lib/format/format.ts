@@ -72,7 +72,7 @@ export function relativeTime(iso: string | null | undefined, now = Date.now()): 
   return future ? `in ${text}` : `${text} ago`;
 }
 
-export function formatDate(iso: string): string {
+export function formatDate(iso: string, zone: DateZone = {}): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleDateString(zone.locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: zone.timeZone });
 }

@@ -14,7 +14,7 @@ export const HSTS = 'max-age=31536000';
 
 /**
  * The pages' Content-Security-Policy: scripts only from the site itself, the one inline script of ours (the theme
- * boot script, lib/theme.ts) by its hash, Next.js's own inline scripts by this response's nonce; no eval, no
+ * boot script, lib/client/theme.ts) by its hash, Next.js's own inline scripts by this response's nonce; no eval, no
  * plugins, no framing; images from the site and the configured tile server; styles may be inline (React style
  * attributes, uPlot, Leaflet), scripts never.
  * @param {{ nonce: string, scriptHashes: string[], tileUrl: string | null }} options

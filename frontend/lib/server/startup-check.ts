@@ -1,6 +1,6 @@
 // A missing required setting stops start-up with one line naming it (ARCHITECTURE.md §2); so does a key left at the example's
 // change-me… placeholder or shorter than 16 characters.
-import { isWeakKey, MINIMUM_KEY_LENGTH } from './session.mjs';
+import { isWeakKey, MINIMUM_KEY_LENGTH } from '../security/session.mjs';
 
 export function checkRequiredSettings(env: NodeJS.ProcessEnv = process.env): void {
   const problems: string[] = [];

@@ -1,9 +1,9 @@
 // Names for the generated API types (lib/api/*.d.ts, from the services' OpenAPI documents; npm run gen:api).
-import type { components as Sync } from './api/sync';
-import type { components as Routes } from './api/routes';
+import type { components as Sync } from './sync';
+import type { components as Routes } from './routes';
 
 /** The coaching service's schemas (pages for plan, rules, coach and analyses build on these). */
-export type { components as Coaching } from './api/coaching';
+export type { components as Coaching } from './coaching';
 
 type SyncSchemas = Sync['schemas'];
 type RouteSchemas = Routes['schemas'];

@@ -1,9 +1,9 @@
 // What the dashboard's cards ask for, shared by the server render (app/(shell)/page.tsx) and the cards' own
 // refreshes, so both ask the same question. Not a client module: the server page calls these functions.
-import type { Analysis, Compliance, Fitness } from './api/plan';
+import type { Analysis, Compliance, Fitness } from '../api/plan';
 import { addDays, mondayOf } from './plan-data.mjs';
-import type { Page, WorkoutSummary } from './types';
-import type { Loaded } from './use-load';
+import type { Page, WorkoutSummary } from '../api/types';
+import type { Loaded } from '../api/use-load';
 
 export const RIDES_QUERY = 'page=1&pageSize=10';
 export const WAITING_QUERY = { status: 'ready', pageSize: 20 };

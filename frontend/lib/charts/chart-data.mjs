@@ -1,7 +1,7 @@
 // Shapes API bodies into what the charts and the map draw. Pure, plain ESM (node --test runs it unbuilt).
-import { distanceIn, elevationIn, elevationUnit, speedIn, speedUnit } from './units.mjs';
+import { distanceIn, elevationIn, elevationUnit, speedIn, speedUnit } from '../format/units.mjs';
 
-/** @typedef {import('./units.mjs').Units} Units */
+/** @typedef {import('../format/units.mjs').Units} Units */
 /** @typedef {{ key: string, label: string, unit: string, color: string, values: (number | null)[] }} Channel */
 
 /**

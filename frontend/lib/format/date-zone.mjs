@@ -1,4 +1,4 @@
-// The rider's locale and time zone as the server learns them: the boot script (lib/theme.ts) writes the browser's
+// The rider's locale and time zone as the server learns them: the boot script (lib/client/theme.ts) writes the browser's
 // into a cookie before every page, so a server render (the dashboard) shows dates and "today" as the browser will.
 // Plain ESM so node --test runs it unbuilt.
 

@@ -1,5 +1,5 @@
 // The ask-the-coach answer: POST /api/coach/chat answers as server-sent events (conversation, delta…, proposal…,
-// error, done; services/Coaching/Conversations/ChatEvents.cs). EventSource only does GET, so the page reads the
+// error, done: the chat names of lib/api/events.json). EventSource only does GET, so the page reads the
 // response body itself: this parses the SSE wire format from chunks split anywhere and folds the events into the
 // reply being written. Pure, plain ESM (node --test runs it unbuilt).
 
