@@ -1,5 +1,5 @@
-using CyclingCoach.Coaching.Coach.Load;
-using CyclingCoach.Coaching.Coach.Rules;
+using CyclingCoach.Coaching.Domain.Load;
+using CyclingCoach.Coaching.Domain.Rules;
 using CyclingCoach.Coaching.Engines;
 
 namespace CyclingCoach.Bench.Coaching;

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using CyclingCoach.Coaching.Ai;
-using CyclingCoach.Coaching.Coach.Rules;
+using CyclingCoach.Coaching.Domain.Rules;
 using CyclingCoach.Coaching.Data;
 
 namespace CyclingCoach.Bench.Coaching;

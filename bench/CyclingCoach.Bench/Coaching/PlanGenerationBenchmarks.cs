@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
-using CyclingCoach.Coaching.Coach.Load;
-using CyclingCoach.Coaching.Coach.Plans;
+using CyclingCoach.Coaching.Domain.Load;
+using CyclingCoach.Coaching.Domain.Plans;
 using CyclingCoach.Coaching.Engines;
 
 namespace CyclingCoach.Bench.Coaching;

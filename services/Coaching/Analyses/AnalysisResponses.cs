@@ -1,4 +1,4 @@
-using CyclingCoach.Coaching.Coach.Analyses;
+using CyclingCoach.Coaching.Domain.Analyses;
 using CyclingCoach.Coaching.Data;
 using CyclingCoach.Coaching.Model;
 using CyclingCoach.ServiceDefaults;

@@ -1,6 +1,6 @@
-using CyclingCoach.Coaching.Coach.Rules;
+using CyclingCoach.Coaching.Domain.Rules;
 using CyclingCoach.Coaching.Data;
-using CyclingCoach.Coaching.RuleSets;
+using CyclingCoach.Coaching.Rules;
 using CyclingCoach.ServiceDefaults.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,6 @@
-using CyclingCoach.Coaching.Coach.Analyses;
-using CyclingCoach.Coaching.Coach.Plans;
-using CyclingCoach.Coaching.Coach.Rules;
+using CyclingCoach.Coaching.Domain.Analyses;
+using CyclingCoach.Coaching.Domain.Plans;
+using CyclingCoach.Coaching.Domain.Rules;
 
 namespace CyclingCoach.Coaching.Engines;
 
@@ -25,10 +25,10 @@ public interface ICoachEngine
 /// <param name="Current">The plan the rider has now, if any: where its weeks before <paramref name="StartDate"/> stand in the
 /// build / recovery cycle carries on into the new plan (the rolling window keeps its cadence).</param>
 public sealed record PlanContext(RuleSet Rules, AthleteSnapshot Athlete, FitnessSnapshot Fitness, PlanGoals Goals, DateOnly StartDate, int Weeks = 4, TrainingPlan? Current = null,
-    IReadOnlyList<Coach.Courses.EventCourse>? Courses = null)
+    IReadOnlyList<Domain.Courses.EventCourse>? Courses = null)
 {
     /// <summary>The course of <paramref name="goal"/>, when it names a route Routes has analysed.</summary>
-    public Coach.Courses.EventCourse? CourseOf(TargetEvent? goal) =>
+    public Domain.Courses.EventCourse? CourseOf(TargetEvent? goal) =>
         goal?.RouteId is { } id ? Courses?.FirstOrDefault(c => c.RouteId == id) : null;
 }
 
@@ -40,7 +40,7 @@ public sealed record AthleteSnapshot(double? FtpWatts, double? WeightKg, int? Ma
 
 /// <summary>
 /// The rider's fitness on <see cref="Date"/> (CTL and ATL after that day's rides, TSB going into it) and their
-/// recent load, computed from the rides by <see cref="Coach.Load.LoadHistory"/>.
+/// recent load, computed from the rides by <see cref="Domain.Load.LoadHistory"/>.
 /// </summary>
 /// <param name="RecentWeeklyHours">Mean hours a week over the last 28 days.</param>
 /// <param name="RecentWeeklyTss">Mean TSS a week over the last 28 days.</param>

@@ -1,6 +1,6 @@
 using CyclingCoach.Coaching.Athletes;
-using CyclingCoach.Coaching.Coach.Load;
-using CyclingCoach.Coaching.Coach.Plans;
+using CyclingCoach.Coaching.Domain.Load;
+using CyclingCoach.Coaching.Domain.Plans;
 using CyclingCoach.Coaching.Data;
 using CyclingCoach.Coaching.Engines;
 using CyclingCoach.Coaching.Model;

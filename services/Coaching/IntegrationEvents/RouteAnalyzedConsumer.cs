@@ -1,4 +1,4 @@
-using CyclingCoach.Coaching.Coach.Courses;
+using CyclingCoach.Coaching.Domain.Courses;
 using CyclingCoach.Coaching.Data;
 using CyclingCoach.Coaching.Model;
 using CyclingCoach.Contracts;

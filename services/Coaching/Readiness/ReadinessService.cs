@@ -1,4 +1,4 @@
-using CyclingCoach.Coaching.Coach.Readiness;
+using CyclingCoach.Coaching.Domain.Readiness;
 using CyclingCoach.Coaching.Data;
 using Microsoft.EntityFrameworkCore;
 

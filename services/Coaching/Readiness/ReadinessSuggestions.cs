@@ -1,6 +1,6 @@
 using CyclingCoach.Coaching.Analyses;
-using CyclingCoach.Coaching.Coach.Analyses;
-using CyclingCoach.Coaching.Coach.Readiness;
+using CyclingCoach.Coaching.Domain.Analyses;
+using CyclingCoach.Coaching.Domain.Readiness;
 using CyclingCoach.Coaching.Data;
 using CyclingCoach.Coaching.Model;
 using Microsoft.EntityFrameworkCore;

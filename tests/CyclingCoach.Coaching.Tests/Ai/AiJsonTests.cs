@@ -1,7 +1,7 @@
 using System.Text.Json;
 using CyclingCoach.Coaching.Ai;
-using CyclingCoach.Coaching.Coach.Analyses;
-using CyclingCoach.Coaching.Coach.Plans;
+using CyclingCoach.Coaching.Domain.Analyses;
+using CyclingCoach.Coaching.Domain.Plans;
 using CyclingCoach.Coaching.Data;
 
 namespace CyclingCoach.Coaching.Tests.Ai;

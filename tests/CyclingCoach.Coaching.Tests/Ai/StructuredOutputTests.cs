@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using CyclingCoach.Coaching.Ai;
-using CyclingCoach.Coaching.Coach.Rules;
+using CyclingCoach.Coaching.Domain.Rules;
 using CyclingCoach.Coaching.Data;
 
 namespace CyclingCoach.Coaching.Tests.Ai;

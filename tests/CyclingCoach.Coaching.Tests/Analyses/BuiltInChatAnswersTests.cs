@@ -1,4 +1,4 @@
-using CyclingCoach.Coaching.Coach.Chat;
+using CyclingCoach.Coaching.Domain.Chat;
 using CyclingCoach.Coaching.Engines;
 using CyclingCoach.Coaching.Tests.Operations;
 using static CyclingCoach.Coaching.Tests.Operations.TestPlans;

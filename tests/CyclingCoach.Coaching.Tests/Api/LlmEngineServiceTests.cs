@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using CyclingCoach.Testing;
 using System.Text.Json;
-using CyclingCoach.Coaching.Coach.Rules;
+using CyclingCoach.Coaching.Domain.Rules;
 using CyclingCoach.Coaching.Data;
 using CyclingCoach.Coaching.Tests.Ai;
 

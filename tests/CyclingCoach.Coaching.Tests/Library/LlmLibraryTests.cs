@@ -1,7 +1,7 @@
 using CyclingCoach.Coaching.Ai;
-using CyclingCoach.Coaching.Coach.Library;
-using CyclingCoach.Coaching.Coach.Plans;
-using CyclingCoach.Coaching.Coach.Rules;
+using CyclingCoach.Coaching.Domain.Library;
+using CyclingCoach.Coaching.Domain.Plans;
+using CyclingCoach.Coaching.Domain.Rules;
 using CyclingCoach.Coaching.Data;
 using CyclingCoach.Coaching.Engines;
 using CyclingCoach.Coaching.Engines.Llm;

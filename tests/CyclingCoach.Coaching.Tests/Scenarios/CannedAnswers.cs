@@ -1,4 +1,4 @@
-using CyclingCoach.Coaching.Coach.Plans;
+using CyclingCoach.Coaching.Domain.Plans;
 using CyclingCoach.Coaching.Data;
 using CyclingCoach.Coaching.Engines.Llm;
 using CyclingCoach.Coaching.Tests.Ai;

@@ -1,6 +1,6 @@
-using CyclingCoach.Coaching.Coach.Courses;
-using CyclingCoach.Coaching.Coach.Plans;
-using CyclingCoach.Coaching.Coach.Rules;
+using CyclingCoach.Coaching.Domain.Courses;
+using CyclingCoach.Coaching.Domain.Plans;
+using CyclingCoach.Coaching.Domain.Rules;
 using CyclingCoach.Training.Model;
 using CyclingCoach.Training.Routes;
 using Xunit.Abstractions;
