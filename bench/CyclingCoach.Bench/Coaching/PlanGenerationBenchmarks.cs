@@ -1,7 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using CyclingCoach.Coaching.Domain.Load;
 using CyclingCoach.Coaching.Domain.Plans;
-using CyclingCoach.Coaching.Engines;
 
 namespace CyclingCoach.Bench.Coaching;
 

@@ -1,5 +1,5 @@
-using CyclingCoach.Coaching.Domain.Analyses;
 using CyclingCoach.Coaching.Data;
+using CyclingCoach.Coaching.Domain.Analyses;
 using CyclingCoach.Coaching.Model;
 using Microsoft.EntityFrameworkCore;
 using static CyclingCoach.Coaching.Domain.Load.CoachingPrinciples;

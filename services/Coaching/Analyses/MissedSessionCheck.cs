@@ -1,7 +1,7 @@
 using CyclingCoach.Coaching.Athletes;
+using CyclingCoach.Coaching.Data;
 using CyclingCoach.Coaching.Domain.Analyses;
 using CyclingCoach.Coaching.Domain.Rules;
-using CyclingCoach.Coaching.Data;
 using CyclingCoach.Coaching.Fitness;
 using CyclingCoach.Coaching.Model;
 using CyclingCoach.Coaching.Rules;

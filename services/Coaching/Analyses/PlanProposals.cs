@@ -1,8 +1,8 @@
 using CyclingCoach.Coaching.Athletes;
+using CyclingCoach.Coaching.Data;
 using CyclingCoach.Coaching.Domain.Library;
 using CyclingCoach.Coaching.Domain.Plans;
 using CyclingCoach.Coaching.Domain.Rules;
-using CyclingCoach.Coaching.Data;
 using CyclingCoach.Coaching.Model;
 using CyclingCoach.Coaching.Plans;
 using CyclingCoach.Coaching.Rules;

@@ -1,5 +1,5 @@
-using CyclingCoach.Coaching.Domain.Plans;
 using CyclingCoach.Coaching.Data;
+using CyclingCoach.Coaching.Domain.Plans;
 using CyclingCoach.Coaching.Model;
 using CyclingCoach.Coaching.Plans;
 using Microsoft.EntityFrameworkCore;

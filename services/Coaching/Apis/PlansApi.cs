@@ -1,6 +1,6 @@
 using CyclingCoach.Coaching.Athletes;
-using CyclingCoach.Coaching.Domain.Plans;
 using CyclingCoach.Coaching.Data;
+using CyclingCoach.Coaching.Domain.Plans;
 using CyclingCoach.Coaching.Plans;
 using CyclingCoach.ServiceDefaults.Api;
 using CyclingCoach.ServiceDefaults.Problems;

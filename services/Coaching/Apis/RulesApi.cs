@@ -1,5 +1,5 @@
-using CyclingCoach.Coaching.Domain.Rules;
 using CyclingCoach.Coaching.Data;
+using CyclingCoach.Coaching.Domain.Rules;
 using CyclingCoach.Coaching.Rules;
 using CyclingCoach.ServiceDefaults.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -84,6 +84,6 @@ public static class RulesApi
             return TypedResults.NotFound();
         }
 
-        return TypedResults.Ok(new RuleSetDiffResponse(new VersionRef(a.Id, a.Version), new VersionRef(b.Id, b.Version), RuleSetDiff.Compare(a.Rules, b.Rules)));
+        return TypedResults.Ok(new RuleSetDiffResponse(new VersionRef(a.Id, a.Version), new VersionRef(b.Id, b.Version), RuleSetDiff.Compare(a.Rules, b.Rules, CoachJson.Options)));
     }
 }

@@ -1,9 +1,9 @@
 using System.Runtime.CompilerServices;
 using CyclingCoach.Coaching.Ai;
 using CyclingCoach.Coaching.Athletes;
+using CyclingCoach.Coaching.Data;
 using CyclingCoach.Coaching.Domain.Chat;
 using CyclingCoach.Coaching.Engines;
-using CyclingCoach.Coaching.Data;
 using CyclingCoach.Coaching.Fitness;
 using CyclingCoach.Coaching.Model;
 using CyclingCoach.Coaching.Plans;

@@ -1,8 +1,10 @@
 using System.ComponentModel;
 using CyclingCoach.Coaching.Analyses;
 using CyclingCoach.Coaching.Athletes;
-using CyclingCoach.Coaching.Domain.Plans;
 using CyclingCoach.Coaching.Data;
+using CyclingCoach.Coaching.Domain.Athletes;
+using CyclingCoach.Coaching.Domain.Load;
+using CyclingCoach.Coaching.Domain.Plans;
 using CyclingCoach.Coaching.Fitness;
 using CyclingCoach.Coaching.Model;
 using CyclingCoach.Coaching.Plans;
@@ -30,7 +32,7 @@ public sealed class CoachTools(CoachingDbContext db, PlanService plans, RuleSetS
         AIFunctionFactory.Create(ProposePlanChangesAsync, "propose_plan_changes", "Propose changes to the current plan for the rider to approve. They are not applied until the rider approves them.", CoachJson.Options),
     ];
 
-    public Task<Engines.FitnessSnapshot> GetFitnessAsync(CancellationToken cancellationToken) => fitness.SnapshotAsync(clock.Today, cancellationToken);
+    public Task<FitnessSnapshot> GetFitnessAsync(CancellationToken cancellationToken) => fitness.SnapshotAsync(clock.Today, cancellationToken);
 
     public async Task<object> GetRecentRidesAsync([Description("How many days back, 1–90")] int days, CancellationToken cancellationToken)
     {
@@ -44,7 +46,7 @@ public sealed class CoachTools(CoachingDbContext db, PlanService plans, RuleSetS
 
     public async Task<Domain.Rules.RuleSet?> GetRulesAsync(CancellationToken cancellationToken) => (await rules.ActiveAsync(cancellationToken))?.Rules;
 
-    public Task<Engines.AthleteSnapshot> GetAthleteAsync(CancellationToken cancellationToken) => athletes.SnapshotAsync(clock.Today, cancellationToken);
+    public Task<AthleteSnapshot> GetAthleteAsync(CancellationToken cancellationToken) => athletes.SnapshotAsync(clock.Today, cancellationToken);
 
     public async Task<string> ProposePlanChangesAsync(
         [Description("The changes, applied in order")] IReadOnlyList<PlanOperation> operations,

@@ -1,5 +1,4 @@
 using CyclingCoach.Coaching.Domain.Plans;
-using CyclingCoach.Coaching.Engines;
 
 namespace CyclingCoach.Coaching.Model;
 

@@ -1,4 +1,4 @@
-using CyclingCoach.Coaching.Engines;
+using CyclingCoach.Coaching.Domain.Plans;
 
 namespace CyclingCoach.Coaching.Plans;
 

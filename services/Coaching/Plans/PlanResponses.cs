@@ -1,5 +1,4 @@
 using CyclingCoach.Coaching.Domain.Plans;
-using CyclingCoach.Coaching.Engines;
 using CyclingCoach.Coaching.Model;
 using CyclingCoach.ServiceDefaults;
 

@@ -1,9 +1,9 @@
 using CyclingCoach.Coaching.Athletes;
+using CyclingCoach.Coaching.Data;
 using CyclingCoach.Coaching.Domain.Analyses;
 using CyclingCoach.Coaching.Domain.Courses;
 using CyclingCoach.Coaching.Domain.Plans;
 using CyclingCoach.Coaching.Domain.Rules;
-using CyclingCoach.Coaching.Data;
 using CyclingCoach.Coaching.Engines;
 using CyclingCoach.Coaching.Fitness;
 using CyclingCoach.Coaching.Model;

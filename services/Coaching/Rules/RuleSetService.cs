@@ -1,5 +1,5 @@
-using CyclingCoach.Coaching.Domain.Rules;
 using CyclingCoach.Coaching.Data;
+using CyclingCoach.Coaching.Domain.Rules;
 using CyclingCoach.Coaching.Engines;
 using CyclingCoach.Coaching.Model;
 using Microsoft.EntityFrameworkCore;

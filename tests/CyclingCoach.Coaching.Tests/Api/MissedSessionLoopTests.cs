@@ -1,8 +1,8 @@
 using System.Net;
 using CyclingCoach.Coaching.Analyses;
 using CyclingCoach.Coaching.Athletes;
-using CyclingCoach.Coaching.Domain.Plans;
 using CyclingCoach.Coaching.Data;
+using CyclingCoach.Coaching.Domain.Plans;
 using CyclingCoach.Coaching.Fitness;
 using CyclingCoach.Coaching.Rules;
 using CyclingCoach.Contracts;

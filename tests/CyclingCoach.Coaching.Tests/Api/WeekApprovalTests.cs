@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
-using CyclingCoach.Coaching.Domain.Plans;
 using CyclingCoach.Coaching.Data;
+using CyclingCoach.Coaching.Domain.Plans;
 using CyclingCoach.Coaching.Model;
 using CyclingCoach.Coaching.Plans;
 using CyclingCoach.Contracts;

@@ -1,6 +1,7 @@
+using CyclingCoach.Coaching.Domain.Athletes;
+using CyclingCoach.Coaching.Domain.Load;
 using CyclingCoach.Coaching.Domain.Plans;
 using CyclingCoach.Coaching.Domain.Rules;
-using CyclingCoach.Coaching.Engines;
 using CyclingCoach.Coaching.Engines.BuiltIn;
 
 namespace CyclingCoach.Coaching.Tests.Domain;

@@ -2,10 +2,10 @@ using System.Diagnostics;
 using CyclingCoach.Coaching.Domain.Load;
 using CyclingCoach.Coaching.Domain.Plans;
 using CyclingCoach.Coaching.Domain.Rules;
-using CyclingCoach.Coaching.Engines;
 using CyclingCoach.Coaching.Tests.Scenarios;
 using Xunit.Abstractions;
 using static System.DayOfWeek;
+using CyclingCoach.Coaching.Domain.Athletes;
 
 namespace CyclingCoach.Coaching.Tests.Domain;
 

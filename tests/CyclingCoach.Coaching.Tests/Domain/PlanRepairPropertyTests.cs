@@ -1,6 +1,5 @@
 using CyclingCoach.Coaching.Domain.Plans;
 using CyclingCoach.Coaching.Domain.Rules;
-using CyclingCoach.Coaching.Rules;
 using Xunit.Abstractions;
 
 namespace CyclingCoach.Coaching.Tests.Domain;

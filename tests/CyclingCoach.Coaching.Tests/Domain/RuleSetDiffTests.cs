@@ -1,3 +1,4 @@
+using CyclingCoach.Coaching.Data;
 using CyclingCoach.Coaching.Domain.Rules;
 using static System.DayOfWeek;
 
@@ -17,7 +18,7 @@ public sealed class RuleSetDiffTests
     };
 
     [Fact]
-    public void Equal_rule_sets_have_no_changes() => Assert.Empty(RuleSetDiff.Compare(Rules, Rules with { }));
+    public void Equal_rule_sets_have_no_changes() => Assert.Empty(RuleSetDiff.Compare(Rules, Rules with { }, CoachJson.Options));
 
     [Fact]
     public void Lists_are_sets_order_and_repeats_do_not_matter()
@@ -29,7 +30,7 @@ public sealed class RuleSetDiffTests
             BlackoutDates = [Rules.BlackoutDates[1], Rules.BlackoutDates[0]],
         };
 
-        Assert.Empty(RuleSetDiff.Compare(Rules, reordered));
+        Assert.Empty(RuleSetDiff.Compare(Rules, reordered, CoachJson.Options));
     }
 
     [Fact]
@@ -37,7 +38,7 @@ public sealed class RuleSetDiffTests
     {
         var after = Rules with { AvailableDays = [Tuesday, Saturday], MaxHoursPerWeek = null, MinHoursPerWeek = 4, NoBackToBackHardDays = true };
 
-        var changes = RuleSetDiff.Compare(Rules, after);
+        var changes = RuleSetDiff.Compare(Rules, after, CoachJson.Options);
 
         Assert.Equal(["availableDays", "maxHoursPerWeek", "minHoursPerWeek", "noBackToBackHardDays"], changes.Select(c => c.Field));
         Assert.Equal("""["tuesday","thursday","saturday","sunday"]""", changes[0].Before!.Value.GetRawText());
@@ -52,7 +53,7 @@ public sealed class RuleSetDiffTests
     [Fact]
     public void Every_day_and_no_day_are_different_rules()
     {
-        var change = Assert.Single(RuleSetDiff.Compare(RuleSet.None, RuleSet.None with { AvailableDays = [] }));
+        var change = Assert.Single(RuleSetDiff.Compare(RuleSet.None, RuleSet.None with { AvailableDays = [] }, CoachJson.Options));
 
         Assert.Equal(("availableDays", (System.Text.Json.JsonElement?)null), (change.Field, change.Before));
         Assert.Equal("[]", change.After!.Value.GetRawText());
@@ -63,7 +64,7 @@ public sealed class RuleSetDiffTests
     {
         var after = Rules with { Events = [Rules.Events[0] with { Date = new(2027, 5, 18) }], DayCaps = [new DayCap(Tuesday, 1.25), new DayCap(Thursday, 1.5)] };
 
-        var changes = RuleSetDiff.Compare(Rules, after);
+        var changes = RuleSetDiff.Compare(Rules, after, CoachJson.Options);
 
         Assert.Equal(["dayCaps", "events"], changes.Select(c => c.Field));
         Assert.Equal("""[{"name":"Gran Fondo Girona","date":"2027-05-18","priority":"a"}]""", changes[1].After!.Value.GetRawText());

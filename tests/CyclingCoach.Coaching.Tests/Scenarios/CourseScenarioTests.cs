@@ -39,7 +39,7 @@ public sealed class CourseScenarioTests(ITestOutputHelper output)
                     s.ElevationGainMeters, s.EstimatedTimeSeconds, s.TargetPowerWatts)).ToList());
     }
 
-    internal static (Rider Rider, Engines.PlanContext Context) EventOnTheCourse(EventCourse? course)
+    internal static (Rider Rider, PlanContext Context) EventOnTheCourse(EventCourse? course)
     {
         var rider = Riders.EventIn(8);
         var rules = rider.Rules with { Events = [.. rider.Rules.Events.Select(e => e with { RouteId = RouteId })] };

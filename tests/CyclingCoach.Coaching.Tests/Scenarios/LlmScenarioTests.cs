@@ -1,6 +1,6 @@
+using CyclingCoach.Coaching.Data;
 using CyclingCoach.Coaching.Domain.Courses;
 using CyclingCoach.Coaching.Domain.Plans;
-using CyclingCoach.Coaching.Data;
 using CyclingCoach.Coaching.Engines;
 using CyclingCoach.Coaching.Engines.BuiltIn;
 using CyclingCoach.Coaching.Engines.Llm;

@@ -1,7 +1,8 @@
 using CyclingCoach.Coaching.Domain.Load;
 using CyclingCoach.Coaching.Domain.Rules;
-using CyclingCoach.Coaching.Engines;
 using static System.DayOfWeek;
+using CyclingCoach.Coaching.Domain.Athletes;
+using CyclingCoach.Coaching.Domain.Plans;
 
 namespace CyclingCoach.Coaching.Tests.Scenarios;
 

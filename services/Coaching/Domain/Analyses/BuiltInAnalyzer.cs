@@ -1,6 +1,5 @@
 using CyclingCoach.Coaching.Domain.Load;
 using CyclingCoach.Coaching.Domain.Plans;
-using CyclingCoach.Coaching.Engines;
 
 namespace CyclingCoach.Coaching.Domain.Analyses;
 

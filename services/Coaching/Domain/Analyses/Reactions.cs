@@ -1,6 +1,5 @@
 using CyclingCoach.Coaching.Domain.Plans;
 using CyclingCoach.Coaching.Domain.Rules;
-using CyclingCoach.Coaching.Engines;
 using static CyclingCoach.Coaching.Domain.Load.CoachingPrinciples;
 
 namespace CyclingCoach.Coaching.Domain.Analyses;

@@ -1,7 +1,6 @@
-using CyclingCoach.Coaching.Domain.Load;
 using CyclingCoach.Coaching.Domain.Analyses;
+using CyclingCoach.Coaching.Domain.Load;
 using CyclingCoach.Coaching.Domain.Plans;
-using CyclingCoach.Coaching.Engines;
 
 namespace CyclingCoach.Coaching.Domain.Chat;
 

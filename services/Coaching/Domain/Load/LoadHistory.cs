@@ -1,4 +1,3 @@
-using CyclingCoach.Coaching.Engines;
 using CyclingCoach.Training.Science;
 
 namespace CyclingCoach.Coaching.Domain.Load;

@@ -1,6 +1,5 @@
 using CyclingCoach.Coaching.Domain.Plans;
 using CyclingCoach.Coaching.Domain.Rules;
-using CyclingCoach.Coaching.Engines;
 using CyclingCoach.Training.Science;
 using static CyclingCoach.Coaching.Domain.Load.CoachingPrinciples;
 

@@ -3,7 +3,6 @@ using CyclingCoach.Coaching.Domain.Courses;
 using CyclingCoach.Coaching.Domain.Library;
 using CyclingCoach.Coaching.Domain.Load;
 using CyclingCoach.Coaching.Domain.Rules;
-using CyclingCoach.Coaching.Engines;
 using static CyclingCoach.Coaching.Domain.Load.CoachingPrinciples;
 
 namespace CyclingCoach.Coaching.Domain.Plans;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using CyclingCoach.Coaching.Data;
 
 namespace CyclingCoach.Coaching.Domain.Rules;
 
@@ -7,17 +6,18 @@ namespace CyclingCoach.Coaching.Domain.Rules;
 /// <param name="Field">The camelCase field name, as in the rule set's JSON.</param>
 public sealed record RuleChange(string Field, JsonElement? Before, JsonElement? After);
 
-/// <summary>Field-by-field comparison of two rule sets, as the API shows them (camelCase, enums snake_case).</summary>
+/// <summary>Field-by-field comparison of two rule sets, as a JSON shape shows them (the API's: camelCase, enums snake_case).</summary>
 public static class RuleSetDiff
 {
     /// <summary>
     /// The fields whose values differ, in the rule set's field order. Every list in a rule set is a set (days, day
     /// caps, blackout ranges), so lists that hold the same items in another order or repeated are equal.
     /// </summary>
-    public static IReadOnlyList<RuleChange> Compare(RuleSet before, RuleSet after)
+    /// <param name="json">The JSON shape the field names and values are written in.</param>
+    public static IReadOnlyList<RuleChange> Compare(RuleSet before, RuleSet after, JsonSerializerOptions json)
     {
-        var a = JsonSerializer.SerializeToElement(before, CoachJson.Options);
-        var b = JsonSerializer.SerializeToElement(after, CoachJson.Options);
+        var a = JsonSerializer.SerializeToElement(before, json);
+        var b = JsonSerializer.SerializeToElement(after, json);
         return a.EnumerateObject()
             .Select(field => (field.Name, Before: field.Value, After: b.GetProperty(field.Name)))
             .Where(field => Canonical(field.Before) != Canonical(field.After))

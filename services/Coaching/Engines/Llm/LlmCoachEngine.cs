@@ -6,7 +6,6 @@ using CyclingCoach.Coaching.Domain.Library;
 using CyclingCoach.Coaching.Domain.Load;
 using CyclingCoach.Coaching.Domain.Plans;
 using CyclingCoach.Coaching.Domain.Rules;
-using CyclingCoach.Coaching.Rules;
 using Microsoft.Extensions.Options;
 
 namespace CyclingCoach.Coaching.Engines.Llm;

@@ -1,11 +1,11 @@
-using CyclingCoach.Coaching.Analyses;
+using CyclingCoach.Coaching.Data;
 using CyclingCoach.Coaching.Domain.Analyses;
 using CyclingCoach.Coaching.Domain.Readiness;
-using CyclingCoach.Coaching.Data;
 using CyclingCoach.Coaching.Model;
+using CyclingCoach.Coaching.Readiness;
 using Microsoft.EntityFrameworkCore;
 
-namespace CyclingCoach.Coaching.Readiness;
+namespace CyclingCoach.Coaching.Analyses;
 
 /// <summary>
 /// On a low-readiness morning with a hard session planned today, one <see cref="AnalysisType.ReadinessAdjustment"/>

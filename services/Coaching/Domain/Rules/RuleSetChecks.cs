@@ -1,6 +1,4 @@
-using CyclingCoach.Coaching.Domain.Rules;
-
-namespace CyclingCoach.Coaching.Rules;
+namespace CyclingCoach.Coaching.Domain.Rules;
 
 /// <summary>Ranges a rule set must keep, whoever wrote it (the rider, the built-in parser or the LLM).</summary>
 public static class RuleSetChecks
