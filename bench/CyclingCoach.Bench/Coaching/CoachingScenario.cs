@@ -1,6 +1,7 @@
-using CyclingCoach.Coaching.Coach.Load;
-using CyclingCoach.Coaching.Coach.Rules;
-using CyclingCoach.Coaching.Engines;
+using CyclingCoach.Coaching.Domain.Athletes;
+using CyclingCoach.Coaching.Domain.Load;
+using CyclingCoach.Coaching.Domain.Plans;
+using CyclingCoach.Coaching.Domain.Rules;
 
 namespace CyclingCoach.Bench.Coaching;
 

@@ -1,10 +1,10 @@
+using CyclingCoach.Coaching.Ai;
+using CyclingCoach.Coaching.Data;
+using CyclingCoach.Coaching.Domain.Rules;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using CyclingCoach.Coaching.Ai;
-using CyclingCoach.Coaching.Coach.Rules;
-using CyclingCoach.Coaching.Data;
 
 namespace CyclingCoach.Bench.Coaching;
 

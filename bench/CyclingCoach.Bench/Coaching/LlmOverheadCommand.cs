@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using CyclingCoach.Coaching.RuleSets;
+using CyclingCoach.Coaching.Rules;
 
 namespace CyclingCoach.Bench.Coaching;
 

@@ -1,7 +1,6 @@
 using BenchmarkDotNet.Attributes;
-using CyclingCoach.Coaching.Coach.Load;
-using CyclingCoach.Coaching.Coach.Plans;
-using CyclingCoach.Coaching.Engines;
+using CyclingCoach.Coaching.Domain.Load;
+using CyclingCoach.Coaching.Domain.Plans;
 
 namespace CyclingCoach.Bench.Coaching;
 

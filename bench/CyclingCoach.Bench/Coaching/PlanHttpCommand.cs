@@ -1,5 +1,5 @@
 using System.Text.Json;
-using CyclingCoach.Coaching.Planning;
+using CyclingCoach.Coaching.Plans;
 
 namespace CyclingCoach.Bench.Coaching;
 

@@ -1,6 +1,6 @@
 using CyclingCoach.Coaching.Athletes;
-using CyclingCoach.Coaching.Planning;
-using CyclingCoach.Coaching.RuleSets;
+using CyclingCoach.Coaching.Plans;
+using CyclingCoach.Coaching.Rules;
 
 namespace CyclingCoach.Bench.Coaching;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text;
-using CyclingCoach.Coaching.Coach.Rules;
+using CyclingCoach.Coaching.Domain.Rules;
 using CyclingCoach.Training.Readers;
 using CyclingCoach.Training.Tests.Readers;
 

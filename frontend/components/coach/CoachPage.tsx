@@ -14,7 +14,7 @@ type List = { status: 'loading' } | { status: 'error'; message: string } | { sta
 type Thread = { status: 'empty' } | { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready' };
 type Turn = { key: string; role: 'user' | 'assistant'; text: string; engine?: string | null; proposals: string[]; error?: string | null; streaming?: boolean };
 
-// What the built-in coach answers (services/Coaching/Conversations/CoachChatService.cs, Help).
+// What the built-in coach answers (services/Coaching/Chat/CoachChatService.cs, Help).
 const STARTERS = ['How much training is planned this week?', 'How is my form?', 'When is my next key session?', "Why is today's session planned?"];
 
 const fromMessage = (m: ConversationMessage): Turn => ({

@@ -535,7 +535,7 @@ export type paths = {
         };
         /**
          * Per day readiness (score 0–100, band, confidence, the reasons and the facts they cite) from HRV, sleep and resting HR
-         * @description Days without wellness are absent. from defaults to 29 days before to, to to today; 400 (ValidationProblem) for from after to or more than two years. The formula: Coach/Readiness/ReadinessCalculator.cs and the service README.
+         * @description Days without wellness are absent. from defaults to 29 days before to, to to today; 400 (ValidationProblem) for from after to or more than two years. The formula: Domain/Readiness/ReadinessCalculator.cs and the service README.
          */
         get: operations["GetReadiness"];
         put?: never;

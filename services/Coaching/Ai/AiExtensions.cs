@@ -1,6 +1,5 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
-using CyclingCoach.Coaching.Engines.Llm;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
@@ -20,9 +19,8 @@ public static class AiExtensions
 
     /// <summary>
     /// Options, <see cref="AiStatus"/> and, only when <c>OpenRouter:ApiKey</c> is set: the HttpClient (one
-    /// resilience layer), the <see cref="IChatClient"/>, <see cref="StructuredOutput"/>, <see cref="StreamingChat"/>,
-    /// <see cref="LlmCoachEngine"/>
-    /// and the start-up <see cref="ModelCheck"/>. <see cref="IPromptSource"/> and <see cref="IAiCallLog"/> come
+    /// resilience layer), the <see cref="IChatClient"/>, <see cref="StructuredOutput"/>, <see cref="StreamingChat"/>
+    /// and the start-up <see cref="ModelCheck"/> (the LLM engine on top: <c>EngineExtensions.AddCoachEngines</c>). <see cref="IPromptSource"/> and <see cref="IAiCallLog"/> come
     /// from the store.
     /// </summary>
     public static IHostApplicationBuilder AddCoachAi(this IHostApplicationBuilder builder)
@@ -86,7 +84,6 @@ public static class AiExtensions
 
         builder.Services.AddScoped<StructuredOutput>();
         builder.Services.AddScoped<StreamingChat>();
-        builder.Services.AddScoped<LlmCoachEngine>();
         builder.Services.AddHostedService<ModelCheck>();
         return builder;
     }

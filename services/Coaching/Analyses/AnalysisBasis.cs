@@ -1,5 +1,5 @@
 using System.Linq.Expressions;
-using CyclingCoach.Coaching.Coach.Analyses;
+using CyclingCoach.Coaching.Domain.Analyses;
 using CyclingCoach.Coaching.Model;
 
 namespace CyclingCoach.Coaching.Analyses;

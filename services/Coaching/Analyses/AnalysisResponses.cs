@@ -1,5 +1,5 @@
-using CyclingCoach.Coaching.Coach.Analyses;
 using CyclingCoach.Coaching.Data;
+using CyclingCoach.Coaching.Domain.Analyses;
 using CyclingCoach.Coaching.Model;
 using CyclingCoach.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;

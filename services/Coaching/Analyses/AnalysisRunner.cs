@@ -1,14 +1,14 @@
 using CyclingCoach.Coaching.Athletes;
-using CyclingCoach.Coaching.Coach.Plans;
-using CyclingCoach.Coaching.Coach.Analyses;
-using CyclingCoach.Coaching.Coach.Rules;
 using CyclingCoach.Coaching.Data;
+using CyclingCoach.Coaching.Domain.Analyses;
+using CyclingCoach.Coaching.Domain.Plans;
+using CyclingCoach.Coaching.Domain.Rules;
 using CyclingCoach.Coaching.Engines;
 using CyclingCoach.Coaching.Fitness;
 using CyclingCoach.Coaching.Model;
-using CyclingCoach.Coaching.Planning;
+using CyclingCoach.Coaching.Plans;
 using CyclingCoach.Coaching.Readiness;
-using CyclingCoach.Coaching.RuleSets;
+using CyclingCoach.Coaching.Rules;
 using Microsoft.EntityFrameworkCore;
 
 namespace CyclingCoach.Coaching.Analyses;

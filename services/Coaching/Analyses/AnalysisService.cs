@@ -1,8 +1,8 @@
 using CyclingCoach.Coaching.Athletes;
-using CyclingCoach.Coaching.Coach.Plans;
 using CyclingCoach.Coaching.Data;
+using CyclingCoach.Coaching.Domain.Plans;
 using CyclingCoach.Coaching.Model;
-using CyclingCoach.Coaching.Planning;
+using CyclingCoach.Coaching.Plans;
 using Microsoft.EntityFrameworkCore;
 
 namespace CyclingCoach.Coaching.Analyses;
@@ -63,13 +63,13 @@ public sealed class AnalysisService(CoachingDbContext db, PlanService plans, Ath
         return analysis;
     }
 
-    public async Task<DecisionResult> ApproveAsync(Guid id, IReadOnlyList<string>? suggestionIds, CancellationToken cancellationToken)
+    public async Task<Decision> ApproveAsync(Guid id, IReadOnlyList<string>? suggestionIds, CancellationToken cancellationToken)
     {
         await using var decision = await DecisionLock.AcquireAsync(db, id, cancellationToken);
         var analysis = await db.Analyses.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (analysis is null)
         {
-            return DecisionResult.NotFound;
+            return new Decision.AnalysisNotFound();
         }
 
         if (Choose(analysis, suggestionIds, forApproval: true, out var chosen) is { } invalid)
@@ -80,17 +80,17 @@ public sealed class AnalysisService(CoachingDbContext db, PlanService plans, Ath
         var toApprove = chosen.Where(s => s.State == SuggestionState.Pending).ToList();
         if (chosen.Any(s => s.State == SuggestionState.Rejected))
         {
-            return DecisionResult.Conflict("A chosen suggestion was already rejected.");
+            return new Decision.Conflict("A chosen suggestion was already rejected.");
         }
 
         if (toApprove.Where(s => s.OneOf is not null).GroupBy(s => s.OneOf).FirstOrDefault(g => g.Count() > 1) is { } both)
         {
-            return DecisionResult.Invalid($"Choose one of {string.Join(", ", both.Select(s => s.Id))}: they are answers to the same question.");
+            return new Decision.InvalidChoice($"Choose one of {string.Join(", ", both.Select(s => s.Id))}: they are answers to the same question.");
         }
 
         if (toApprove.Count == 0)
         {
-            return DecisionResult.Done(analysis, analysis.ResultPlanVersionId); // approving again changes nothing
+            return new Decision.Made(analysis, analysis.ResultPlanVersionId); // approving again changes nothing
         }
 
         foreach (var threshold in toApprove.Where(s => s.Thresholds is not null))
@@ -103,19 +103,19 @@ public sealed class AnalysisService(CoachingDbContext db, PlanService plans, Ath
         {
             var decided = await DecideAsync(db, id, toApprove, SuggestionState.Approved, null, null, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
-            return DecisionResult.Done(decided, null);
+            return new Decision.Made(decided, null);
         }
 
         var current = await plans.CurrentAsync(cancellationToken);
         if (current is null)
         {
-            return DecisionResult.Conflict("There is no plan to change; generate one first.");
+            return new Decision.Conflict("There is no plan to change; generate one first.");
         }
 
         var applied = PlanOperationApplier.ApplyAll(current.Plan, operations);
         if (!applied.Succeeded)
         {
-            return DecisionResult.Conflict($"The suggestion no longer fits the current plan: {applied.Error!.Message}");
+            return new Decision.Conflict($"The suggestion no longer fits the current plan: {applied.Error!.Message}");
         }
 
         var origin = analysis.Type == AnalysisType.ChatProposal ? PlanOrigin.Chat : PlanOrigin.Analysis;
@@ -130,24 +130,24 @@ public sealed class AnalysisService(CoachingDbContext db, PlanService plans, Ath
         {
             // A concurrent approval of the same suggestions won; its plan version is the answer.
             var winner = await db.Analyses.AsNoTracking().FirstAsync(a => a.Id == id, cancellationToken);
-            return DecisionResult.Done(winner, winner.ResultPlanVersionId);
+            return new Decision.Made(winner, winner.ResultPlanVersionId);
         }
 
         if (stored.Version is null)
         {
-            return stored.Conflict is { } conflict ? DecisionResult.Conflict(conflict) : DecisionResult.Refused(stored.Violations);
+            return stored.Conflict is { } conflict ? new Decision.Conflict(conflict) : new Decision.PlanRefused(stored.Violations);
         }
 
-        return DecisionResult.Done(approved!, stored.Version.Id);
+        return new Decision.Made(approved!, stored.Version.Id);
     }
 
-    public async Task<DecisionResult> RejectAsync(Guid id, RejectRequest request, CancellationToken cancellationToken)
+    public async Task<Decision> RejectAsync(Guid id, RejectRequest request, CancellationToken cancellationToken)
     {
         await using var decision = await DecisionLock.AcquireAsync(db, id, cancellationToken);
         var analysis = await db.Analyses.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (analysis is null)
         {
-            return DecisionResult.NotFound;
+            return new Decision.AnalysisNotFound();
         }
 
         if (Choose(analysis, request.SuggestionIds, forApproval: false, out var chosen) is { } invalid)
@@ -157,12 +157,12 @@ public sealed class AnalysisService(CoachingDbContext db, PlanService plans, Ath
 
         if (chosen.Any(s => s.State == SuggestionState.Approved))
         {
-            return DecisionResult.Conflict("A chosen suggestion was already approved; undo the plan instead.");
+            return new Decision.Conflict("A chosen suggestion was already approved; undo the plan instead.");
         }
 
         var decided = await DecideAsync(db, id, chosen.Where(s => s.State == SuggestionState.Pending).ToList(), SuggestionState.Rejected, request.Reason?.Trim(), null, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        return DecisionResult.Done(decided, null);
+        return new Decision.Made(decided, null);
     }
 
     /// <summary>
@@ -170,12 +170,12 @@ public sealed class AnalysisService(CoachingDbContext db, PlanService plans, Ath
     /// still open (<see cref="Suggestion.OneOf"/>: the rider must pick one), which makes "approve all" of only open
     /// alternatives a 400.
     /// </summary>
-    private static DecisionResult? Choose(Analysis analysis, IReadOnlyList<string>? ids, bool forApproval, out List<Suggestion> chosen)
+    private static Decision? Choose(Analysis analysis, IReadOnlyList<string>? ids, bool forApproval, out List<Suggestion> chosen)
     {
         chosen = [];
         if (analysis.Status is AnalysisStatus.Pending or AnalysisStatus.Failed)
         {
-            return DecisionResult.Conflict($"The analysis is {analysis.Status.ToString().ToLowerInvariant()}; nothing can be decided yet.");
+            return new Decision.Conflict($"The analysis is {analysis.Status.ToString().ToLowerInvariant()}; nothing can be decided yet.");
         }
 
         if (ids is null)
@@ -183,14 +183,14 @@ public sealed class AnalysisService(CoachingDbContext db, PlanService plans, Ath
             var pending = analysis.Suggestions.Where(s => s.State == SuggestionState.Pending).ToList();
             chosen = forApproval ? pending.Where(s => !IsOpenChoice(analysis, s)).ToList() : pending;
             return forApproval && chosen.Count == 0 && pending.Count > 0
-                ? DecisionResult.Invalid($"Choose one of {string.Join(", ", pending.Select(s => s.Id))}: they are answers to the same question.")
+                ? new Decision.InvalidChoice($"Choose one of {string.Join(", ", pending.Select(s => s.Id))}: they are answers to the same question.")
                 : null;
         }
 
         var unknown = ids.Where(i => analysis.Suggestions.All(s => s.Id != i)).ToList();
         if (unknown.Count > 0 || ids.Count == 0)
         {
-            return DecisionResult.Invalid(ids.Count == 0 ? "List at least one suggestion id, or leave suggestionIds out for all." : $"Unknown suggestion ids: {string.Join(", ", unknown)}.");
+            return new Decision.InvalidChoice(ids.Count == 0 ? "List at least one suggestion id, or leave suggestionIds out for all." : $"Unknown suggestion ids: {string.Join(", ", unknown)}.");
         }
 
         chosen = analysis.Suggestions.Where(s => ids.Contains(s.Id)).ToList();
@@ -273,18 +273,4 @@ public sealed class AnalysisService(CoachingDbContext db, PlanService plans, Ath
             ride.LoadState = RideLoadState.Confirmed;
         }
     }
-}
-
-/// <summary>What an approve or reject did: the analysis after it, or why nothing changed.</summary>
-public sealed record DecisionResult(Analysis? Analysis, Guid? NewPlanId, int Status, string? Detail, IReadOnlyList<string> Violations)
-{
-    public static DecisionResult NotFound { get; } = new(null, null, StatusCodes.Status404NotFound, null, []);
-
-    public static DecisionResult Done(Analysis analysis, Guid? newPlanId) => new(analysis, newPlanId, StatusCodes.Status200OK, null, []);
-
-    public static DecisionResult Invalid(string detail) => new(null, null, StatusCodes.Status400BadRequest, detail, []);
-
-    public static DecisionResult Conflict(string detail) => new(null, null, StatusCodes.Status409Conflict, detail, []);
-
-    public static DecisionResult Refused(IReadOnlyList<string> violations) => new(null, null, StatusCodes.Status422UnprocessableEntity, null, violations);
 }

@@ -1,6 +1,6 @@
 using CyclingCoach.Coaching.Athletes;
-using CyclingCoach.Coaching.Coach.Analyses;
 using CyclingCoach.Coaching.Data;
+using CyclingCoach.Coaching.Domain.Analyses;
 using CyclingCoach.Coaching.Model;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,8 +1,8 @@
-using CyclingCoach.Coaching.Coach.Analyses;
 using CyclingCoach.Coaching.Data;
+using CyclingCoach.Coaching.Domain.Analyses;
 using CyclingCoach.Coaching.Model;
 using Microsoft.EntityFrameworkCore;
-using static CyclingCoach.Coaching.Coach.Load.CoachingPrinciples;
+using static CyclingCoach.Coaching.Domain.Load.CoachingPrinciples;
 
 namespace CyclingCoach.Coaching.Analyses;
 

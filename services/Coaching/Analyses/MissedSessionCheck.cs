@@ -1,12 +1,12 @@
 using CyclingCoach.Coaching.Athletes;
-using CyclingCoach.Coaching.Coach.Analyses;
-using CyclingCoach.Coaching.Coach.Rules;
 using CyclingCoach.Coaching.Data;
+using CyclingCoach.Coaching.Domain.Analyses;
+using CyclingCoach.Coaching.Domain.Rules;
 using CyclingCoach.Coaching.Fitness;
 using CyclingCoach.Coaching.Model;
-using CyclingCoach.Coaching.RuleSets;
+using CyclingCoach.Coaching.Rules;
 using Microsoft.EntityFrameworkCore;
-using static CyclingCoach.Coaching.Coach.Load.CoachingPrinciples;
+using static CyclingCoach.Coaching.Domain.Load.CoachingPrinciples;
 
 namespace CyclingCoach.Coaching.Analyses;
 

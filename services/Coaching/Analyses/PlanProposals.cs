@@ -1,11 +1,11 @@
 using CyclingCoach.Coaching.Athletes;
-using CyclingCoach.Coaching.Coach.Library;
-using CyclingCoach.Coaching.Coach.Plans;
-using CyclingCoach.Coaching.Coach.Rules;
 using CyclingCoach.Coaching.Data;
+using CyclingCoach.Coaching.Domain.Library;
+using CyclingCoach.Coaching.Domain.Plans;
+using CyclingCoach.Coaching.Domain.Rules;
 using CyclingCoach.Coaching.Model;
-using CyclingCoach.Coaching.Planning;
-using CyclingCoach.Coaching.RuleSets;
+using CyclingCoach.Coaching.Plans;
+using CyclingCoach.Coaching.Rules;
 
 namespace CyclingCoach.Coaching.Analyses;
 

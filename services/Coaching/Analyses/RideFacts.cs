@@ -1,10 +1,10 @@
-using CyclingCoach.Coaching.Coach.Analyses;
 using CyclingCoach.Coaching.Data;
+using CyclingCoach.Coaching.Domain.Analyses;
 using CyclingCoach.Coaching.Model;
 using CyclingCoach.Contracts;
 using CyclingCoach.Training.Science;
 using Microsoft.EntityFrameworkCore;
-using static CyclingCoach.Coaching.Coach.Load.CoachingPrinciples;
+using static CyclingCoach.Coaching.Domain.Load.CoachingPrinciples;
 
 namespace CyclingCoach.Coaching.Analyses;
 

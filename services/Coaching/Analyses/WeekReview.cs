@@ -1,7 +1,7 @@
-using CyclingCoach.Coaching.Coach.Plans;
 using CyclingCoach.Coaching.Data;
+using CyclingCoach.Coaching.Domain.Plans;
 using CyclingCoach.Coaching.Model;
-using CyclingCoach.Coaching.Planning;
+using CyclingCoach.Coaching.Plans;
 using Microsoft.EntityFrameworkCore;
 
 namespace CyclingCoach.Coaching.Analyses;

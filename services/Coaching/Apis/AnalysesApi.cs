@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using CyclingCoach.Coaching.Analyses;
 using CyclingCoach.Coaching.Data;
 using CyclingCoach.Coaching.Model;
@@ -77,20 +78,21 @@ public static class AnalysesApi
     }
 
     /// <summary>The HTTP answer to an approve or reject: <paramref name="ok"/> shapes the 200 body.</summary>
-    public static Results<Ok<T>, NotFound, ValidationProblem, ProblemHttpResult> Decided<T>(DecisionResult result, Func<DecisionResult, T> ok) => result.Status switch
+    public static Results<Ok<T>, NotFound, ValidationProblem, ProblemHttpResult> Decided<T>(Decision decision, Func<Decision.Made, T> ok) => decision switch
     {
-        StatusCodes.Status200OK => TypedResults.Ok(ok(result)),
-        StatusCodes.Status404NotFound => TypedResults.NotFound(),
-        StatusCodes.Status400BadRequest => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["suggestionIds"] = [result.Detail!] }),
-        StatusCodes.Status422UnprocessableEntity => PlansApi.PlanRefused(result.Violations),
-        _ => TypedResults.Problem(result.Detail, statusCode: result.Status, title: "Conflict", type: ProblemTypes.Conflict),
+        Decision.Made made => TypedResults.Ok(ok(made)),
+        Decision.AnalysisNotFound => TypedResults.NotFound(),
+        Decision.InvalidChoice invalid => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["suggestionIds"] = [invalid.Detail] }),
+        Decision.PlanRefused refused => PlansApi.PlanRefused(refused.Violations),
+        Decision.Conflict conflict => TypedResults.Problem(conflict.Detail, statusCode: StatusCodes.Status409Conflict, title: "Conflict", type: ProblemTypes.Conflict),
+        _ => throw new UnreachableException($"No answer for {decision}."),
     };
 
     private static async Task<Results<Ok<ApproveResponse>, NotFound, ValidationProblem, ProblemHttpResult>> DecidedAsync(
-        CoachingDbContext db, DecisionResult result, CancellationToken cancellationToken)
+        CoachingDbContext db, Decision decision, CancellationToken cancellationToken)
     {
-        var view = result.Analysis is { } analysis ? await AnalysisResponse.ForAsync(db, analysis, cancellationToken) : null;
-        return Decided(result, r => new ApproveResponse(view!, r.NewPlanId));
+        var view = decision is Decision.Made made ? await AnalysisResponse.ForAsync(db, made.Analysis, cancellationToken) : null;
+        return Decided(decision, m => new ApproveResponse(view!, m.NewPlanId));
     }
 
     public static async Task<Results<Ok<WeekResponse>, ValidationProblem>> GetWeek(WeekReview week, DateOnly monday, CancellationToken cancellationToken) =>

@@ -1,5 +1,5 @@
 using System.Net.ServerSentEvents;
-using CyclingCoach.Coaching.Conversations;
+using CyclingCoach.Coaching.Chat;
 using CyclingCoach.Coaching.Data;
 using CyclingCoach.ServiceDefaults;
 using CyclingCoach.ServiceDefaults.Api;

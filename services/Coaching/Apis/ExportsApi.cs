@@ -1,8 +1,8 @@
 using System.Text;
-using CyclingCoach.Coaching.Coach.Exports;
-using CyclingCoach.Coaching.Coach.Plans;
+using CyclingCoach.Coaching.Domain.Exports;
+using CyclingCoach.Coaching.Domain.Plans;
 using CyclingCoach.Coaching.Exports;
-using CyclingCoach.Coaching.Planning;
+using CyclingCoach.Coaching.Plans;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CyclingCoach.Coaching.Apis;

@@ -1,6 +1,6 @@
 using CyclingCoach.Coaching.Athletes;
 using CyclingCoach.Coaching.Fitness;
-using CyclingCoach.Coaching.Planning;
+using CyclingCoach.Coaching.Plans;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CyclingCoach.Coaching.Apis;

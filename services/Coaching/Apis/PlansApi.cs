@@ -1,7 +1,7 @@
 using CyclingCoach.Coaching.Athletes;
-using CyclingCoach.Coaching.Coach.Plans;
 using CyclingCoach.Coaching.Data;
-using CyclingCoach.Coaching.Planning;
+using CyclingCoach.Coaching.Domain.Plans;
+using CyclingCoach.Coaching.Plans;
 using CyclingCoach.ServiceDefaults.Api;
 using CyclingCoach.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,5 +1,5 @@
 using CyclingCoach.Coaching.Athletes;
-using CyclingCoach.Coaching.Coach.Readiness;
+using CyclingCoach.Coaching.Domain.Readiness;
 using CyclingCoach.Coaching.Readiness;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -14,7 +14,7 @@ public static class ReadinessApi
         app.MapGroup("/api/coach/readiness").WithTags("Fitness")
             .MapGet("/", GetReadiness).WithName("GetReadiness")
             .WithSummary("Per day readiness (score 0–100, band, confidence, the reasons and the facts they cite) from HRV, sleep and resting HR")
-            .WithDescription("Days without wellness are absent. from defaults to 29 days before to, to to today; 400 (ValidationProblem) for from after to or more than two years. The formula: Coach/Readiness/ReadinessCalculator.cs and the service README.");
+            .WithDescription("Days without wellness are absent. from defaults to 29 days before to, to to today; 400 (ValidationProblem) for from after to or more than two years. The formula: Domain/Readiness/ReadinessCalculator.cs and the service README.");
         return app;
     }
 

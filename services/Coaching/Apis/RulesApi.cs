@@ -1,6 +1,6 @@
-using CyclingCoach.Coaching.Coach.Rules;
 using CyclingCoach.Coaching.Data;
-using CyclingCoach.Coaching.RuleSets;
+using CyclingCoach.Coaching.Domain.Rules;
+using CyclingCoach.Coaching.Rules;
 using CyclingCoach.ServiceDefaults.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -84,6 +84,6 @@ public static class RulesApi
             return TypedResults.NotFound();
         }
 
-        return TypedResults.Ok(new RuleSetDiffResponse(new VersionRef(a.Id, a.Version), new VersionRef(b.Id, b.Version), RuleSetDiff.Compare(a.Rules, b.Rules)));
+        return TypedResults.Ok(new RuleSetDiffResponse(new VersionRef(a.Id, a.Version), new VersionRef(b.Id, b.Version), RuleSetDiff.Compare(a.Rules, b.Rules, CoachJson.Options)));
     }
 }

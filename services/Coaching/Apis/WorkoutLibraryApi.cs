@@ -1,10 +1,10 @@
 using System.Text;
 using System.Text.Json;
 using CyclingCoach.Coaching.Analyses;
-using CyclingCoach.Coaching.Coach.Exports;
-using CyclingCoach.Coaching.Coach.Library;
-using CyclingCoach.Coaching.Coach.Plans;
 using CyclingCoach.Coaching.Data;
+using CyclingCoach.Coaching.Domain.Exports;
+using CyclingCoach.Coaching.Domain.Library;
+using CyclingCoach.Coaching.Domain.Plans;
 using CyclingCoach.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 

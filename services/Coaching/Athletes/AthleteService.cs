@@ -1,5 +1,5 @@
 using CyclingCoach.Coaching.Data;
-using CyclingCoach.Coaching.Engines;
+using CyclingCoach.Coaching.Domain.Athletes;
 using CyclingCoach.Coaching.Model;
 using CyclingCoach.Contracts;
 using CyclingCoach.ServiceDefaults;

@@ -1,19 +1,17 @@
 using CyclingCoach.Coaching.Ai;
 using CyclingCoach.Coaching.Analyses;
 using CyclingCoach.Coaching.Athletes;
+using CyclingCoach.Coaching.Chat;
 using CyclingCoach.Coaching.Data;
 using CyclingCoach.Coaching.Engines;
-using CyclingCoach.Coaching.Engines.BuiltIn;
-using CyclingCoach.Coaching.Engines.Llm;
-using CyclingCoach.Coaching.Conversations;
 using CyclingCoach.Coaching.Exports;
 using CyclingCoach.Coaching.Fitness;
 using CyclingCoach.Coaching.IntegrationEvents;
 using CyclingCoach.Coaching.Mcp;
-using CyclingCoach.Coaching.Planning;
+using CyclingCoach.Coaching.Plans;
 using CyclingCoach.Coaching.Prompts;
 using CyclingCoach.Coaching.Readiness;
-using CyclingCoach.Coaching.RuleSets;
+using CyclingCoach.Coaching.Rules;
 using CyclingCoach.ServiceDefaults;
 using CyclingCoach.ServiceDefaults.Data;
 using CyclingCoach.ServiceDefaults.Messaging;
@@ -45,17 +43,10 @@ public static class Extensions
         services.Configure<PlanOptions>(builder.Configuration.GetSection("Coaching:Plans"));
 
         // Engines: the built-in coach always; the LLM engine first when OpenRouter:ApiKey is set.
-        builder.AddCoachAi();
+        builder.AddCoachEngines();
         services.AddScoped<IPromptSource, PromptStore>();
         services.AddScoped<PromptStore>();
         services.AddSingleton<IAiCallLog, AiCallLog>();
-        services.AddScoped<ICoachEngine, BuiltInCoachEngine>();
-        if (services.Any(s => s.ServiceType == typeof(LlmCoachEngine)))
-        {
-            services.AddScoped<ICoachEngine>(sp => sp.GetRequiredService<LlmCoachEngine>());
-        }
-
-        services.AddScoped<CoachEngines>();
 
         services.AddScoped<AthleteService>();
         services.AddScoped<FitnessService>();

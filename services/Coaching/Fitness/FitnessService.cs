@@ -1,8 +1,7 @@
 using CyclingCoach.Coaching.Athletes;
-using CyclingCoach.Coaching.Coach.Load;
-using CyclingCoach.Coaching.Coach.Plans;
 using CyclingCoach.Coaching.Data;
-using CyclingCoach.Coaching.Engines;
+using CyclingCoach.Coaching.Domain.Load;
+using CyclingCoach.Coaching.Domain.Plans;
 using CyclingCoach.Coaching.Model;
 using CyclingCoach.Training.Science;
 using Microsoft.EntityFrameworkCore;

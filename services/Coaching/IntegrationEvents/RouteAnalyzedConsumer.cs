@@ -1,5 +1,5 @@
-using CyclingCoach.Coaching.Coach.Courses;
 using CyclingCoach.Coaching.Data;
+using CyclingCoach.Coaching.Domain.Courses;
 using CyclingCoach.Coaching.Model;
 using CyclingCoach.Contracts;
 using CyclingCoach.ServiceDefaults.Messaging;

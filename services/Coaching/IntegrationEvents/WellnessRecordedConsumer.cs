@@ -1,3 +1,4 @@
+using CyclingCoach.Coaching.Analyses;
 using CyclingCoach.Coaching.Athletes;
 using CyclingCoach.Coaching.Data;
 using CyclingCoach.Coaching.Model;

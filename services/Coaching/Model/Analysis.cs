@@ -1,4 +1,4 @@
-using CyclingCoach.Coaching.Coach.Analyses;
+using CyclingCoach.Coaching.Domain.Analyses;
 
 namespace CyclingCoach.Coaching.Model;
 

@@ -1,4 +1,4 @@
-using CyclingCoach.Coaching.Coach.Courses;
+using CyclingCoach.Coaching.Domain.Courses;
 
 namespace CyclingCoach.Coaching.Model;
 

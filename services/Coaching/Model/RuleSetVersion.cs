@@ -1,4 +1,4 @@
-using CyclingCoach.Coaching.Coach.Rules;
+using CyclingCoach.Coaching.Domain.Rules;
 
 namespace CyclingCoach.Coaching.Model;
 

@@ -1,6 +1,6 @@
-using CyclingCoach.Coaching.Coach.Load;
 using System.Linq.Expressions;
-using CyclingCoach.Coaching.Coach.Analyses;
+using CyclingCoach.Coaching.Domain.Analyses;
+using CyclingCoach.Coaching.Domain.Load;
 using CyclingCoach.Contracts;
 
 namespace CyclingCoach.Coaching.Model;

@@ -1,5 +1,5 @@
-using CyclingCoach.Coaching.Coach.Readiness;
 using CyclingCoach.Coaching.Data;
+using CyclingCoach.Coaching.Domain.Readiness;
 using Microsoft.EntityFrameworkCore;
 
 namespace CyclingCoach.Coaching.Readiness;

@@ -1,4 +1,5 @@
 using CyclingCoach.Coaching.Ai;
+using CyclingCoach.Coaching.Engines;
 using CyclingCoach.ServiceDefaults;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,7 +10,7 @@ namespace CyclingCoach.Coaching.Tests.Ai;
 
 /// <summary>
 /// The AI wiring as the service has it (ServiceDefaults first, so its default resilience handler is in play, then
-/// AddCoachAi) pointed at a fake server, with an in-memory prompt source, call log and warning log.
+/// AddCoachEngines) pointed at a fake server, with an in-memory prompt source, call log and warning log.
 /// </summary>
 public sealed class AiHost : IAsyncDisposable
 {
@@ -61,7 +62,7 @@ public sealed class AiHost : IAsyncDisposable
 
         builder.Configuration.AddInMemoryCollection(values);
         builder.AddServiceDefaults();
-        builder.AddCoachAi();
+        builder.AddCoachEngines();
 
         var logs = new CollectingLoggerProvider();
         builder.Logging.ClearProviders().AddProvider(logs);

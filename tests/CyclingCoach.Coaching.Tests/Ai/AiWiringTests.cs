@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using CyclingCoach.Coaching.Ai;
-using CyclingCoach.Coaching.Coach.Rules;
+using CyclingCoach.Coaching.Domain.Rules;
 using CyclingCoach.Coaching.Engines.Llm;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;

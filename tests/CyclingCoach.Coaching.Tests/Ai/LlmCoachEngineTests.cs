@@ -1,11 +1,13 @@
 using System.Text.Json;
 using CyclingCoach.Coaching.Ai;
-using CyclingCoach.Coaching.Coach.Analyses;
-using CyclingCoach.Coaching.Coach.Plans;
-using CyclingCoach.Coaching.Coach.Rules;
 using CyclingCoach.Coaching.Data;
-using CyclingCoach.Coaching.Engines.Llm;
+using CyclingCoach.Coaching.Domain.Analyses;
+using CyclingCoach.Coaching.Domain.Athletes;
+using CyclingCoach.Coaching.Domain.Load;
+using CyclingCoach.Coaching.Domain.Plans;
+using CyclingCoach.Coaching.Domain.Rules;
 using CyclingCoach.Coaching.Engines;
+using CyclingCoach.Coaching.Engines.Llm;
 
 namespace CyclingCoach.Coaching.Tests.Ai;
 

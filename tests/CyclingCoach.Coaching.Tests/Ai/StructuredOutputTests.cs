@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using CyclingCoach.Coaching.Ai;
-using CyclingCoach.Coaching.Coach.Rules;
 using CyclingCoach.Coaching.Data;
+using CyclingCoach.Coaching.Domain.Rules;
 
 namespace CyclingCoach.Coaching.Tests.Ai;
 

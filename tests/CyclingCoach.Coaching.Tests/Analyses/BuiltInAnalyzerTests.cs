@@ -1,9 +1,9 @@
-using CyclingCoach.Coaching.Coach.Analyses;
-using CyclingCoach.Coaching.Coach.Plans;
-using CyclingCoach.Coaching.Coach.Rules;
-using CyclingCoach.Coaching.Engines;
+using CyclingCoach.Coaching.Domain.Analyses;
+using CyclingCoach.Coaching.Domain.Plans;
+using CyclingCoach.Coaching.Domain.Rules;
 using CyclingCoach.Coaching.Tests.Operations;
 using static CyclingCoach.Coaching.Tests.Operations.TestPlans;
+using CyclingCoach.Coaching.Domain.Athletes;
 
 namespace CyclingCoach.Coaching.Tests.Analyses;
 

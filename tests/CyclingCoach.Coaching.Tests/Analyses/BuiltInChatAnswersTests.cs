@@ -1,7 +1,7 @@
-using CyclingCoach.Coaching.Coach.Chat;
-using CyclingCoach.Coaching.Engines;
+using CyclingCoach.Coaching.Domain.Chat;
 using CyclingCoach.Coaching.Tests.Operations;
 using static CyclingCoach.Coaching.Tests.Operations.TestPlans;
+using CyclingCoach.Coaching.Domain.Load;
 
 namespace CyclingCoach.Coaching.Tests.Analyses;
 

@@ -1,5 +1,5 @@
-using CyclingCoach.Coaching.Coach.Analyses;
-using CyclingCoach.Coaching.Coach.Plans;
+using CyclingCoach.Coaching.Domain.Analyses;
+using CyclingCoach.Coaching.Domain.Plans;
 using CyclingCoach.Coaching.Tests.Operations;
 
 namespace CyclingCoach.Coaching.Tests.Analyses;

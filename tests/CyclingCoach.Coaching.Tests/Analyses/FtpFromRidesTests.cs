@@ -1,4 +1,4 @@
-using CyclingCoach.Coaching.Coach.Analyses;
+using CyclingCoach.Coaching.Domain.Analyses;
 using CyclingCoach.Contracts;
 
 namespace CyclingCoach.Coaching.Tests.Analyses;

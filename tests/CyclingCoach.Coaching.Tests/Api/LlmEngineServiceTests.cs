@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
-using CyclingCoach.Testing;
 using System.Text.Json;
-using CyclingCoach.Coaching.Coach.Rules;
 using CyclingCoach.Coaching.Data;
+using CyclingCoach.Coaching.Domain.Rules;
 using CyclingCoach.Coaching.Tests.Ai;
+using CyclingCoach.Testing;
 
 namespace CyclingCoach.Coaching.Tests.Api;
 

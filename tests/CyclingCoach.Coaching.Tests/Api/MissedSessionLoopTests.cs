@@ -1,10 +1,10 @@
 using System.Net;
 using CyclingCoach.Coaching.Analyses;
 using CyclingCoach.Coaching.Athletes;
-using CyclingCoach.Coaching.Coach.Plans;
 using CyclingCoach.Coaching.Data;
+using CyclingCoach.Coaching.Domain.Plans;
 using CyclingCoach.Coaching.Fitness;
-using CyclingCoach.Coaching.RuleSets;
+using CyclingCoach.Coaching.Rules;
 using CyclingCoach.Contracts;
 using CyclingCoach.Testing;
 using Microsoft.EntityFrameworkCore;

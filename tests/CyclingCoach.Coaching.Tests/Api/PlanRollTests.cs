@@ -1,6 +1,6 @@
 using System.Net;
 using CyclingCoach.Coaching.Data;
-using CyclingCoach.Coaching.Planning;
+using CyclingCoach.Coaching.Plans;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CyclingCoach.Coaching.Tests.Api;
@@ -17,7 +17,7 @@ public sealed class PlanRollTests(CoachingFixture fixture) : IClassFixture<Coach
         var monday = CoachApi.ThisMonday();
         await fixture.Client.PostJsonAsync("/api/coach/rules", new { text = "I can ride Tuesday, Thursday, Saturday and Sunday. Max 8 hours a week." }, HttpStatusCode.Created);
         var v1 = await fixture.Client.PostJsonAsync("/api/coach/plans/generate", new { startDate = monday.AddDays(-7), goals = new { weeklyHours = 7 } }, HttpStatusCode.Created);
-        var first = CoachJson.Deserialize<CyclingCoach.Coaching.Coach.Plans.TrainingPlan>(v1.GetProperty("plan").GetRawText());
+        var first = CoachJson.Deserialize<CyclingCoach.Coaching.Domain.Plans.TrainingPlan>(v1.GetProperty("plan").GetRawText());
 
         await using var scope = fixture.Factory.Services.CreateAsyncScope();
         var plans = scope.ServiceProvider.GetRequiredService<PlanService>();

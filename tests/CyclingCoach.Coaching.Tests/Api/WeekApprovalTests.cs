@@ -1,9 +1,9 @@
 using System.Net;
 using System.Text.Json;
-using CyclingCoach.Coaching.Coach.Plans;
 using CyclingCoach.Coaching.Data;
+using CyclingCoach.Coaching.Domain.Plans;
 using CyclingCoach.Coaching.Model;
-using CyclingCoach.Coaching.Planning;
+using CyclingCoach.Coaching.Plans;
 using CyclingCoach.Contracts;
 using CyclingCoach.Testing;
 using Microsoft.Extensions.DependencyInjection;

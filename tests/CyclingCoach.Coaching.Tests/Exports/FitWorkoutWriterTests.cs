@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
-using CyclingCoach.Coaching.Coach.Exports;
-using CyclingCoach.Coaching.Coach.Plans;
+using CyclingCoach.Coaching.Domain.Exports;
+using CyclingCoach.Coaching.Domain.Plans;
 using CyclingCoach.Training.Readers;
 
 namespace CyclingCoach.Coaching.Tests.Exports;

@@ -1,6 +1,6 @@
 using System.Text;
-using CyclingCoach.Coaching.Coach.Exports;
-using CyclingCoach.Coaching.Coach.Plans;
+using CyclingCoach.Coaching.Domain.Exports;
+using CyclingCoach.Coaching.Domain.Plans;
 using Ical.Net;
 using static CyclingCoach.Coaching.Tests.Operations.TestPlans;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Xml.Linq;
-using CyclingCoach.Coaching.Coach.Exports;
-using CyclingCoach.Coaching.Coach.Plans;
+using CyclingCoach.Coaching.Domain.Exports;
+using CyclingCoach.Coaching.Domain.Plans;
 
 namespace CyclingCoach.Coaching.Tests.Exports;
 

@@ -1,5 +1,5 @@
-using CyclingCoach.Coaching.Coach.Library;
-using CyclingCoach.Coaching.Coach.Plans;
+using CyclingCoach.Coaching.Domain.Library;
+using CyclingCoach.Coaching.Domain.Plans;
 using CyclingCoach.Coaching.Tests.Scenarios;
 
 namespace CyclingCoach.Coaching.Tests.Library;

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Xml.Linq;
-using CyclingCoach.Coaching.Coach.Exports;
-using CyclingCoach.Coaching.Coach.Library;
-using CyclingCoach.Coaching.Coach.Plans;
+using CyclingCoach.Coaching.Domain.Exports;
+using CyclingCoach.Coaching.Domain.Library;
+using CyclingCoach.Coaching.Domain.Plans;
 using CyclingCoach.Coaching.Tests.Exports;
 using CyclingCoach.Training.Readers;
 

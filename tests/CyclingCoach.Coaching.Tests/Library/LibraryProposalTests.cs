@@ -1,5 +1,5 @@
 using System.Net;
-using CyclingCoach.Coaching.Coach.Library;
+using CyclingCoach.Coaching.Domain.Library;
 using CyclingCoach.Coaching.Tests.Api;
 
 namespace CyclingCoach.Coaching.Tests.Library;

@@ -1,9 +1,10 @@
 using CyclingCoach.Coaching.Ai;
-using CyclingCoach.Coaching.Coach.Library;
-using CyclingCoach.Coaching.Coach.Plans;
-using CyclingCoach.Coaching.Coach.Rules;
 using CyclingCoach.Coaching.Data;
-using CyclingCoach.Coaching.Engines;
+using CyclingCoach.Coaching.Domain.Athletes;
+using CyclingCoach.Coaching.Domain.Library;
+using CyclingCoach.Coaching.Domain.Load;
+using CyclingCoach.Coaching.Domain.Plans;
+using CyclingCoach.Coaching.Domain.Rules;
 using CyclingCoach.Coaching.Engines.Llm;
 using CyclingCoach.Coaching.Tests.Ai;
 

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
-using CyclingCoach.Coaching.Coach.Library;
-using CyclingCoach.Coaching.Coach.Plans;
-using CyclingCoach.Coaching.Coach.Rules;
+using CyclingCoach.Coaching.Domain.Library;
+using CyclingCoach.Coaching.Domain.Plans;
+using CyclingCoach.Coaching.Domain.Rules;
 
 namespace CyclingCoach.Coaching.Tests.Library;
 
@@ -63,7 +63,7 @@ public sealed partial class WorkoutCatalogueTests
         Assert.InRange(session.Level, ProgressionLevels.Lowest, ProgressionLevels.Highest);
     }
 
-    /// <summary>The tags Coach/Library/README.md explains (and coaching.md's where they come from there).</summary>
+    /// <summary>The tags Domain/Library/README.md explains (and coaching.md's where they come from there).</summary>
     private static readonly string[] SourceTags = ["CL", "SE10", "SS14", "SE13", "RO15", "LJ02", "TA96", "BU05", "PA09", "FR3", "TR-A", "TR", "AC", "MP", "BO", "E"];
 
     [Theory]

@@ -1,6 +1,6 @@
 using CyclingCoach.Coaching.Apis;
-using CyclingCoach.Coaching.Coach.Library;
-using CyclingCoach.Coaching.Coach.Plans;
+using CyclingCoach.Coaching.Domain.Library;
+using CyclingCoach.Coaching.Domain.Plans;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CyclingCoach.Coaching.Tests.Library;

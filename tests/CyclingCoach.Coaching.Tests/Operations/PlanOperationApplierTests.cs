@@ -1,4 +1,4 @@
-using CyclingCoach.Coaching.Coach.Plans;
+using CyclingCoach.Coaching.Domain.Plans;
 using static CyclingCoach.Coaching.Tests.Operations.TestPlans;
 
 namespace CyclingCoach.Coaching.Tests.Operations;

@@ -1,5 +1,5 @@
-using CyclingCoach.Coaching.Coach.Plans;
-using CyclingCoach.Coaching.Coach.Readiness;
+using CyclingCoach.Coaching.Domain.Plans;
+using CyclingCoach.Coaching.Domain.Readiness;
 using CyclingCoach.Contracts;
 
 namespace CyclingCoach.Coaching.Tests.Readiness;

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.Json;
-using CyclingCoach.Coaching.Coach.Plans;
+using CyclingCoach.Coaching.Domain.Plans;
 using CyclingCoach.Coaching.Model;
-using CyclingCoach.Coaching.Planning;
+using CyclingCoach.Coaching.Plans;
 using CyclingCoach.Coaching.Tests.Api;
 using CyclingCoach.Contracts;
 using CyclingCoach.Testing;

@@ -1,4 +1,4 @@
-using CyclingCoach.Coaching.Coach.Plans;
+using CyclingCoach.Coaching.Domain.Plans;
 using Xunit.Abstractions;
 
 namespace CyclingCoach.Coaching.Tests.Scenarios;

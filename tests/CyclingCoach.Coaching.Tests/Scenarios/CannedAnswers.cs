@@ -1,5 +1,5 @@
-using CyclingCoach.Coaching.Coach.Plans;
 using CyclingCoach.Coaching.Data;
+using CyclingCoach.Coaching.Domain.Plans;
 using CyclingCoach.Coaching.Engines.Llm;
 using CyclingCoach.Coaching.Tests.Ai;
 

@@ -1,5 +1,5 @@
-using CyclingCoach.Coaching.Coach.Plans;
-using CyclingCoach.Coaching.Coach.Rules;
+using CyclingCoach.Coaching.Domain.Plans;
+using CyclingCoach.Coaching.Domain.Rules;
 
 namespace CyclingCoach.Coaching.Tests.Scenarios;
 

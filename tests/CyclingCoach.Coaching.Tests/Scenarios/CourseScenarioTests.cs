@@ -1,6 +1,6 @@
-using CyclingCoach.Coaching.Coach.Courses;
-using CyclingCoach.Coaching.Coach.Plans;
-using CyclingCoach.Coaching.Coach.Rules;
+using CyclingCoach.Coaching.Domain.Courses;
+using CyclingCoach.Coaching.Domain.Plans;
+using CyclingCoach.Coaching.Domain.Rules;
 using CyclingCoach.Training.Model;
 using CyclingCoach.Training.Routes;
 using Xunit.Abstractions;
@@ -39,7 +39,7 @@ public sealed class CourseScenarioTests(ITestOutputHelper output)
                     s.ElevationGainMeters, s.EstimatedTimeSeconds, s.TargetPowerWatts)).ToList());
     }
 
-    internal static (Rider Rider, Engines.PlanContext Context) EventOnTheCourse(EventCourse? course)
+    internal static (Rider Rider, PlanContext Context) EventOnTheCourse(EventCourse? course)
     {
         var rider = Riders.EventIn(8);
         var rules = rider.Rules with { Events = [.. rider.Rules.Events.Select(e => e with { RouteId = RouteId })] };

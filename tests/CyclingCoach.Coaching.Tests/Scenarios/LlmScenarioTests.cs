@@ -1,10 +1,10 @@
-using CyclingCoach.Coaching.Coach.Courses;
-using CyclingCoach.Coaching.Coach.Plans;
 using CyclingCoach.Coaching.Data;
+using CyclingCoach.Coaching.Domain.Courses;
+using CyclingCoach.Coaching.Domain.Plans;
 using CyclingCoach.Coaching.Engines;
 using CyclingCoach.Coaching.Engines.BuiltIn;
 using CyclingCoach.Coaching.Engines.Llm;
-using CyclingCoach.Coaching.Planning;
+using CyclingCoach.Coaching.Plans;
 using CyclingCoach.Coaching.Tests.Ai;
 using Microsoft.Extensions.Logging.Abstractions;
 using Xunit.Abstractions;

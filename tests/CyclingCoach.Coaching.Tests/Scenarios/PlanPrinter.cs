@@ -1,5 +1,5 @@
 using System.Text;
-using CyclingCoach.Coaching.Coach.Plans;
+using CyclingCoach.Coaching.Domain.Plans;
 
 namespace CyclingCoach.Coaching.Tests.Scenarios;
 

@@ -1,8 +1,8 @@
-using CyclingCoach.Coaching.Coach.Analyses;
-using CyclingCoach.Coaching.Coach.Plans;
-using CyclingCoach.Coaching.Coach.Rules;
-using CyclingCoach.Coaching.Engines;
+using CyclingCoach.Coaching.Domain.Analyses;
+using CyclingCoach.Coaching.Domain.Plans;
+using CyclingCoach.Coaching.Domain.Rules;
 using static System.DayOfWeek;
+using CyclingCoach.Coaching.Domain.Athletes;
 
 namespace CyclingCoach.Coaching.Tests.Scenarios;
 

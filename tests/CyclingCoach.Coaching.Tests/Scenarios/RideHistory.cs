@@ -1,4 +1,4 @@
-using CyclingCoach.Coaching.Coach.Load;
+using CyclingCoach.Coaching.Domain.Load;
 
 namespace CyclingCoach.Coaching.Tests.Scenarios;
 

@@ -1,7 +1,8 @@
-using CyclingCoach.Coaching.Coach.Load;
-using CyclingCoach.Coaching.Coach.Rules;
-using CyclingCoach.Coaching.Engines;
+using CyclingCoach.Coaching.Domain.Load;
+using CyclingCoach.Coaching.Domain.Rules;
 using static System.DayOfWeek;
+using CyclingCoach.Coaching.Domain.Athletes;
+using CyclingCoach.Coaching.Domain.Plans;
 
 namespace CyclingCoach.Coaching.Tests.Scenarios;
 
@@ -21,7 +22,7 @@ public sealed record Rider(string Name, RideHistory History, string RulesText, P
     public FitnessSnapshot Fitness => LoadHistory.Snapshot(History.Riding(), Today);
 
     /// <param name="current">The plan the rider has now (the rolling window carries its build / recovery cycle on).</param>
-    public PlanContext Context(int weeks = 4, CyclingCoach.Coaching.Coach.Plans.TrainingPlan? current = null) =>
+    public PlanContext Context(int weeks = 4, CyclingCoach.Coaching.Domain.Plans.TrainingPlan? current = null) =>
         new(Rules, new AthleteSnapshot(260, 72, 186, 168, 50), Fitness, Goals, Start, weeks, current);
 
     public override string ToString() => Name;

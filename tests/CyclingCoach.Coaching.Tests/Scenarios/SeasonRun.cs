@@ -1,5 +1,4 @@
-using CyclingCoach.Coaching.Coach.Plans;
-using CyclingCoach.Coaching.Engines;
+using CyclingCoach.Coaching.Domain.Plans;
 
 namespace CyclingCoach.Coaching.Tests.Scenarios;
 

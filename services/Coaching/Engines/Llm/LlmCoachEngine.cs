@@ -1,12 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
 using CyclingCoach.Coaching.Ai;
-using CyclingCoach.Coaching.Coach.Analyses;
-using CyclingCoach.Coaching.Coach.Library;
-using CyclingCoach.Coaching.Coach.Load;
-using CyclingCoach.Coaching.Coach.Plans;
-using CyclingCoach.Coaching.Coach.Rules;
-using CyclingCoach.Coaching.RuleSets;
+using CyclingCoach.Coaching.Domain.Analyses;
+using CyclingCoach.Coaching.Domain.Library;
+using CyclingCoach.Coaching.Domain.Load;
+using CyclingCoach.Coaching.Domain.Plans;
+using CyclingCoach.Coaching.Domain.Rules;
 using Microsoft.Extensions.Options;
 
 namespace CyclingCoach.Coaching.Engines.Llm;

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
-using CyclingCoach.Coaching.Coach.Library;
-using CyclingCoach.Coaching.Coach.Plans;
+using CyclingCoach.Coaching.Domain.Library;
+using CyclingCoach.Coaching.Domain.Plans;
 
 namespace CyclingCoach.Coaching.Engines.Llm;
 
