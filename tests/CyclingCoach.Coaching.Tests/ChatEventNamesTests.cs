@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using CyclingCoach.Coaching.Conversations;
+using CyclingCoach.Coaching.Chat;
 using CyclingCoach.Testing;
 
 namespace CyclingCoach.Coaching.Tests;
