@@ -25,12 +25,15 @@ public sealed class CourseLoopTests(CoachingFixture fixture) : IClassFixture<Coa
             new RouteClimb(80_000, 4_000, 5, 6, 200, 16 * 60, 220),
             new RouteClimb(100_000, 600, 4, 5, 24, 3 * 60, 230),
         ]);
-        await fixture.Publisher.Publish(Analysis(analyzed, 200));
-        // An older analysis arriving late changes nothing.
+        var current = Guid.NewGuid();
+        await fixture.Publisher.Publish(Analysis(analyzed, 200), c => c.MessageId = current);
+        // An older analysis arriving late changes nothing. Both are waited for: the bus may hand them to the consumer
+        // in either order, and a plan generated before the newer one is stored would see only the stale climbs.
         var stale = Guid.NewGuid();
         var late = Analysis(analyzed.AddHours(-1), 150);
         await fixture.Publisher.Publish(late, c => c.MessageId = stale);
         await Eventually.WaitAsync(() => Task.FromResult(fixture.Consumed.Completed(stale)), n => n >= 1, TimeSpan.FromSeconds(30));
+        await Eventually.WaitAsync(() => Task.FromResult(fixture.Consumed.Completed(current)), n => n >= 1, TimeSpan.FromSeconds(30));
 
         await client.PutJsonAsync("/api/coach/athlete", new { ftpWatts = 250, weightKg = 70 }, HttpStatusCode.OK);
         var monday = CoachApi.ThisMonday();
