@@ -40,7 +40,7 @@ public sealed class ComposeAgreementTests(ComposeAgreementTests.Descriptions bot
                 await app.DisposeAsync();
             }
 
-            Directory.Delete(directory, recursive: true);
+            ModelFolders.Delete(directory);
         }
     }
 

@@ -23,7 +23,7 @@ public sealed class TestProfileTests
         }
         finally
         {
-            Directory.Delete(directory, recursive: true);
+            ModelFolders.Delete(directory);
         }
     }
 

@@ -62,8 +62,8 @@ class Stack:
         self.coach_dir = env["COACH_DIR"]
         stack_env = dict(l.strip().split("=", 1) for l in open(os.path.join(self.coach_dir, "run", "stack.env")) if "=" in l)
         secrets = dict(l.strip().split("=", 1) for l in open(os.path.join(self.coach_dir, "secrets.env")) if "=" in l)
-        self.pg_port, self.pg_password = stack_env["COACH_PG_PORT"], secrets["PG_PASSWORD"]
-        self.management = stack_env["RABBITMQ_MANAGEMENT_URL"]
+        self.pg_port, self.pg_password = stack_env["POSTGRES_PORT"], secrets["PG_PASSWORD"]
+        self.management = stack_env["MESSAGING_MANAGEMENT_URL"]
         self.rabbit_auth = "Basic " + base64.b64encode(f"coach:{secrets['RABBIT_PASSWORD']}".encode()).decode()
         self.sent = threading.local()  # when this thread's last request was sent: a failure is dated by it, not by its timeout
 
