@@ -14,16 +14,16 @@ namespace CyclingCoach.SystemTests;
 [Collection(Stack.Collection)]
 public sealed class BoundaryTests
 {
-    public static TheoryData<string, int, string> Services() => new()
+    public static TheoryData<string, string> Services() => new()
     {
-        { "sync", 1, "/api/workouts" },
-        { "coaching", 2, "/api/coach/athlete" },
-        { "routes", 3, "/api/routes" },
+        { "sync", "/api/workouts" },
+        { "coaching", "/api/coach/athlete" },
+        { "routes", "/api/routes" },
     };
 
-    private static HttpRequestMessage Direct(HttpMethod method, int offset, string path, string? host = null, bool credential = true)
+    private static HttpRequestMessage Direct(HttpMethod method, string service, string path, string? host = null, bool credential = true)
     {
-        var request = new HttpRequestMessage(method, $"http://127.0.0.1:{Stack.PortBase + offset}{path}");
+        var request = new HttpRequestMessage(method, $"http://127.0.0.1:{Stack.PortOf(service)}{path}");
         if (host is not null)
         {
             request.Headers.Host = host;
@@ -39,37 +39,37 @@ public sealed class BoundaryTests
 
     [Theory]
     [MemberData(nameof(Services))]
-    public async Task A_service_answers_only_its_own_host_names_and_the_gateways_credential(string service, int offset, string path)
+    public async Task A_service_answers_only_its_own_host_names_and_the_gateways_credential(string service, string path)
     {
         using var http = new HttpClient();
 
         // A DNS-rebinding page reaches 127.0.0.1 under its own name: refused, credential or not.
-        using (var rebound = await http.SendAsync(Direct(HttpMethod.Get, offset, path, host: $"attacker.example:{Stack.PortBase + offset}")))
+        using (var rebound = await http.SendAsync(Direct(HttpMethod.Get, service, path, host: $"attacker.example:{Stack.PortOf(service)}")))
         {
             Assert.True(rebound.StatusCode == HttpStatusCode.BadRequest, $"{service}: Host attacker.example → {(int)rebound.StatusCode}");
         }
 
-        using (var health = await http.SendAsync(Direct(HttpMethod.Get, offset, "/health", host: "attacker.example")))
+        using (var health = await http.SendAsync(Direct(HttpMethod.Get, service, "/health", host: "attacker.example")))
         {
             Assert.Equal(HttpStatusCode.BadRequest, health.StatusCode);
         }
 
         // Any other local process, or a page that sends no credential: 401, and nothing of the rider's.
-        using (var anonymous = await http.SendAsync(Direct(HttpMethod.Get, offset, path, credential: false)))
+        using (var anonymous = await http.SendAsync(Direct(HttpMethod.Get, service, path, credential: false)))
         {
             Assert.True(anonymous.StatusCode == HttpStatusCode.Unauthorized, $"{service} without the gateway's credential → {(int)anonymous.StatusCode}");
             Assert.DoesNotContain("\"items\"", await anonymous.Content.ReadAsStringAsync());
         }
 
-        using (var wrong = Direct(HttpMethod.Get, offset, path, credential: false))
+        using (var wrong = Direct(HttpMethod.Get, service, path, credential: false))
         {
             wrong.Headers.Add(Stack.ServiceKeyHeader, "not-the-service-key");
             Assert.Equal(HttpStatusCode.Unauthorized, (await http.SendAsync(wrong)).StatusCode);
         }
 
         // The orchestrators' probes stay open on the service's own names; the gateway's own request works.
-        Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(Direct(HttpMethod.Get, offset, "/health", host: "localhost", credential: false))).StatusCode);
-        using var allowed = await http.SendAsync(Direct(HttpMethod.Get, offset, path, host: $"localhost:{Stack.PortBase + offset}"));
+        Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(Direct(HttpMethod.Get, service, "/health", host: "localhost", credential: false))).StatusCode);
+        using var allowed = await http.SendAsync(Direct(HttpMethod.Get, service, path, host: $"localhost:{Stack.PortOf(service)}"));
         Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
     }
 
@@ -87,14 +87,14 @@ public sealed class BoundaryTests
         ];
         foreach (var body in bodies)
         {
-            using var request = Direct(HttpMethod.Post, 2, path);
+            using var request = Direct(HttpMethod.Post, "coaching", path);
             request.Content = body;
             using var response = await http.SendAsync(request);
             Assert.True(response.StatusCode == HttpStatusCode.UnsupportedMediaType,
                 $"POST with {body?.Headers.ContentType?.MediaType ?? "no body"} → {(int)response.StatusCode}");
         }
 
-        using var json = Direct(HttpMethod.Post, 2, path);
+        using var json = Direct(HttpMethod.Post, "coaching", path);
         json.Content = JsonContent.Create(new { });
         Assert.Equal(HttpStatusCode.NotFound, (await http.SendAsync(json)).StatusCode); // reached the endpoint: no such ride
 
@@ -109,7 +109,7 @@ public sealed class BoundaryTests
         var sockets = await Sockets.OfStackAsync(Stack.CoachDir);
         var names = sockets.Select(s => s.Process).Distinct().ToList();
         // The stack is really there: PostgreSQL, RabbitMQ (with its epmd), the services, the web server, the dashboard.
-        Assert.Contains(sockets, s => s.Port == Stack.PortBase + 1);
+        Assert.Contains(sockets, s => s.Port == Stack.PortOf("sync"));
         Assert.Contains(sockets, s => s.Process.StartsWith("postgres", StringComparison.Ordinal));
         Assert.Contains(sockets, s => s.Process == "beam.smp");
         Assert.Contains(sockets, s => s.Process == "epmd");

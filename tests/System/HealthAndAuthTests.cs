@@ -19,10 +19,10 @@ public sealed class HealthAndAuthTests
             Assert.Equal("Healthy", health.GetProperty("checks").GetProperty(service).GetProperty("status").GetString());
         }
 
-        for (var offset = 1; offset <= 3; offset++)
+        foreach (var service in new[] { "sync", "coaching", "routes" })
         {
             using var direct = new HttpClient();
-            var body = await direct.GetFromJsonAsync<JsonElement>($"http://127.0.0.1:{Stack.PortBase + offset}/health");
+            var body = await direct.GetFromJsonAsync<JsonElement>($"http://127.0.0.1:{Stack.PortOf(service)}/health");
             Assert.Equal("Healthy", body.GetProperty("status").GetString());
             Assert.True(body.GetProperty("checks").EnumerateObject().Count() >= 3, body.ToString());
         }

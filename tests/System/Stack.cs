@@ -18,7 +18,8 @@ public static class Stack
     public static string GatewayUrl => TestInfrastructure.Required("GATEWAY_URL");
     public static string ApiKey => TestInfrastructure.Required("API_KEY");
     public static string CoachRoot => TestInfrastructure.Required("COACH_ROOT");
-    public static int PortBase => int.Parse(TestInfrastructure.Required("COACH_PORT_BASE"));
+    /// <summary>A resource's own port, as the AppHost wrote it to <c>run/stack.env</c> (<c>SYNC_PORT</c>…; <c>./coach env</c>).</summary>
+    public static int PortOf(string resource) => int.Parse(TestInfrastructure.Required($"{resource.ToUpperInvariant()}_PORT"));
     public static string CoachDir => TestInfrastructure.Required("COACH_DIR");
     public static string DashboardUrl => TestInfrastructure.Required("DASHBOARD_URL");
     public static string DashboardApiKey => TestInfrastructure.Required("DASHBOARD_API_KEY");
