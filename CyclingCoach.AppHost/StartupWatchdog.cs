@@ -70,6 +70,7 @@ public sealed class StartupWatchdog(
         var started = DateTime.UtcNow;
         var latest = new Dictionary<string, CustomResourceSnapshot>();
         var ids = new Dictionary<string, string>(); // resource name → the orchestrator's id, which its logs are kept under
+        var ready = new HashSet<string>(); // each resource's first ready moment is logged: the start-up's critical path
 
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         deadline.CancelAfter(settings.StartupTimeout);
@@ -91,6 +92,11 @@ public sealed class StartupWatchdog(
                 {
                     await FailAsync([change.ResourceId], $"{name} {state} (exit code {change.Snapshot.ExitCode?.ToString() ?? "none"})");
                     return;
+                }
+
+                if (watched.Ready(name, change.Snapshot) && ready.Add(name))
+                {
+                    logger.LogInformation("{Resource} ready at {Seconds:0.0} s", name, (DateTime.UtcNow - started).TotalSeconds);
                 }
 
                 if (watched.Names.All(n => latest.TryGetValue(n, out var s) && watched.Ready(n, s)))
