@@ -14,7 +14,8 @@ const chosen = (form: HTMLFormElement): Filter => {
   return { type: String(data.get('type') ?? ''), length: String(data.get('length') ?? 'any') };
 };
 
-export default function LibraryFilters({ type, length, count }: Filter & { count: number | null }) {
+/** The form's fields sit in its card's row (`display: contents`), beside the count the page streams in. */
+export default function LibraryFilters({ type, length }: Filter) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const form = useRef<HTMLFormElement>(null);
@@ -40,7 +41,7 @@ export default function LibraryFilters({ type, length, count }: Filter & { count
   return (
     <form
       ref={form}
-      className="library-filters"
+      className="library-filter-form"
       method="get"
       action="/library"
       aria-busy={pending}
@@ -74,11 +75,6 @@ export default function LibraryFilters({ type, length, count }: Filter & { count
       <button type="submit" className="secondary small" data-testid="library-show">
         Show
       </button>
-      {count !== null && (
-        <p className="muted library-count" role="status" data-testid="library-count">
-          {count} {count === 1 ? 'session' : 'sessions'}
-        </p>
-      )}
     </form>
   );
 }

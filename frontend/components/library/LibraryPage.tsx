@@ -1,19 +1,21 @@
 // The workout library, rendered on the server for the filter in the address: browse by type and length, see each
 // session's profile and purpose, download it; the filter (LibraryFilters) and "put it on a day" (ProposeWorkout) are
-// the client parts.
+// the client parts. The heading and the filter are sent at once, the count and the list stream in when read (the
+// list's HTML is large: each card offers every day of the plan).
+import { Suspense } from 'react';
 import { libraryFileUrl, type LibraryWorkout } from '@/lib/api/library';
 import type { Loaded } from '@/lib/api/use-load';
 import { formatDuration } from '@/lib/format/format';
 import { label } from '@/lib/workouts/workout-library.mjs';
-import { Empty, ErrorState } from '../States';
+import { Empty, ErrorState, Loading } from '../States';
 import LibraryFilters from './LibraryFilters';
 import ProposeWorkout, { type PlannableDay } from './ProposeWorkout';
 import WorkoutProfile from './WorkoutProfile';
 import '../coaching.css';
 
-type Props = { filter: { type: string; length: string }; workouts: Loaded<LibraryWorkout[]>; days: PlannableDay[]; hasPlan: boolean };
+export type LibraryRead = { workouts: Loaded<LibraryWorkout[]>; days: PlannableDay[]; hasPlan: boolean };
 
-export default function LibraryPage({ filter, workouts, days, hasPlan }: Props) {
+export default function LibraryPage({ filter, read }: { filter: { type: string; length: string }; read: Promise<LibraryRead> }) {
   return (
     <>
       <div className="page-heading">
@@ -23,20 +25,42 @@ export default function LibraryPage({ filter, workouts, days, hasPlan }: Props) 
         </div>
       </div>
 
-      <section className="card" aria-label="Filters">
-        <LibraryFilters type={filter.type} length={filter.length} count={workouts.status === 'ready' ? workouts.value.length : null} />
+      <section className="card library-filters" aria-label="Filters">
+        <LibraryFilters type={filter.type} length={filter.length} />
+        <Suspense fallback={null}>
+          <LibraryCount read={read} />
+        </Suspense>
       </section>
 
-      {workouts.status === 'error' && <ErrorState what="the library" message={workouts.message} refresh />}
-      {workouts.status === 'ready' && workouts.value.length === 0 && <Empty title="No session of that type and length">Try another length or all types.</Empty>}
-      {workouts.status === 'ready' && workouts.value.length > 0 && (
-        <ul className="library-list">
-          {workouts.value.map((w) => (
-            <LibraryCard key={w.id} workout={w} days={days} hasPlan={hasPlan} />
-          ))}
-        </ul>
-      )}
+      <Suspense fallback={<Loading what="the library" />}>
+        <LibraryList read={read} />
+      </Suspense>
     </>
+  );
+}
+
+async function LibraryCount({ read }: { read: Promise<LibraryRead> }) {
+  const { workouts } = await read;
+  if (workouts.status !== 'ready') return null;
+  const count = workouts.value.length;
+  return (
+    <p className="muted library-count" role="status" data-testid="library-count">
+      {count} {count === 1 ? 'session' : 'sessions'}
+    </p>
+  );
+}
+
+async function LibraryList({ read }: { read: Promise<LibraryRead> }) {
+  const { workouts, days, hasPlan } = await read;
+  if (workouts.status === 'error') return <ErrorState what="the library" message={workouts.message} refresh />;
+  if (workouts.status !== 'ready') return null;
+  if (workouts.value.length === 0) return <Empty title="No session of that type and length">Try another length or all types.</Empty>;
+  return (
+    <ul className="library-list">
+      {workouts.value.map((w) => (
+        <LibraryCard key={w.id} workout={w} days={days} hasPlan={hasPlan} />
+      ))}
+    </ul>
   );
 }
 
