@@ -16,8 +16,10 @@ export default function ProposeWorkout({ id, name, days, hasPlan, children }: { 
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const chosen = date || days[0]?.date || '';
-  // Before hydration the form would submit as a plain GET (and reload the page): it only proposes once hydrated.
+  // Before hydration the form would submit as a plain GET (and reload the page): it only proposes once hydrated, and
+  // until then the HTML holds the first day only (every card offering every day of the plan made the HTML large).
   const hydrated = useHydrated();
+  const offered = hydrated ? days : days.slice(0, 1);
 
   async function propose(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -45,7 +47,7 @@ export default function ProposeWorkout({ id, name, days, hasPlan, children }: { 
             <label>
               Put on
               <select value={chosen} onChange={(e) => setDate(e.target.value)} aria-label={`Day to put ${name} on`}>
-                {days.map((d) => (
+                {offered.map((d) => (
                   <option key={d.date} value={d.date}>
                     {dayAndDate(d.date)} ({d.holds})
                   </option>
