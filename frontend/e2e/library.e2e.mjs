@@ -84,6 +84,61 @@ describe('workout library (real stack)', { skip: noStack }, () => {
     await page.screenshot({ path: join(shots, 'library-desktop.png'), fullPage: false });
   });
 
+  // The list comes in the HTML, the filter is a GET form: a rider may pick before the page's scripts have run.
+  const ids = (p) => p.locator('[data-testid=library-workout]').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')));
+  const SCRIPTS = '**/_next/static/**/*.js';
+
+  it('keeps a filter picked before the page hydrated', async () => {
+    const all = (await api('/api/coach/workouts/library')).body;
+    const vo2 = (await api('/api/coach/workouts/library?type=vo2_max')).body;
+    const early = await browser.context.newPage();
+    try {
+      // The page's scripts held back: the server's HTML is all there is, as on a slow phone before hydration.
+      const held = [];
+      let released = false;
+      await early.route(SCRIPTS, (route) => (released ? route.continue() : void held.push(route)));
+      await early.goto(`${WEB_URL}/library`, { waitUntil: 'domcontentloaded' });
+      assert.equal(await early.locator('[data-testid=library-workout]').count(), all.length, 'the list is in the HTML');
+      await early.selectOption('[data-testid=library-type]', 'vo2_max');
+      assert.ok(held.length > 0, 'the scripts were held');
+      assert.equal(await early.evaluate(() => document.querySelector('[data-testid=library-type]').value), 'vo2_max');
+
+      // Scripts released: the page hydrates and shows what was picked (not the address's "all types").
+      released = true;
+      for (const route of held) await route.continue();
+      await early.waitForURL(`${WEB_URL}/library?type=vo2_max`);
+      await early.locator('[data-testid=library-count]', { hasText: `${vo2.length} session` }).waitFor();
+      assert.deepEqual(await ids(early), vo2.map((w) => w.id));
+      assert.equal(await early.locator('[data-testid=library-type]').inputValue(), 'vo2_max');
+      // Hydrated, a pick replaces the address without a reload.
+      await early.evaluate(() => (window.notReloaded = true));
+      await early.selectOption('[data-testid=library-type]', '');
+      await early.waitForURL(`${WEB_URL}/library`);
+      await early.locator('[data-testid=library-count]', { hasText: `${all.length} session` }).waitFor();
+      assert.equal(await early.evaluate(() => window.notReloaded), true);
+    } finally {
+      await early.close();
+    }
+  });
+
+  it('filters without scripts: Show submits the form and the server lists what it asks', async () => {
+    const short = (await api('/api/coach/workouts/library?type=vo2_max&maxMinutes=45')).body;
+    const plain = await browser.context.newPage();
+    try {
+      await plain.route(SCRIPTS, (route) => route.abort());
+      await plain.goto(`${WEB_URL}/library`);
+      await plain.selectOption('[data-testid=library-type]', 'vo2_max');
+      await plain.selectOption('[data-testid=library-length]', 'short');
+      await plain.click('[data-testid=library-show]');
+      await plain.waitForURL(`${WEB_URL}/library?type=vo2_max&length=short`);
+      assert.match(await plain.locator('[data-testid=library-count]').innerText(), new RegExp(`^${short.length} session`));
+      assert.deepEqual(await ids(plain), short.map((w) => w.id));
+      assert.equal(await plain.locator('[data-testid=library-length]').inputValue(), 'short');
+    } finally {
+      await plain.close();
+    }
+  });
+
   it('puts a session on a plan day as a pending change that the usual approval applies', async () => {
     await page.selectOption('[data-testid=library-type]', 'recovery');
     await page.selectOption('[data-testid=library-length]', 'short');

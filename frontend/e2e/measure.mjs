@@ -28,6 +28,7 @@ const targets = [
   ['/', 'ul[aria-label=Rides], .workouts-card .empty'],
   ['/ (fitness chart drawn)', '[data-testid=fitness-chart][data-ready=true]', '/'],
   ['/plan', '[data-testid=plan-calendar], [data-testid=generate-form], .empty-state'],
+  ['/library', '[data-testid=library-count], .empty-state'],
   ['/workouts', '[data-testid=workouts-total]'],
   ['/workouts/import', '[data-testid=drop-zone]'],
   ride && [`/workouts/${ride.id}`, '[data-testid=charts][data-ready=true]'],

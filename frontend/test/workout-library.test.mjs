@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { CATEGORIES, label, libraryQuery, plannableDays, powerZone, profileBlocks, profileShapes } from '../lib/workouts/workout-library.mjs';
+import { CATEGORIES, label, libraryHref, libraryQuery, plannableDays, readLibraryFilter, powerZone, profileBlocks, profileShapes } from '../lib/workouts/workout-library.mjs';
 
 const step = (kind, durationSeconds, powerLow, powerHigh, extra = {}) => ({ kind, durationSeconds, powerLow, powerHigh, ...extra });
 
@@ -17,6 +17,28 @@ describe('libraryQuery', () => {
 
   it('reads an unknown length as any length', () => {
     assert.equal(libraryQuery({ type: 'tempo', length: 'forever' }), '/api/coach/workouts/library?type=tempo');
+  });
+});
+
+describe('the filter in the address', () => {
+  const read = (query) => readLibraryFilter(new URLSearchParams(query));
+
+  it('reads a known type and length', () => {
+    assert.deepEqual(read('type=vo2_max&length=short'), { type: 'vo2_max', length: 'short' });
+    assert.deepEqual(read(''), { type: '', length: 'any' });
+  });
+
+  it('falls back to all types and any length for what the page does not offer', () => {
+    assert.deepEqual(read('type=drop%20table&length=forever'), { type: '', length: 'any' });
+  });
+
+  it('writes the address without the defaults, and reads back what it wrote', () => {
+    assert.equal(libraryHref({ type: '', length: 'any' }), '/library');
+    assert.equal(libraryHref({ type: 'tempo', length: 'any' }), '/library?type=tempo');
+    assert.equal(libraryHref({ type: '', length: 'long' }), '/library?length=long');
+    for (const filter of [{ type: 'sweet_spot', length: 'hour' }, { type: '', length: 'longest' }]) {
+      assert.deepEqual(read(libraryHref(filter).split('?')[1]), filter);
+    }
   });
 });
 

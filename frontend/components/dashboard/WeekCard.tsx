@@ -4,16 +4,13 @@ import Link from 'next/link';
 import { compliance, type Compliance } from '@/lib/api/plan';
 import { weekOf } from '@/lib/plan/dashboard-data';
 import { useEventListener } from '@/lib/client/events';
-import { formatDuration } from '@/lib/format/format';
+import { formatDuration, weekdayLabel } from '@/lib/format/format';
 import { weekPlannedVsDone } from '@/lib/plan/plan-data.mjs';
 import { useLoad, type Loaded } from '@/lib/api/use-load';
 import { useToday, useZone } from '@/lib/format/zone';
 import { Empty, ErrorState, Loading } from '../States';
 
 const STATUS = { done: 'Done', partial: 'Partly done', missed: 'Missed', rest: 'Rest', extra: 'Unplanned ride', upcoming: 'Planned' } as const;
-
-export const weekdayLabel = (date: string, locale?: string) =>
-  new Date(`${date}T00:00:00Z`).toLocaleDateString(locale, { weekday: 'short', day: 'numeric', timeZone: 'UTC' });
 
 /** This week (Monday to Sunday) planned against done, from the current plan's compliance. */
 export default function WeekCard({ initial }: { initial?: Loaded<Compliance | null> }) {

@@ -1,29 +1,21 @@
-'use client';
-
-import Link from 'next/link';
-import { useState, type FormEvent } from 'react';
-import { ApiError } from '@/lib/api';
-import { libraryFileUrl, libraryWorkouts, proposeLibraryWorkout, type LibraryWorkout } from '@/lib/api/library';
-import { currentPlan } from '@/lib/api/plan';
+// The workout library, rendered on the server for the filter in the address: browse by type and length, see each
+// session's profile and purpose, download it; the filter (LibraryFilters) and "put it on a day" (ProposeWorkout) are
+// the client parts. The heading and the filter are sent at once, the count and the list stream in when read (the
+// list's HTML is large: each card offers every day of the plan).
+import { Suspense } from 'react';
+import { libraryFileUrl, type LibraryWorkout } from '@/lib/api/library';
+import type { Loaded } from '@/lib/api/use-load';
 import { formatDuration } from '@/lib/format/format';
-import { localToday } from '@/lib/plan/plan-data.mjs';
-import { dayAndDate } from '@/lib/coach/proposal-text.mjs';
-import { useLoad } from '@/lib/api/use-load';
-import { CATEGORIES, LENGTHS, label, libraryQuery, plannableDays } from '@/lib/workouts/workout-library.mjs';
+import { label } from '@/lib/workouts/workout-library.mjs';
 import { Empty, ErrorState, Loading } from '../States';
+import LibraryFilters from './LibraryFilters';
+import ProposeWorkout, { type PlannableDay } from './ProposeWorkout';
 import WorkoutProfile from './WorkoutProfile';
 import '../coaching.css';
 
-type Day = ReturnType<typeof plannableDays>[number];
+export type LibraryRead = { workouts: Loaded<LibraryWorkout[]>; days: PlannableDay[]; hasPlan: boolean };
 
-/** The workout library: browse by type and length, see each session's profile and purpose, download it, or propose it on a day of the plan. */
-export default function LibraryPage() {
-  const [type, setType] = useState('');
-  const [length, setLength] = useState('any');
-  const [workouts, reload] = useLoad(() => libraryWorkouts(libraryQuery({ type, length })), [type, length]);
-  const [plan] = useLoad(currentPlan, []);
-  const days = plan.status === 'ready' ? plannableDays(plan.value?.plan, localToday()) : [];
-
+export default function LibraryPage({ filter, read }: { filter: { type: string; length: string }; read: Promise<LibraryRead> }) {
   return (
     <>
       <div className="page-heading">
@@ -33,76 +25,46 @@ export default function LibraryPage() {
         </div>
       </div>
 
-      <section className="card" aria-label="Filters">
-        <form className="library-filters" onSubmit={(e) => e.preventDefault()}>
-          <label>
-            Type
-            <select value={type} onChange={(e) => setType(e.target.value)} data-testid="library-type">
-              <option value="">All types</option>
-              {CATEGORIES.map((c) => (
-                <option key={c} value={c}>
-                  {label(c)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Length
-            <select value={length} onChange={(e) => setLength(e.target.value)} data-testid="library-length">
-              {LENGTHS.map((l) => (
-                <option key={l.key} value={l.key}>
-                  {l.label}
-                </option>
-              ))}
-            </select>
-          </label>
-          {workouts.status === 'ready' && (
-            <p className="muted library-count" role="status" data-testid="library-count">
-              {workouts.value.length} {workouts.value.length === 1 ? 'session' : 'sessions'}
-            </p>
-          )}
-        </form>
+      <section className="card library-filters" aria-label="Filters">
+        <LibraryFilters type={filter.type} length={filter.length} />
+        <Suspense fallback={null}>
+          <LibraryCount read={read} />
+        </Suspense>
       </section>
 
-      {workouts.status === 'loading' && <Loading what="the library" />}
-      {workouts.status === 'error' && <ErrorState what="the library" message={workouts.message} onRetry={reload} />}
-      {workouts.status === 'ready' && workouts.value.length === 0 && <Empty title="No session of that type and length">Try another length or all types.</Empty>}
-      {workouts.status === 'ready' && workouts.value.length > 0 && (
-        <ul className="library-list">
-          {workouts.value.map((w) => (
-            <LibraryCard key={w.id} workout={w} days={days} hasPlan={plan.status === 'ready' && plan.value !== null} />
-          ))}
-        </ul>
-      )}
+      <Suspense fallback={<Loading what="the library" />}>
+        <LibraryList read={read} />
+      </Suspense>
     </>
   );
 }
 
-type Outcome = { ok: true; analysisId: string; date: string } | { ok: false; text: string };
+async function LibraryCount({ read }: { read: Promise<LibraryRead> }) {
+  const { workouts } = await read;
+  if (workouts.status !== 'ready') return null;
+  const count = workouts.value.length;
+  return (
+    <p className="muted library-count" role="status" data-testid="library-count">
+      {count} {count === 1 ? 'session' : 'sessions'}
+    </p>
+  );
+}
 
-function LibraryCard({ workout, days, hasPlan }: { workout: LibraryWorkout; days: Day[]; hasPlan: boolean }) {
-  const [date, setDate] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const chosen = date || days[0]?.date || '';
+async function LibraryList({ read }: { read: Promise<LibraryRead> }) {
+  const { workouts, days, hasPlan } = await read;
+  if (workouts.status === 'error') return <ErrorState what="the library" message={workouts.message} refresh />;
+  if (workouts.status !== 'ready') return null;
+  if (workouts.value.length === 0) return <Empty title="No session of that type and length">Try another length or all types.</Empty>;
+  return (
+    <ul className="library-list">
+      {workouts.value.map((w) => (
+        <LibraryCard key={w.id} workout={w} days={days} hasPlan={hasPlan} />
+      ))}
+    </ul>
+  );
+}
 
-  async function propose(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setBusy(true);
-    setOutcome(null);
-    try {
-      const proposal = await proposeLibraryWorkout(workout.id, chosen);
-      setOutcome({ ok: true, analysisId: proposal.id, date: chosen });
-    } catch (error) {
-      const problem = error instanceof ApiError ? error.problem : null;
-      const violations = (problem as { violations?: string[] } | null)?.violations;
-      const text = violations?.length ? violations.join(' ') : problem?.errors ? Object.values(problem.errors).flat().join(' ') : (problem?.detail ?? (error as Error).message);
-      setOutcome({ ok: false, text });
-    } finally {
-      setBusy(false);
-    }
-  }
-
+function LibraryCard({ workout, days, hasPlan }: { workout: LibraryWorkout; days: PlannableDay[]; hasPlan: boolean }) {
   return (
     <li className="card library-card" data-testid="library-workout" data-id={workout.id}>
       <div className="library-card-head">
@@ -122,7 +84,7 @@ function LibraryCard({ workout, days, hasPlan }: { workout: LibraryWorkout; days
           Can be fitted down to {formatDuration(workout.shortestSeconds)}. Source: {workout.source}
         </p>
       </details>
-      <div className="library-actions">
+      <ProposeWorkout id={workout.id} name={workout.name} days={days} hasPlan={hasPlan}>
         <p className="session-files">
           <a href={libraryFileUrl(workout.id, 'zwo')} download aria-label={`Download ${workout.name} as .zwo`}>
             .zwo
@@ -131,37 +93,7 @@ function LibraryCard({ workout, days, hasPlan }: { workout: LibraryWorkout; days
             .fit
           </a>
         </p>
-        {hasPlan && days.length > 0 ? (
-          <form className="library-propose" onSubmit={propose}>
-            <label>
-              Put on
-              <select value={chosen} onChange={(e) => setDate(e.target.value)} aria-label={`Day to put ${workout.name} on`}>
-                {days.map((d) => (
-                  <option key={d.date} value={d.date}>
-                    {dayAndDate(d.date)} ({d.holds})
-                  </option>
-                ))}
-              </select>
-            </label>
-            <button type="submit" className="secondary small" disabled={busy}>
-              {busy ? 'Proposing…' : 'Propose'}
-            </button>
-          </form>
-        ) : (
-          <p className="muted small-text">{hasPlan ? 'The plan has no days left.' : <>No plan yet: <Link href="/plan">generate one</Link> to put sessions on its days.</>}</p>
-        )}
-      </div>
-      {outcome && (
-        <p className={outcome.ok ? 'success' : 'field-error'} role={outcome.ok ? 'status' : 'alert'} data-testid="library-outcome">
-          {outcome.ok ? (
-            <>
-              Proposed for {dayAndDate(outcome.date)}: approve it on the <Link href="/plan">plan page</Link>.
-            </>
-          ) : (
-            <>Not proposed: {outcome.text}</>
-          )}
-        </p>
-      )}
+      </ProposeWorkout>
     </li>
   );
 }

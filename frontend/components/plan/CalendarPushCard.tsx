@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { planPushStatus, retryPlanPush, setPlanPush } from '@/lib/api/plan-push';
 import { useEventListener } from '@/lib/client/events';
 import type { PlanPush, PlanPushStatus, PushTarget } from '@/lib/api/types';
-import { useLoad } from '@/lib/api/use-load';
+import { useLoad, type Loaded } from '@/lib/api/use-load';
 import { ErrorState, Loading } from '../States';
 
 const NAMES: Record<PushTarget, string> = { intervals_icu: 'intervals.icu', garmin: 'Garmin Connect' };
@@ -19,10 +19,10 @@ const STATE_TEXT: Record<PlanPushStatus['state'], string> = {
 /**
  * The plan on the rider's own calendars: intervals.icu (which passes it on to Garmin, Wahoo, COROS, Suunto and Zwift)
  * and Garmin Connect, each off until turned on. Every session's status per calendar, with the reason and a Retry
- * when it failed. Refreshes while anything is in flight and when a new plan version arrives.
+ * when it failed. Refreshes while anything is in flight and when a new plan version arrives. `initial`: as the server read it.
  */
-export default function CalendarPushCard() {
-  const [push, reload] = useLoad(planPushStatus, []);
+export default function CalendarPushCard({ initial }: { initial?: Loaded<PlanPush> }) {
+  const [push, reload] = useLoad(planPushStatus, [], initial);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ text: string; bad?: boolean } | null>(null);
   useEventListener(['plan-version-created'], reload);

@@ -1,15 +1,13 @@
-'use client';
-
 import Link from 'next/link';
 import { sessionFileUrl } from '@/lib/api/plan';
-import { formatDuration } from '@/lib/format/format';
+import { formatDuration, typeLabel, weekdayLabel } from '@/lib/format/format';
 import type { calendarWeeks } from '@/lib/plan/plan-data.mjs';
-import { weekdayLabel } from '../dashboard/WeekCard';
 
-export const typeLabel = (type: string) => type.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
-
-/** The plan week by week, Monday to Sunday: sessions planned (with .zwo / .fit downloads) and what was ridden. */
-export default function PlanCalendar({ weeks }: { weeks: ReturnType<typeof calendarWeeks> }) {
+/**
+ * The plan week by week, Monday to Sunday: sessions planned (with .zwo / .fit downloads) and what was ridden. Rendered
+ * on the server, the weekdays in the rider's `locale` (from the zone cookie).
+ */
+export default function PlanCalendar({ weeks, locale }: { weeks: ReturnType<typeof calendarWeeks>; locale?: string }) {
   return (
     <div className="plan-calendar" data-testid="plan-calendar">
       {weeks.map((week) => (
@@ -36,7 +34,7 @@ export default function PlanCalendar({ weeks }: { weeks: ReturnType<typeof calen
                   data-date={day.date}
                 >
                   <p className="plan-date">
-                    {weekdayLabel(day.date)}
+                    {weekdayLabel(day.date, locale)}
                     {day.isToday && <span className="badge today-badge">Today</span>}
                   </p>
                   {day.event && (

@@ -1,10 +1,8 @@
 'use client';
 
-import { formatDuration } from '@/lib/format/format';
+import { formatDuration, typeLabel, weekdayLabel } from '@/lib/format/format';
 import { diffView } from '@/lib/plan/plan-data.mjs';
 import type { PlanDiff } from '@/lib/api/plan';
-import { weekdayLabel } from '../dashboard/WeekCard';
-import { typeLabel } from './PlanCalendar';
 
 type Session = ReturnType<typeof diffView>['days'][number]['pairs'][number]['before'];
 

@@ -1,18 +1,22 @@
 'use client';
 
-import { useEffect, useState } from 'react';
-import { planDiff, type PlanDiff, type PlanVersionSummary } from '@/lib/api/plan';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { planDiff, planVersions, VERSIONS_PAGE, type PlanDiff, type PlanVersionSummary } from '@/lib/api/plan';
 import { formatDateTime } from '@/lib/format/format';
-import { versionOrigin } from '@/lib/plan/plan-data.mjs';
+import { useZone } from '@/lib/format/zone';
+import { appendPage, versionOrigin } from '@/lib/plan/plan-data.mjs';
+import type { Page } from '@/lib/api/types';
 import type { Loaded } from '@/lib/api/use-load';
 import { ErrorState, Loading } from '../States';
 import PlanDiffView from './PlanDiffView';
 
 /**
- * The versions shown (newest first) with what created each, and the day diff of any two (default: the newest against
- * its parent); `more` goes under the table (the plan page's "Show older versions").
+ * The versions (newest first; the first page read on the server, older pages on "Show older versions") with what
+ * created each, and the day diff of any two (default: the newest against its parent).
  */
-export default function VersionHistory({ versions, more }: { versions: PlanVersionSummary[]; more?: React.ReactNode }) {
+export default function VersionHistory({ first }: { first: Page<PlanVersionSummary> }) {
+  const { items: versions, older, loadOlder } = useOlderVersions(first);
+  const zone = useZone();
   const newest = versions[0];
   const parentOf = (v: PlanVersionSummary | undefined) => (v ? (versions.find((p) => p.id === v.parentId) ?? versions[versions.indexOf(v) + 1]) : undefined);
   const [pair, setPair] = useState<{ from: string; to: string } | null>(null);
@@ -70,7 +74,7 @@ export default function VersionHistory({ versions, more }: { versions: PlanVersi
                     {origin.source === 'coach' && <span className="muted"> ({origin.sourceId === 'builtin' ? 'built-in coach' : origin.sourceId})</span>}
                     {origin.source === 'week' && <span className="muted"> (the week of {origin.sourceId})</span>}
                   </td>
-                  <td data-label="When">{formatDateTime(v.createdAt)}</td>
+                  <td data-label="When">{formatDateTime(v.createdAt, zone)}</td>
                   <td data-label="Dates" className="stack-wide">
                     {v.startDate} – {v.endDate}
                   </td>
@@ -89,7 +93,14 @@ export default function VersionHistory({ versions, more }: { versions: PlanVersi
           </tbody>
         </table>
       </div>
-      {more}
+      {versions.length < first.total && (
+        <div className="load-more">
+          {older.status === 'error' && <ErrorState what="older versions" message={older.message} />}
+          <button type="button" className="secondary" onClick={loadOlder} disabled={older.status === 'loading'} data-testid="older-versions">
+            {older.status === 'loading' ? 'Loading…' : `Show older versions (${first.total - versions.length} more)`}
+          </button>
+        </div>
+      )}
       {versions.length > 1 && (
         <div className="diff-section" id="diff">
           <h3>Compare versions</h3>
@@ -115,4 +126,24 @@ export default function VersionHistory({ versions, more }: { versions: PlanVersi
       )}
     </>
   );
+}
+
+type Older = { pages: number; items: PlanVersionSummary[]; status: 'idle' | 'loading' } | { pages: number; items: PlanVersionSummary[]; status: 'error'; message: string };
+
+/** The history's first page and the older pages the rider asked for; a new first page (the page read again) starts over. */
+function useOlderVersions(first: Page<PlanVersionSummary>) {
+  const [older, setOlder] = useState<Older>({ pages: 1, items: [], status: 'idle' });
+  useEffect(() => setOlder({ pages: 1, items: [], status: 'idle' }), [first]);
+  const items = useMemo(() => appendPage(first.items, older.items), [first, older.items]);
+  const loadOlder = useCallback(async () => {
+    setOlder((o) => ({ ...o, status: 'loading' }));
+    try {
+      // Pages counted, not items: a version created meanwhile shifts each page by one, and the duplicate is dropped.
+      const page = await planVersions(older.pages + 1, VERSIONS_PAGE);
+      setOlder((o) => ({ pages: o.pages + 1, items: appendPage(o.items, page.items), status: 'idle' }));
+    } catch (error) {
+      setOlder((o) => ({ ...o, status: 'error', message: (error as Error).message }));
+    }
+  }, [older.pages]);
+  return { items, older, loadOlder };
 }

@@ -3,23 +3,25 @@
 import Link from 'next/link';
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '@/lib/api';
-import { approveWeek, planVersion, rejectWeek, week, type PlanProblem } from '@/lib/api/plan';
+import { approveWeek, planVersion, rejectWeek, week, type PlanProblem, type Week } from '@/lib/api/plan';
 import { useEventListener } from '@/lib/client/events';
-import { useLoad } from '@/lib/api/use-load';
+import { useLoad, type Loaded } from '@/lib/api/use-load';
 import { approvedText, decisionProblem, rejectedText, weekCounts, weekDays, weekMonday, weekTitle } from '@/lib/plan/week-review.mjs';
 import { ErrorState, Loading } from '../States';
+import { usePlanRefresh } from './PlanControls';
 
 type Outcome = { ok: true; text: string } | { ok: false; title: string; detail: string; violations: string[]; reload: boolean };
 
 /**
  * A week at a glance: the pending suggestions of every analysis about a Monday–Sunday week, approved as one new plan
  * version or rejected (with an optional reason) in one request. What "Approve all" leaves — thresholds, open choices,
- * a proposal that no longer fits — says why and where to decide it.
+ * a proposal that no longer fits — says why and where to decide it. `initial` is this week as the server read it.
  */
-export default function WeekSuggestions({ today, onChanged }: { today: string; onChanged: () => void }) {
+export default function WeekSuggestions({ today, initial }: { today: string; initial?: Loaded<Week> }) {
   const [offset, setOffset] = useState(0);
   const monday = weekMonday(today, offset);
-  const [state, reload] = useLoad(() => week(monday), [monday]);
+  const [state, reload] = useLoad(() => week(monday), [monday], initial);
+  const onChanged = usePlanRefresh();
   const [busy, setBusy] = useState<'approve' | 'reject' | null>(null);
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState('');

@@ -6,7 +6,6 @@ type S = Coaching['schemas'];
 export type LibraryWorkout = S['LibraryWorkoutResponse'];
 export type Proposal = S['AnalysisResponse'];
 
-export const libraryWorkouts = (path: string) => send<LibraryWorkout[]>(path);
 /** A library session's file (the proxy adds the key; the browser downloads it as an attachment). */
 export const libraryFileUrl = (id: string, format: 'zwo' | 'fit') => `/api/coach/workouts/library/${encodeURIComponent(id)}.${format}`;
 /** Proposes the session on a day of the current plan: a pending change the rider approves on the plan page. */

@@ -2,7 +2,8 @@
 import { json, send } from '.';
 import type { PlanPush, PushTarget } from './types';
 
-export const planPushStatus = () => send<PlanPush>('/api/sync/plan-push');
+export const PLAN_PUSH_PATH = '/api/sync/plan-push';
+export const planPushStatus = () => send<PlanPush>(PLAN_PUSH_PATH);
 
 export const setPlanPush = (target: PushTarget, enabled: boolean) =>
   send<PlanPush>(`/api/sync/plan-push/${target}`, json('PUT', { enabled }));

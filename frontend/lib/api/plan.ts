@@ -39,8 +39,12 @@ const query = (params: Record<string, string | number | null | undefined>) =>
   new URLSearchParams(Object.entries(params).filter(([, v]) => v != null && v !== '').map(([k, v]) => [k, String(v)])).toString();
 
 // Plans
-export const currentPlan = () => orNull(send<PlanVersion>('/api/coach/plans/current'));
-export const planVersions = (page = 1, pageSize = 50) => send<Page<PlanVersionSummary>>(`/api/coach/plans/versions?${query({ page, pageSize })}`);
+export const CURRENT_PLAN_PATH = '/api/coach/plans/current';
+export const currentPlan = () => orNull(send<PlanVersion>(CURRENT_PLAN_PATH));
+/** How many versions a page of the plan page's history holds. */
+export const VERSIONS_PAGE = 50;
+export const planVersionsPath = (page = 1, pageSize = VERSIONS_PAGE) => `/api/coach/plans/versions?${query({ page, pageSize })}`;
+export const planVersions = (page = 1, pageSize = VERSIONS_PAGE) => send<Page<PlanVersionSummary>>(planVersionsPath(page, pageSize));
 export const planVersion = (id: string) => send<PlanVersion>(`/api/coach/plans/${id}`);
 export const planDiff = (from: string, to: string) => send<PlanDiff>(`/api/coach/plans/diff?${query({ from, to })}`);
 export const compliancePath = (from?: string, to?: string) => `/api/coach/plans/current/compliance?${query({ from, to })}`;
@@ -76,7 +80,7 @@ export const rejectAnalysis = (id: string, reason: string | null, suggestionIds?
   send<ApproveResult>(`/api/coach/analyses/${id}/reject`, json('POST', { reason, suggestionIds: suggestionIds ?? null }));
 
 // A week at a glance: every pending suggestion of the Monday–Sunday week, approved (one new plan version) or rejected at once.
-const weekPath = (monday: string) => `/api/coach/analyses/week/${monday}`;
+export const weekPath = (monday: string) => `/api/coach/analyses/week/${monday}`;
 export const week = (monday: string) => send<Week>(weekPath(monday));
 export const approveWeek = (monday: string) => send<WeekDecision>(`${weekPath(monday)}/approve`, json('POST', {}));
 export const rejectWeek = (monday: string, reason: string | null) => send<WeekDecision>(`${weekPath(monday)}/reject`, json('POST', { reason }));

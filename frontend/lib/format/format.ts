@@ -26,6 +26,13 @@ export function parseDuration(text: string): number | null {
   return seconds > 0 ? seconds : null;
 }
 
+/** A plan day's short weekday and day of month ("Mon 7"), in `locale` (absent = the runtime's own). */
+export const weekdayLabel = (date: string, locale?: string) =>
+  new Date(`${date}T00:00:00Z`).toLocaleDateString(locale, { weekday: 'short', day: 'numeric', timeZone: 'UTC' });
+
+/** A session type as a rider reads it: "sweet_spot" → "Sweet spot". */
+export const typeLabel = (type: string) => type.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
+
 /** Where dates are read: a locale and an IANA time zone; absent = the runtime's own (the browser's). */
 export type DateZone = { locale?: string; timeZone?: string };
 

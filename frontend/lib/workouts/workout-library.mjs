@@ -23,6 +23,29 @@ export const LENGTHS = [
 export const label = (value) => (value === 'vo2_max' ? 'VO2max' : value.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase()));
 
 /**
+ * The filter in the library page's address (`?type=vo2_max&length=short`): a known category (else all types) and a
+ * known length key (else any length). The form that sets it submits the same names.
+ * @param {URLSearchParams} params
+ */
+export function readLibraryFilter(params) {
+  const type = params.get('type') ?? '';
+  const length = params.get('length') ?? 'any';
+  return { type: CATEGORIES.includes(type) ? type : '', length: LENGTHS.some((l) => l.key === length) ? length : 'any' };
+}
+
+/**
+ * The library page's address for a filter, without the defaults ("/library" for all types, any length).
+ * @param {{ type?: string, length?: string }} filter
+ */
+export function libraryHref({ type = '', length = 'any' }) {
+  const params = new URLSearchParams();
+  if (type) params.set('type', type);
+  if (length && length !== 'any') params.set('length', length);
+  const text = params.toString();
+  return `/library${text ? `?${text}` : ''}`;
+}
+
+/**
  * The list endpoint's query for a type (category or workout type; '' = all) and a length key.
  * @param {{ type?: string, length?: string }} filters
  */
