@@ -65,10 +65,14 @@ healthy() {
   states="$(docker inspect --format '{{.State.Status}} {{if .State.Health}}{{.State.Health.Status}}{{else}}none{{end}}' $(compose ps -q) 2>/dev/null)"
   [ "$(wc -l <<<"$states")" -ge 8 ] && ! grep -vqE '^running (healthy|none)$' <<<"$states"
 }
+# `up -d` gives up on a dependency its health check has not passed yet (a slow start on a busy machine): again, until
+# every container is healthy or 420 s have passed.
 up() {
   local t0=$SECONDS
-  compose up -d > "$work/up.log" 2>&1 || { tail -20 "$work/up.log" >&2; return 1; }
-  until healthy; do (( SECONDS - t0 < 420 )) || { say "not healthy after 420 s"; return 1; }; sleep 3; done
+  until compose up -d > "$work/up.log" 2>&1 && healthy; do
+    (( SECONDS - t0 < 420 )) || { tail -20 "$work/up.log" >&2; say "not healthy after 420 s"; return 1; }
+    sleep 5
+  done
   say "healthy after $((SECONDS - t0)) s (load $(cut -d' ' -f1-3 /proc/loadavg))"
 }
 up || exit 1
