@@ -28,6 +28,9 @@ settings=(
   "… + gen0 budget 4 MB (GCgen0size)|$lean DOTNET_GCgen0size=0x400000"
   "… + OTLP: metrics every 30 s, batches of 64|$lean OTEL_METRIC_EXPORT_INTERVAL=30000 OTEL_BSP_MAX_EXPORT_BATCH_SIZE=64 OTEL_BSP_MAX_QUEUE_SIZE=256 OTEL_BLRP_MAX_EXPORT_BATCH_SIZE=64 OTEL_BLRP_MAX_QUEUE_SIZE=256"
   "… + TieredCompilation off|${lean/DOTNET_TieredCompilation=1/DOTNET_TieredCompilation=0}"
+  "… + GCHeapHardLimit 64 MB|$lean DOTNET_GCHeapHardLimit=0x4000000"
+  "… + GCgen0MaxBudget 1 MB|$lean DOTNET_GCgen0MaxBudget=0x100000"
+  "… without an OTLP endpoint (no exporter registered)|$lean OTEL_EXPORTER_OTLP_ENDPOINT="
   "… + W^X off (DOTNET_EnableWriteXorExecute=0: JIT code not double-mapped)|$lean DOTNET_EnableWriteXorExecute=0"
 )
 if [ -n "${R2R_DIR:-}" ]; then
