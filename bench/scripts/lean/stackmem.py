@@ -5,7 +5,7 @@
   stackmem.py --pids PID...        RSS/PSS/CPU ticks of the given processes (json), for knobs.sh
   stackmem.py --docker             per container of the engine at DOCKER_HOST: its processes' RSS and PSS, read from
                                    the host's /proc (the container's init and all its descendants), beside
-                                   `docker stats`' memory (the container's cgroup: page cache included)
+                                   `docker stats`' memory (what the container's cgroup is charged, less inactive page cache)
 
 The stack's processes: the AppHost (COACH_DIR/run/apphost.pid) and all its descendants, plus any process whose
 command line names COACH_DIR (the servers) or monitors the AppHost (DCP's `--monitor PID`), whoever their parent is.
