@@ -9,7 +9,8 @@
 # KNOBS_ONLY=REGEX keeps the settings whose name matches; R2R_DIR=DIR adds the rows run from DIR/<service> (that
 # service published with ReadyToRun, from a copy of the checkout so this one's obj/ keeps its restore:
 #   dotnet publish services/Sync -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o DIR/sync)
-# instead of the build's bin folder.
+# instead of the build's bin folder. KNOBS_BUILDS="LABEL=DIR ..." runs instead one row per LABEL, each from DIR/<service>
+# (another build of the service: a code change against the same settings; repeat the pairs to alternate them).
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/../../.." && pwd)"
 base=${COACH_PORT_BASE:-5100} spare=$(( ${COACH_PORT_BASE:-5100} + 50 ))
@@ -27,18 +28,24 @@ settings=(
   "… + gen0 budget 4 MB (GCgen0size)|$lean DOTNET_GCgen0size=0x400000"
   "… + OTLP: metrics every 30 s, batches of 64|$lean OTEL_METRIC_EXPORT_INTERVAL=30000 OTEL_BSP_MAX_EXPORT_BATCH_SIZE=64 OTEL_BSP_MAX_QUEUE_SIZE=256 OTEL_BLRP_MAX_EXPORT_BATCH_SIZE=64 OTEL_BLRP_MAX_QUEUE_SIZE=256"
   "… + TieredCompilation off|${lean/DOTNET_TieredCompilation=1/DOTNET_TieredCompilation=0}"
+  "… + GCHeapHardLimit 64 MB|$lean DOTNET_GCHeapHardLimit=0x4000000"
+  "… + GCgen0MaxBudget 1 MB|$lean DOTNET_GCgen0MaxBudget=0x100000"
+  "… without an OTLP endpoint (no exporter registered)|$lean OTEL_EXPORTER_OTLP_ENDPOINT="
   "… + W^X off (DOTNET_EnableWriteXorExecute=0: JIT code not double-mapped)|$lean DOTNET_EnableWriteXorExecute=0"
 )
 if [ -n "${R2R_DIR:-}" ]; then
-  settings+=("… ReadyToRun (published with PublishReadyToRun)|$lean R2R=1"
-             "… ReadyToRun + GCConserveMemory=5|${lean/DOTNET_GCConserveMemory=0/DOTNET_GCConserveMemory=5} R2R=1")
+  settings+=("… ReadyToRun (published with PublishReadyToRun)|$lean BUILD=$R2R_DIR"
+             "… ReadyToRun + GCConserveMemory=5|${lean/DOTNET_GCConserveMemory=0/DOTNET_GCConserveMemory=5} BUILD=$R2R_DIR")
+fi
+if [ -n "${KNOBS_BUILDS:-}" ]; then
+  settings=(); for build in $KNOBS_BUILDS; do settings+=("${build%%=*}|$lean BUILD=${build#*=}"); done
 fi
 if [ -n "${KNOBS_ONLY:-}" ]; then
   kept=(); for setting in "${settings[@]}"; do [[ ${setting%%|*} =~ $KNOBS_ONLY ]] && kept+=("$setting"); done; settings=("${kept[@]}")
 fi
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "| service | setting | RSS MB | PSS MB | CPU at rest, ms / 30 s | start → healthy s |"
-echo "|---|---|---:|---:|---:|---:|"
+echo "| service | setting | RSS MB | PSS MB | CPU at rest, ms / 30 s | start → healthy s | load |"
+echo "|---|---|---:|---:|---:|---:|---|"
 for service in "${services[@]}"; do
   case $service in gateway) port=$base project=Gateway list=/health ;; sync) port=$((base + 1)) project=Sync list="/api/workouts?pageSize=50" ;;
     coaching) port=$((base + 2)) project=Coaching list="/api/coach/workouts?pageSize=50" ;; routes) port=$((base + 3)) project=Routes list="/api/routes?pageSize=50" ;; esac
@@ -49,7 +56,7 @@ for service in "${services[@]}"; do
   exe="$repo/services/$project/bin/$configuration/net10.0/CyclingCoach.$project"
   for setting in "${settings[@]}"; do
     name=${setting%%|*} knobs=${setting#*|} run=$exe
-    if [[ $knobs == *R2R=1* ]]; then knobs=${knobs/ R2R=1/} run="$R2R_DIR/$service/CyclingCoach.$project"; fi
+    if [[ $knobs == *BUILD=* ]]; then run="${knobs##*BUILD=}/$service/CyclingCoach.$project" knobs=${knobs% BUILD=*}; fi
     started=$(date +%s.%N)
     (cd "$repo/services/$project" && exec env -i "${environment[@]}" ASPNETCORE_URLS="http://127.0.0.1:$spare" HTTP_PORTS= ASPNETCORE_HTTP_PORTS= $knobs "$run") > /tmp/knobs-$service.log 2>&1 &
     pid=$!
@@ -59,18 +66,19 @@ for service in "${services[@]}"; do
       kill -0 $pid 2>/dev/null || break; sleep 0.25
     done
     [ -n "$healthy" ] || { echo "$service ($name) did not start:" >&2; tail -20 /tmp/knobs-$service.log >&2; kill $pid 2>/dev/null; exit 1; }
+    load=$(cut -d' ' -f1 /proc/loadavg)
     for _ in $(seq 20); do curl -sf -o /dev/null -H "X-Service-Key: $key" "http://127.0.0.1:$spare$list" || true; done
     sleep 10
     before=$(python3 "$repo/bench/scripts/lean/stackmem.py" --pids $pid)
     sleep 30
     after=$(python3 "$repo/bench/scripts/lean/stackmem.py" --pids $pid)
     kill $pid; wait $pid 2>/dev/null || true
-    python3 - "$service" "$name" "$healthy" "$before" "$after" <<'PY'
+    python3 - "$service" "$name" "$healthy" "$before" "$after" "$load" <<'PY'
 import json, os, sys
-service, name, healthy, before, after = sys.argv[1:]
+service, name, healthy, before, after, load = sys.argv[1:]
 b, a = list(json.loads(before).values())[0], list(json.loads(after).values())[0]
 hz = os.sysconf('SC_CLK_TCK')
-print(f"| {service} | {name} | {a['rss_kb'] / 1024:.0f} | {a['pss_kb'] / 1024:.0f} | {(a['cpu_ticks'] - b['cpu_ticks']) * 1000 / hz:.0f} | {healthy} |")
+print(f"| {service} | {name} | {a['rss_kb'] / 1024:.0f} | {a['pss_kb'] / 1024:.0f} | {(a['cpu_ticks'] - b['cpu_ticks']) * 1000 / hz:.0f} | {healthy} | {load} |")
 PY
   done
 done

@@ -3,6 +3,9 @@
 
   stackmem.py COACH_DIR            one line per process and a table per role (markdown), totals last
   stackmem.py --pids PID...        RSS/PSS/CPU ticks of the given processes (json), for knobs.sh
+  stackmem.py --docker             per container of the engine at DOCKER_HOST: its processes' RSS and PSS, read from
+                                   the host's /proc (the container's init and all its descendants), beside
+                                   `docker stats`' memory (what the container's cgroup is charged, less inactive page cache)
 
 The stack's processes: the AppHost (COACH_DIR/run/apphost.pid) and all its descendants, plus any process whose
 command line names COACH_DIR (the servers) or monitors the AppHost (DCP's `--monitor PID`), whoever their parent is.
@@ -62,30 +65,59 @@ def role(args):
         return 'web (Next.js)'
     return exe
 
+def with_descendants(found, parents):
+    changed = True
+    while changed:
+        changed = False
+        for p, pp in parents.items():
+            if p not in found and pp in found:
+                found.add(p); changed = True
+    return found
+
+def all_parents():
+    return {int(p): ppid(int(p)) for p in os.listdir('/proc') if p.isdigit()}
+
+def docker_table():
+    import subprocess
+    def docker(*args):
+        return subprocess.run(['docker', *args], check=True, capture_output=True, text=True).stdout.split('\n')
+    names = [n for n in docker('ps', '--format', '{{.Names}}') if n]
+    stats = dict(line.split(' ', 1) for line in docker('stats', '--no-stream', '--format', '{{.Name}} {{.MemUsage}}') if line)
+    parents = all_parents()
+    print('| container | processes | RSS MB | PSS MB | `docker stats` memory |')
+    print('|---|---:|---:|---:|---|')
+    totals = [0, 0, 0]
+    for name in sorted(names):
+        init = int(docker('inspect', '--format', '{{.State.Pid}}', name)[0])
+        pids = sorted(p for p in with_descendants({init}, parents) if os.path.exists(f'/proc/{p}'))
+        mem = [memory(p) for p in pids]
+        rss, pss = sum(m['rss_kb'] for m in mem), sum(m['pss_kb'] for m in mem)
+        totals[0] += len(pids); totals[1] += rss; totals[2] += pss
+        print(f'| {name} | {len(pids)} | {rss / 1024:.0f} | {pss / 1024:.0f} | {stats.get(name, "?").split(" / ")[0]} |')
+        if os.environ.get('VERBOSE'):
+            for p, m in zip(pids, mem):
+                print(f'  {p:>7} {name:<24} rss {m["rss_kb"] / 1024:6.1f} pss {m["pss_kb"] / 1024:6.1f}  {" ".join(cmdline(p))[:110]}', file=sys.stderr)
+    print(f'| **total** | {totals[0]} | {totals[1] / 1024:.0f} | **{totals[2] / 1024:.0f}** | |')
+
 def stack_pids(coach_dir):
     apphost = int(open(os.path.join(coach_dir, 'run', 'apphost.pid')).read().strip())
-    everyone = [int(p) for p in os.listdir('/proc') if p.isdigit()]
-    parents = {p: ppid(p) for p in everyone}
-    def with_descendants(found):
-        changed = True
-        while changed:
-            changed = False
-            for p, pp in parents.items():
-                if p not in found and pp in found:
-                    found.add(p); changed = True
-        return found
-    found = with_descendants({apphost})
+    parents = all_parents()
+    everyone = list(parents)
+    found = with_descendants({apphost}, parents)
     for p in everyone:
         args = cmdline(p)
         joined = ' '.join(args)
         if p not in found and (coach_dir.rstrip('/') + '/' in joined or re.search(rf'--monitor {apphost}(\s|$)', joined)):
             found.add(p)
-    found = with_descendants(found) # those of the ones added by name (postgres backends, beam children)
+    found = with_descendants(found, parents) # those of the ones added by name (postgres backends, beam children)
     return sorted(p for p in found if os.path.exists(f'/proc/{p}'))
 
 def main():
     if sys.argv[1] == '--pids':
         print(json.dumps({p: memory(int(p)) for p in sys.argv[2:]}))
+        return
+    if sys.argv[1] == '--docker':
+        docker_table()
         return
     coach_dir = os.path.abspath(sys.argv[1])
     rows = []
