@@ -40,13 +40,7 @@ public static class MeanMaxPower
             return MeanMaxCurve.Empty;
         }
 
-        var e = new double[n + 1];
-        for (var i = 0; i < n; i++)
-        {
-            var p = power[i];
-            e[i + 1] = e[i] + (double.IsNaN(p) || p < 0 ? 0 : p);
-        }
-
+        var e = PrefixSums(power);
         var max64 = BlockMaxima(e, Shift);
         var max512 = BlockMaxima(e, TopShift);
         var trend = e[n] / n;
@@ -119,6 +113,46 @@ public static class MeanMaxPower
         }
 
         return new MeanMaxCurve(watts, starts);
+    }
+
+    /// <summary>
+    /// The curve at <paramref name="durationsSeconds"/> only (those the ride reaches): the same values as
+    /// <c>Compute(power).Sample(durationsSeconds)</c>, each duration found by one vectorised pass over the prefix sums
+    /// (O(n) a duration), for callers that keep a few durations and not the whole curve (the importer: ≈ 30 of 3,600).
+    /// </summary>
+    public static IReadOnlyList<(int Seconds, double Watts)> Sample(ReadOnlySpan<double> power, IEnumerable<int> durationsSeconds)
+    {
+        ArgumentNullException.ThrowIfNull(durationsSeconds);
+        var n = power.Length;
+        var result = new List<(int, double)>();
+        if (n == 0)
+        {
+            return result;
+        }
+
+        var e = PrefixSums(power);
+        foreach (var d in durationsSeconds)
+        {
+            if (d >= 1 && d <= n)
+            {
+                result.Add((d, BlockMax(e, 0, n - d + 1, d) / d));
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>E[i] = energy of the first i seconds (NaN and negative samples count as 0 W).</summary>
+    private static double[] PrefixSums(ReadOnlySpan<double> power)
+    {
+        var e = new double[power.Length + 1];
+        for (var i = 0; i < power.Length; i++)
+        {
+            var p = power[i];
+            e[i + 1] = e[i] + (double.IsNaN(p) || p < 0 ? 0 : p);
+        }
+
+        return e;
     }
 
     /// <summary>

@@ -49,6 +49,23 @@ public class MeanMaxPowerTests
     }
 
     [Fact]
+    public void Sample_at_chosen_durations_equals_the_whole_curve_there()
+    {
+        var rng = new Random(23);
+        for (var ride = 0; ride < 40; ride++)
+        {
+            var p = SeriesBuilder.RandomRide(rng, rng.Next(1, 4000));
+            p[rng.Next(p.Length)] = double.NaN; // counted as 0 W on both paths
+            var durations = MeanMaxCurve.StandardDurations.Append(p.Length).Append(0).Append(p.Length + 1).ToList();
+            var expected = MeanMaxPower.Compute(p).Sample(durations);
+            var actual = MeanMaxPower.Sample(p, durations);
+            Assert.Equal(expected, actual); // bit for bit: the importer stores these values
+        }
+
+        Assert.Empty(MeanMaxPower.Sample([], [1, 5]));
+    }
+
+    [Fact]
     public void Best_work_grows_with_duration_and_halving_never_lowers_power()
     {
         // True properties of the exact curve: d·MMP(d) is non-decreasing (power ≥ 0) and MMP(d) ≥ MMP(2d)
