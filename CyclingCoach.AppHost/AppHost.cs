@@ -50,10 +50,11 @@ var coaching = Service<Projects.CyclingCoach_Coaching>(ResourceNames.Coaching)
     .WithReference(routes)
     .WithEnvironment("Storage__DataPath", settings.DataPath(ResourceNames.Coaching));
 
+// Started beside the services, not after them: its /health is healthy only once each service's is (DownstreamHealthCheck).
 var gateway = Service<Projects.CyclingCoach_Gateway>(ResourceNames.Gateway)
-    .WithReference(sync).WaitFor(sync)
-    .WithReference(coaching).WaitFor(coaching)
-    .WithReference(routes).WaitFor(routes)
+    .WithReference(sync)
+    .WithReference(coaching)
+    .WithReference(routes)
     .WithEnvironment("Auth__ApiKey", apiKey)
     .WithEnvironment("Auth__WebProxyKey", webProxyKey)
     .WithExternalHttpEndpoints();

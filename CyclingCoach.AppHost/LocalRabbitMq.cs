@@ -80,7 +80,10 @@ public static class LocalRabbitMq
             .WithEnvironment("RABBITMQ_NODE_IP_ADDRESS", "127.0.0.1")
             .WithEnvironment("RABBITMQ_NODE_PORT", settings.AmqpPort.ToString())
             .WithEnvironment("RABBITMQ_DIST_PORT", (settings.AmqpPort + 20000).ToString())
-            .WithEnvironment("RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS", "-kernel inet_dist_use_interface {127,0,0,1}")
+            // -start_epmd false: the node uses the stack's own epmd (messaging-epmd) and never starts one. Erlang starts a
+            // daemon epmd when it finds none on ERL_EPMD_PORT; that daemon outlives the stack, and the next `./coach up`
+            // failed with "messaging-epmd Finished (exit code 0)" (an epmd already listened there; seen after a down).
+            .WithEnvironment("RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS", "-kernel inet_dist_use_interface {127,0,0,1} -start_epmd false")
             .WithEnvironment("ERL_EPMD_PORT", epmdPort.ToString())
             .WithEnvironment("ERL_EPMD_ADDRESS", "127.0.0.1")
             .WithEnvironment("RABBITMQ_CONFIG_FILE", config)

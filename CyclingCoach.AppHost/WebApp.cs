@@ -24,7 +24,7 @@ public static class WebApp
             .WithEnvironment("SESSION_STORE", Path.Combine(settings.DataPath(ResourceNames.Web), "sessions.json"))
             .WithOtlpExporter()
             .WithExternalHttpEndpoints()
-            .WithHttpHealthCheck("/healthz")
-            .WaitFor(gateway);
+            // Started beside the gateway, not after it: the web server needs the gateway only to answer a page.
+            .WithHttpHealthCheck("/healthz");
     }
 }
