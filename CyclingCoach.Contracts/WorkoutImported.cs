@@ -20,7 +20,8 @@ public record WorkoutImported(
 /// <summary>Sync recomputed a stored ride's metrics because the thresholds in effect on its date changed.</summary>
 public record WorkoutMetricsRecalculated(Guid WorkoutId, WorkoutMetrics Metrics, int ThresholdsVersion, DateTimeOffset RecalculatedAt);
 
-/// <summary>Metrics computed by CyclingCoach.Training, with the thresholds they were computed against.</summary>
+/// <summary>Metrics computed by CyclingCoach.Training, with the thresholds they were computed against. What Coaching needs, as a
+/// message: kept apart from Training's RideMetrics so a change there is not a change on the wire (ARCHITECTURE.md §4).</summary>
 /// <param name="TrainingLoad">The ride's load for fitness: TSS with power (or from the average power without samples), else HRSS, else an estimate (see <see cref="TrainingLoadSource"/>).</param>
 /// <param name="TrainingLoadSource">"power", "average_power" (a ride without power samples: TSS from its average power), "heart_rate" or "estimate".</param>
 /// <param name="MeanMax">Best mean power at the standard durations (1 s … 60 min and the whole ride).</param>

@@ -54,7 +54,7 @@ public static class DeviceMismatchCheck
         var found = new List<DeviceMismatch>();
         Add(found, DeviceMetrics.NormalizedPower, device.NormalizedPowerWatts, samples.NormalizedPowerWatts, o.NormalizedPower);
         Add(found, DeviceMetrics.MaxPower, device.MaxPowerWatts, samples.MaxPowerWatts, o.MaxPower);
-        if (device.ThresholdPowerWatts is { } deviceFtp && samples.FtpWattsUsed is { } ftp && Math.Abs(deviceFtp - ftp) <= 1)
+        if (device.ThresholdPowerWatts is { } deviceFtp && samples.FtpUsedWatts is { } ftp && Math.Abs(deviceFtp - ftp) <= 1)
         {
             Add(found, DeviceMetrics.TrainingStressScore, device.TrainingStressScore, samples.TrainingStressScore, o.TrainingStressScore);
         }

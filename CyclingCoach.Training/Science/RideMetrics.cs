@@ -1,14 +1,18 @@
+using System.Text.Json.Serialization;
+
 namespace CyclingCoach.Training.Science;
 
 /// <summary>
-/// Summary metrics of one ride (SI units). A value that cannot be computed (no power, no FTP, no HR…) is null.
-/// Time-in-zone arrays hold seconds per zone (index 0 = Z1) and are empty when the threshold or channel is missing.
+/// Summary metrics of one ride (SI units). A value that cannot be computed (no power, no FTP, no HR…) is null, never
+/// NaN or infinite. Time-in-zone arrays hold seconds per zone (index 0 = Z1) and are empty when the threshold or
+/// channel is missing. <see cref="FtpUsedWatts"/> and <see cref="LthrUsedBpm"/> are the thresholds they were computed
+/// against. Not sealed: Sync stores a ride's metrics as this record plus what Sync adds (<c>WorkoutMetricsData</c>),
+/// so these properties are its stored JSON's and its API's fields too — renaming one changes both.
 /// </summary>
-public sealed record RideMetrics(
+public record RideMetrics(
     double ElapsedSeconds,
     double RecordedSeconds,
     double MovingSeconds,
-    double? DistanceMeters,
     double? AveragePowerWatts,
     double? MaxPowerWatts,
     double? NormalizedPowerWatts,
@@ -28,9 +32,11 @@ public sealed record RideMetrics(
     double? ElevationLossMeters,
     IReadOnlyList<double> TimeInPowerZonesSeconds,
     IReadOnlyList<double> TimeInHeartRateZonesSeconds,
-    double? FtpWattsUsed,
-    double? LthrBpmUsed)
+    double? FtpUsedWatts,
+    double? LthrUsedBpm)
 {
-    /// <summary>The day's load for the PMC: TSS when there is power and an FTP, else HRSS (peers.md §2.3), else null.</summary>
+    /// <summary>The day's load for the PMC: TSS when there is power and an FTP, else HRSS (peers.md §2.3), else null.
+    /// Derived, so not serialized.</summary>
+    [JsonIgnore]
     public double? TrainingLoad => TrainingStressScore ?? HeartRateStressScore;
 }

@@ -117,34 +117,17 @@ public static class RideMetricsCalculator
             loss = l;
         }
 
-        double? distance = null;
-        if (streams.HasDistance)
-        {
-            var first = double.NaN;
-            var last = double.NaN;
-            foreach (var d in streams.Distance)
-            {
-                if (!double.IsNaN(d))
-                {
-                    if (double.IsNaN(first))
-                    {
-                        first = d;
-                    }
-
-                    last = d;
-                }
-            }
-
-            distance = last - first;
-        }
-
         var avgSpeed = streams.HasSpeed ? StreamChannel.Mean(streams.Speed, streams.Moving) : null;
         var avgCadence = streams.HasCadence ? StreamChannel.Mean(streams.Cadence, streams.Moving) : null;
 
         return new RideMetrics(
-            n, recorded, moving, distance, avgPower, maxPower, np, ifactor, tss, vi, ef, decoupling,
-            avgHr, maxHr, trimp, hrss, avgCadence, avgSpeed, work, gain, loss, powerZones, hrZones, ftp, lthr);
+            n, recorded, moving, Finite(avgPower), Finite(maxPower), Finite(np), Finite(ifactor), Finite(tss), Finite(vi), Finite(ef),
+            Finite(decoupling), Finite(avgHr), Finite(maxHr), Finite(trimp), Finite(hrss), Finite(avgCadence), Finite(avgSpeed),
+            Finite(work), Finite(gain), Finite(loss), powerZones, hrZones, ftp, lthr);
     }
+
+    /// <summary>A value that cannot be computed is null, never NaN or infinite (a stored or serialized metric must be a number).</summary>
+    private static double? Finite(double? v) => v is { } x && double.IsFinite(x) ? x : null;
 
     /// <summary>Seconds per zone for a 1 Hz power series (NaN counts as 0 W, i.e. Z1).</summary>
     public static double[] TimeInZones(ReadOnlySpan<double> power, ZoneModel model, double threshold)

@@ -8,7 +8,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddApplicationServices();
 builder.AddGatewayOnlyAccess(ResourceNames.Sync);
-builder.Services.AddOpenApi();
+builder.Services.AddOpenApi(options => options.AddSchemaTransformer<WorkoutMetricsSchema>());
 
 var app = builder.Build();
 

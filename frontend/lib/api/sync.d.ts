@@ -715,8 +715,8 @@ export type components = {
             averageMovingSpeedMps: null | number;
             /** Format: double */
             averagePowerWatts: null | number;
-            deviceMismatches?: null | components["schemas"]["DeviceMismatch"][];
-            deviceSession?: null | components["schemas"]["DeviceSessionValues"];
+            deviceMismatches: null | components["schemas"]["DeviceMismatch"][];
+            deviceSession: null | components["schemas"]["DeviceSessionValues"];
             /** Format: double */
             efficiencyFactor: null | number;
             /** Format: double */
@@ -738,7 +738,7 @@ export type components = {
             /** Format: double */
             maxHeartRateBpm: null | number;
             /** Format: double */
-            maxHeartRateUsedBpm?: null | number;
+            maxHeartRateUsedBpm: null | number;
             /** Format: double */
             maxPowerWatts: null | number;
             meanMaxPowerWatts: {
@@ -751,10 +751,9 @@ export type components = {
             /** Format: double */
             recordedSeconds: number;
             /** Format: double */
-            restingHeartRateUsedBpm?: null | number;
-            /** @default true */
-            sampleRepairEnabled?: boolean;
-            sampleRepairs?: null | components["schemas"]["SampleRepairEntry"][];
+            restingHeartRateUsedBpm: null | number;
+            sampleRepairEnabled: boolean;
+            sampleRepairs: null | components["schemas"]["SampleRepairEntry"][];
             /** Format: int32 */
             thresholdsVersion: null | number;
             timeInHeartRateZonesSeconds: number[];

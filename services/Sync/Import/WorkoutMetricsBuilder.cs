@@ -23,17 +23,13 @@ public static class WorkoutMetricsBuilder
 
         var repair = SampleRepair.Repair(original);
         var streams = repairEnabled ? repair.Streams : original;
-        var m = RideMetricsCalculator.Compute(streams, Athlete(thresholds));
-        var baseline = new WorkoutMetricsData(
-            m.ElapsedSeconds, m.RecordedSeconds, m.MovingSeconds, streams.HasPower, streams.HasHeartRate,
-            Finite(m.AveragePowerWatts), Finite(m.MaxPowerWatts), Finite(m.NormalizedPowerWatts), null,
-            null, Finite(m.VariabilityIndex), Finite(m.EfficiencyFactor), Finite(m.AerobicDecouplingPercent),
-            Finite(m.AverageHeartRateBpm), Finite(m.MaxHeartRateBpm), null, null,
-            Finite(m.AverageCadenceRpm), Finite(m.AverageMovingSpeedMps), Finite(m.WorkKilojoules),
-            Finite(m.ElevationGainMeters), Finite(m.ElevationLossMeters),
-            [], [], MeanMax(streams), null, null, null, warnings,
-            SampleRepairs: repair.Repairs, SampleRepairEnabled: repairEnabled, DeviceSession: device);
-        return WithThresholded(baseline, m, thresholds, thresholdsVersion);
+        var metrics = new WorkoutMetricsData(RideMetricsCalculator.Compute(streams, Athlete(thresholds)), streams.HasPower, streams.HasHeartRate, MeanMax(streams), warnings)
+        {
+            SampleRepairs = repair.Repairs,
+            SampleRepairEnabled = repairEnabled,
+            DeviceSession = device,
+        };
+        return WithThresholded(metrics, metrics, thresholds, thresholdsVersion); // adds the thresholds used and the device check
     }
 
     /// <summary>Everything recomputed from the stored (original) streams, with repair on or off; the reader warnings and device values are kept.</summary>
@@ -61,14 +57,14 @@ public static class WorkoutMetricsBuilder
 
     private static WorkoutMetricsData WithThresholded(WorkoutMetricsData d, RideMetrics m, AthleteThresholdPeriod? thresholds, int thresholdsVersion) => d with
     {
-        IntensityFactor = Finite(m.IntensityFactor),
-        TrainingStressScore = Finite(m.TrainingStressScore),
-        Trimp = Finite(m.Trimp),
-        HeartRateStressScore = Finite(m.HeartRateStressScore),
+        IntensityFactor = m.IntensityFactor,
+        TrainingStressScore = m.TrainingStressScore,
+        Trimp = m.Trimp,
+        HeartRateStressScore = m.HeartRateStressScore,
         TimeInPowerZonesSeconds = m.TimeInPowerZonesSeconds,
         TimeInHeartRateZonesSeconds = m.TimeInHeartRateZonesSeconds,
-        FtpUsedWatts = m.FtpWattsUsed,
-        LthrUsedBpm = m.LthrBpmUsed,
+        FtpUsedWatts = m.FtpUsedWatts,
+        LthrUsedBpm = m.LthrUsedBpm,
         MaxHeartRateUsedBpm = thresholds?.MaxHeartRateBpm,
         RestingHeartRateUsedBpm = thresholds?.RestingHeartRateBpm,
         ThresholdsVersion = thresholdsVersion > 0 ? thresholdsVersion : null,
@@ -97,6 +93,4 @@ public static class WorkoutMetricsBuilder
     }
 
     private static AthleteThresholds Athlete(AthleteThresholdPeriod? thresholds) => thresholds?.ToAthleteThresholds() ?? new AthleteThresholds(null);
-
-    private static double? Finite(double? v) => v is { } x && double.IsFinite(x) ? x : null;
 }

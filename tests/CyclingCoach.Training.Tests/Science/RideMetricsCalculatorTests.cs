@@ -17,7 +17,7 @@ public class RideMetricsCalculatorTests
         Assert.Equal(100.0, m.TrainingStressScore!.Value, 9);
         Assert.Equal(1.0, m.VariabilityIndex!.Value, 9);
         Assert.Equal(900.0, m.WorkKilojoules!.Value, 9); // 250 W · 3600 s = 900 kJ
-        Assert.Equal(250, m.FtpWattsUsed);
+        Assert.Equal(250, m.FtpUsedWatts);
     }
 
     [Fact]
