@@ -46,6 +46,8 @@ export function workout({ id, name, source, startTime, durationSeconds, distance
       timeInHeartRateZonesSeconds: hr ? zones(durationSeconds, [0.2, 0.45, 0.22, 0.1, 0.03]) : [],
       meanMaxPowerWatts: power ? { 5: Math.round(power * 3.4), 60: Math.round(power * 1.9), 300: Math.round(power * 1.35), 1200: Math.round(power * 1.15) } : {},
       ftpUsedWatts: power ? ftp : null, lthrUsedBpm: hr ? lthr : null, thresholdsVersion: power || hr ? 2 : null, warnings: [],
+      maxHeartRateUsedBpm: hr ? 190 : null, restingHeartRateUsedBpm: hr ? 50 : null, sampleRepairs: [], sampleRepairEnabled: true,
+      deviceSession: null, deviceMismatches: [],
     },
   };
 }
