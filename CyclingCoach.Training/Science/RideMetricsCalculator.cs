@@ -6,7 +6,8 @@ namespace CyclingCoach.Training.Science;
 /// Pause convention: power metrics (average, NP, IF, TSS, work, zones, VI, EF) use the <b>recorded</b> seconds only,
 /// i.e. timer time like a head unit (pauses longer than the resampler's gap threshold are left out; coasting zeros
 /// while recording are counted). Missing power inside recorded time counts as 0 W. Heart-rate metrics use recorded
-/// seconds with a heart rate. TSS uses T = recorded seconds. With <see cref="RideMetricsOptions.IncludeZeroPower"/>
+/// seconds with a heart rate above 0. TSS uses T = recorded seconds. A power, HR or cadence channel with no sample
+/// above 0 is absent (<see cref="RideStreams.HasPower"/>): its metrics are null and the load is HRSS, else null. With <see cref="RideMetricsOptions.IncludeZeroPower"/>
 /// false, power metrics skip 0 W seconds (a head-unit setting some devices apply).
 /// </para>
 /// </summary>
@@ -90,7 +91,7 @@ public static class RideMetricsCalculator
         var lthr = thresholds.EffectiveLthrBpm;
         if (streams.HasHeartRate)
         {
-            avgHr = StreamChannel.Mean(streams.HeartRate, recordedMask);
+            avgHr = StreamChannel.Mean(streams.HeartRate, recordedMask, positiveOnly: true); // as the zones and TRIMP: 0 bpm is a dropout
             maxHr = StreamChannel.Max(streams.HeartRate, recordedMask);
             if (lthr is > 0)
             {
