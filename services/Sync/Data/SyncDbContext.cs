@@ -63,6 +63,7 @@ public sealed class SyncDbContext(DbContextOptions<SyncDbContext> options) : DbC
             // What the threshold recompute worker polls for (ThresholdRecomputer.PendingQuery).
             entity.HasIndex(w => w.ThresholdsCheckedVersion).HasFilter("has_streams OR average_power > 0").HasDatabaseName("ix_workouts_thresholds_checked_version_recomputable");
             entity.HasIndex(w => w.Id).HasFilter("training_load_source IS NULL").HasDatabaseName("ix_workouts_without_training_load");
+            entity.HasIndex(w => w.MetricsOutdated).HasFilter("metrics_outdated");
         });
 
         modelBuilder.Entity<WorkoutStreams>(entity =>

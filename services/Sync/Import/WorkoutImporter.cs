@@ -228,6 +228,7 @@ public sealed class WorkoutImporter(SyncDbContext db, WorkoutFileStore files, Ti
             ThresholdsCheckedVersion = thresholds.Version,
             UpdatedAt = time.GetUtcNow().UtcDateTime,
         };
+        workout.DropZeroSummaries();
         workout.UpdateTrainingLoad(thresholds.On(workout.LocalDate));
         return workout;
     }

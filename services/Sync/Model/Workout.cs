@@ -59,6 +59,13 @@ public sealed class Workout
     /// <summary>The threshold history version this ride was last checked against; below the stored version, it is due for a recompute.</summary>
     public int ThresholdsCheckedVersion { get; set; }
 
+    /// <summary>
+    /// The stored metrics were computed by rules that have changed since (set by a migration, e.g. all-zero power,
+    /// cadence or heart-rate channels are absent now): the threshold recompute worker recomputes such a ride once
+    /// from its stored streams (<see cref="Recompute.ThresholdRecomputer"/>) and clears it.
+    /// </summary>
+    public bool MetricsOutdated { get; set; }
+
     /// <summary>The source's JSON for the activity (jsonb), or null for uploads and manual entries.</summary>
     public string? RawSourceJson { get; set; }
 
@@ -95,6 +102,21 @@ public sealed class Workout
 
     public static int RichnessOf(bool hasStreams, bool hasPower, bool hasHeartRate, bool hasFile) =>
         (hasPower ? 8 : 0) + (hasHeartRate ? 4 : 0) + (hasStreams ? 2 : 0) + (hasFile ? 1 : 0);
+
+    /// <summary>
+    /// Clears an average or maximum power, heart rate or cadence of 0: a device whose sensor measured nothing writes 0
+    /// (a dead power meter's session, or our own average of an all-zero channel before such a channel counted as
+    /// absent). The same rule as <see cref="RideStreams.HasPower"/>: nothing above 0 is no value.
+    /// </summary>
+    public void DropZeroSummaries()
+    {
+        static double? Positive(double? v) => v > 0 ? v : null;
+        AveragePower = Positive(AveragePower);
+        MaxPower = Positive(MaxPower);
+        AverageHeartRate = Positive(AverageHeartRate);
+        MaxHeartRate = Positive(MaxHeartRate);
+        AverageCadence = Positive(AverageCadence);
+    }
 
     /// <summary>
     /// Sets <see cref="TrainingLoad"/> and <see cref="TrainingLoadSource"/> from the metrics, else from the average

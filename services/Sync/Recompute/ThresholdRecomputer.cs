@@ -1,4 +1,5 @@
 using CyclingCoach.Contracts;
+using CyclingCoach.ServiceDefaults.Messaging;
 using CyclingCoach.Sync.Data;
 using CyclingCoach.Sync.Import;
 using CyclingCoach.Sync.Model;
@@ -19,7 +20,8 @@ public sealed record RecomputeBatchResult(int Checked, int Recalculated);
 /// takes its load from its average power and the FTP in effect (<see cref="Workout.UpdateTrainingLoad"/>). The metrics, the checked
 /// version and a <see cref="WorkoutMetricsRecalculated"/> outbox row commit together, so a batch cut short by a crash
 /// is redone whole and no ride is recomputed — or announced — twice. Rows are claimed FOR UPDATE SKIP LOCKED, so two
-/// workers never take the same ride.
+/// workers never take the same ride. A ride marked <see cref="Workout.MetricsOutdated"/> (by a migration, when a rule
+/// of the metrics changed) is recomputed whole from its stored streams once, whatever its thresholds.
 /// </summary>
 public sealed class ThresholdRecomputer(SyncDbContext db, TimeProvider time)
 {
@@ -35,7 +37,7 @@ public sealed class ThresholdRecomputer(SyncDbContext db, TimeProvider time)
             var due = await db.Workouts
                 .FromSql($"""
                     SELECT * FROM workouts
-                    WHERE ((has_streams OR average_power > 0) AND thresholds_checked_version < {version}) OR training_load_source IS NULL
+                    WHERE ((has_streams OR average_power > 0) AND thresholds_checked_version < {version}) OR training_load_source IS NULL OR metrics_outdated
                     ORDER BY id LIMIT {batchSize} FOR UPDATE SKIP LOCKED
                     """)
                 .ToListAsync(ct);
@@ -44,8 +46,12 @@ public sealed class ThresholdRecomputer(SyncDbContext db, TimeProvider time)
                 return new RecomputeBatchResult(0, 0);
             }
 
+            var outdated = due.Where(w => w.MetricsOutdated).Select(w => w.Id).ToList();
+            Dictionary<Guid, WorkoutStreams> allStreams = outdated.Count == 0
+                ? []
+                : await db.WorkoutStreams.AsNoTracking().Where(s => outdated.Contains(s.WorkoutId)).ToDictionaryAsync(s => s.WorkoutId, ct);
             var stale = due
-                .Where(w => w.HasStreams && w.Metrics is { } m && !WorkoutMetricsBuilder.UsesSameThresholds(m, history.On(w.LocalDate)))
+                .Where(w => !w.MetricsOutdated && w.HasStreams && w.Metrics is { } m && !WorkoutMetricsBuilder.UsesSameThresholds(m, history.On(w.LocalDate)))
                 .Select(w => w.Id)
                 .ToList();
             Dictionary<Guid, ThresholdStreams> streams = stale.Count == 0
@@ -60,12 +66,18 @@ public sealed class ThresholdRecomputer(SyncDbContext db, TimeProvider time)
             foreach (var workout in due)
             {
                 var thresholds = history.On(workout.LocalDate);
-                var metrics = workout.Metrics is { } m && streams.TryGetValue(workout.Id, out var s)
-                    ? WorkoutMetricsBuilder.Reapply(m, s.ToRideStreams(), thresholds, version)
+                var outdatedRide = workout.MetricsOutdated;
+                var metrics = outdatedRide ? RecomputeOutdated(workout, allStreams.GetValueOrDefault(workout.Id), thresholds, version)
+                    : workout.Metrics is { } m && streams.TryGetValue(workout.Id, out var s) ? WorkoutMetricsBuilder.Reapply(m, s.ToRideStreams(), thresholds, version)
                     : workout.Metrics;
                 if (db.ApplyRecalculatedMetrics(workout, metrics, thresholds, version, now))
                 {
                     recalculated++;
+                }
+
+                if (outdatedRide)
+                {
+                    db.AddOutboxMessage(workout.ToImportedEvent()); // the ride as now stored: Coaching updates its copy in place
                 }
             }
 
@@ -73,6 +85,23 @@ public sealed class ThresholdRecomputer(SyncDbContext db, TimeProvider time)
             await transaction.CommitAsync(ct);
             return new RecomputeBatchResult(due.Count, recalculated);
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// A ride whose metrics were computed by older rules (<see cref="Workout.MetricsOutdated"/>): everything is computed
+    /// again from its stored streams, as an import would, and its summary columns lose the zeros those rules let in.
+    /// The caller then publishes <see cref="WorkoutMetricsRecalculated"/> (Coaching refreshes the ride's reviews) and
+    /// the ride as now stored (<see cref="WorkoutImported"/>: Coaching's copy is updated in place, its average power
+    /// included, which the first message does not carry). Both carry the same metrics and load, so their order does not
+    /// matter.
+    /// </summary>
+    private static WorkoutMetricsData? RecomputeOutdated(Workout workout, WorkoutStreams? stored, AthleteThresholdPeriod? thresholds, int version)
+    {
+        workout.MetricsOutdated = false;
+        workout.DropZeroSummaries();
+        return workout.Metrics is { } m && stored is not null
+            ? WorkoutMetricsBuilder.Recompute(m, stored.ToRideStreams(), thresholds, version, m.SampleRepairEnabled)
+            : workout.Metrics;
     }
 
     /// <summary>The channels the thresholds act on; the rest of the ride is not read.</summary>

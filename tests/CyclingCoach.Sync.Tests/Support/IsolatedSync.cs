@@ -110,7 +110,7 @@ public sealed class IsolatedSync : IAsyncDisposable
     {
         const string Pending = """
             SELECT (SELECT count(*) FROM workouts w WHERE ((w.has_streams OR w.average_power > 0) AND w.thresholds_checked_version < coalesce((SELECT version FROM athlete_thresholds), 0))
-                                                     OR w.training_load_source IS NULL)
+                                                     OR w.training_load_source IS NULL OR w.metrics_outdated)
                  + (SELECT count(*) FROM outbox_messages WHERE published_at IS NULL)
             """;
         var pending = await Eventually.WaitAsync(() => Database.ScalarAsync<long>(Pending), n => n == 0, TimeSpan.FromSeconds(120));

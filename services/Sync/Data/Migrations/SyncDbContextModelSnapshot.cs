@@ -443,6 +443,10 @@ namespace CyclingCoach.Sync.Data.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("metrics");
 
+                    b.Property<bool>("MetricsOutdated")
+                        .HasColumnType("boolean")
+                        .HasColumnName("metrics_outdated");
+
                     b.Property<double?>("MovingSeconds")
                         .HasColumnType("double precision")
                         .HasColumnName("moving_seconds");
@@ -523,6 +527,10 @@ namespace CyclingCoach.Sync.Data.Migrations
                     b.HasIndex("ImportedByRunId")
                         .HasDatabaseName("ix_workouts_imported_by_run_id")
                         .HasFilter("imported_by_run_id IS NOT NULL");
+
+                    b.HasIndex("MetricsOutdated")
+                        .HasDatabaseName("ix_workouts_metrics_outdated")
+                        .HasFilter("metrics_outdated");
 
                     b.HasIndex("StartTimeUtc")
                         .IsDescending()
