@@ -19,7 +19,7 @@ describe('staleNotice', () => {
   it('says what the analysis used and what the ride has now, and that a decided one stays as decided', () => {
     assert.equal(
       staleNotice(analysis({ status: 'approved', suggestions: [{ state: 'approved' }] })),
-      'This analysis was made with TSS 21 (IF 0.52, FTP 310 W); after a threshold change the ride has TSS 60 (IF 0.88, FTP 200 W). You already decided on it, so it stays as it was; analyse the ride again for a review with the new numbers.',
+      'This analysis was made with TSS 21 (IF 0.52, FTP 310 W); the ride has been recomputed since (new thresholds or corrected data) and has TSS 60 (IF 0.88, FTP 200 W). You already decided on it, so it stays as it was; analyse the ride again for a review with the new numbers.',
     );
   });
 

@@ -129,7 +129,7 @@ function MetricsCard({ metrics: m }: { metrics: WorkoutMetrics }) {
             <Metric label="Aerobic decoupling" value={n(m.aerobicDecouplingPercent, 1, ' %')} />
           </>
         )}
-        <Metric label="Avg cadence" value={n(m.averageCadenceRpm, 0, ' rpm')} />
+        {m.averageCadenceRpm != null && <Metric label="Avg cadence" value={n(m.averageCadenceRpm, 0, ' rpm')} />}
       </dl>
       <div className="zones">
         <Zones title="Time in power zones" seconds={m.timeInPowerZonesSeconds} />

@@ -1,4 +1,5 @@
-// An analysis made before a threshold change, in words (services/Coaching/Analyses/AnalysisRefresh.cs: an open review
+// An analysis made before the ride's numbers were recomputed (a threshold change, or corrected data such as an
+// all-zero power channel that no longer counts as power), in words (services/Coaching/Analyses/AnalysisRefresh.cs: an open review
 // of a recent ride is analysed again; a decided one, or one of an older ride, stays and the API marks it `stale`
 // with the numbers it used, `basedOn`, and the ride's numbers now, `current`). Pure, plain ESM (node --test runs it).
 
@@ -29,7 +30,7 @@ export function isDecided(a) {
  */
 export function staleNotice(a) {
   if (!a.stale || !a.basedOn || !a.current) return null;
-  const change = `This analysis was made with ${basisText(a.basedOn)}; after a threshold change the ride has ${basisText(a.current)}.`;
+  const change = `This analysis was made with ${basisText(a.basedOn)}; the ride has been recomputed since (new thresholds or corrected data) and has ${basisText(a.current)}.`;
   return isDecided(a)
     ? `${change} You already decided on it, so it stays as it was; analyse the ride again for a review with the new numbers.`
     : `${change} Analyse it again to review the ride with the new numbers.`;
