@@ -38,7 +38,8 @@ public sealed record DeviceMismatchOptions(double NormalizedPower = 0.05, double
 /// (our NP is within 1 % of the head unit on clean fixtures, 3.8 % on the worst, DeviceReferenceTests), max power by
 /// more than 20 % (devices smooth or sample max power differently), TSS by more than 10 % — TSS only when the device's
 /// FTP equals the one we used (within 1 W), since TSS scales with FTP². A difference either way is reported: a spiky
-/// device NP (a head unit that summed the spikes) as much as a file whose samples lost what the device saw.
+/// device NP (a head unit that summed the spikes) as much as a file whose samples lost what the device saw (a device
+/// NP over samples without power — none, or all 0 W — is a −100 % mismatch). A device value of 0 is not compared.
 /// </summary>
 public static class DeviceMismatchCheck
 {
@@ -64,7 +65,10 @@ public static class DeviceMismatchCheck
 
     private static void Add(List<DeviceMismatch> found, string metric, double? device, double? sample, double margin)
     {
-        if (device is not (> 0 and var d) || sample is not { } s || !double.IsFinite(s) || !double.IsFinite(d))
+        // Samples without the value (no power channel: none recorded, or only zeros) count as 0 against a device that
+        // wrote one: its head unit saw power the file's records do not hold. A device value of 0 is no value.
+        var s = sample ?? 0;
+        if (device is not (> 0 and var d) || !double.IsFinite(s) || !double.IsFinite(d))
         {
             return;
         }

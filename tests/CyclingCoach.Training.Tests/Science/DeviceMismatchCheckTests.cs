@@ -34,6 +34,21 @@ public class DeviceMismatchCheckTests
         Assert.Empty(DeviceMismatchCheck.Compare(null, metrics));
     }
 
+    [Fact]
+    public void A_device_that_saw_power_over_samples_of_only_zeros_is_flagged_and_a_device_zero_is_not()
+    {
+        var hr = SeriesBuilder.Blocks((3600, 150));
+        var metrics = RideMetricsCalculator.Compute(RideStreams.FromPower(new double[3600], hr), new AthleteThresholds(250));
+        Assert.Null(metrics.NormalizedPowerWatts);
+
+        var found = DeviceMismatchCheck.Compare(new DeviceSessionValues(200, 650, 64, 250), metrics);
+        Assert.Equal([DeviceMetrics.NormalizedPower, DeviceMetrics.MaxPower, DeviceMetrics.TrainingStressScore], found.Select(m => m.Metric));
+        Assert.All(found, m => Assert.Equal(-100, m.DifferencePercent));
+
+        // A dead meter's session (0 W everywhere) agrees with samples of zeros: nothing to say.
+        Assert.Empty(DeviceMismatchCheck.Compare(new DeviceSessionValues(0, 0, 0, 250), metrics));
+    }
+
     [Theory]
     [InlineData("fitparse__Edge810-Vector-2013-08-16-15-35-10.fit")]
     [InlineData("goldencheetah__Garmin1000_withFirstbeat.fit")]
