@@ -7,8 +7,9 @@ namespace CyclingCoach.Training.Science;
 /// i.e. timer time like a head unit (pauses longer than the resampler's gap threshold are left out; coasting zeros
 /// while recording are counted). Missing power inside recorded time counts as 0 W. Heart-rate metrics use recorded
 /// seconds with a heart rate above 0. TSS uses T = recorded seconds. A power, HR or cadence channel with no sample
-/// above 0 is absent (<see cref="RideStreams.HasPower"/>): its metrics are null and the load is HRSS, else null. With <see cref="RideMetricsOptions.IncludeZeroPower"/>
-/// false, power metrics skip 0 W seconds (a head-unit setting some devices apply).
+/// above 0 is absent (<see cref="RideStreams.HasPower"/>): its metrics are null and the load is HRSS, else null.
+/// With <see cref="RideMetricsOptions.IncludeZeroPower"/> false, power metrics skip 0 W seconds (a head-unit setting
+/// some devices apply).
 /// </para>
 /// </summary>
 public static class RideMetricsCalculator
