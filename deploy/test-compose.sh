@@ -5,8 +5,8 @@
 # cached per machine), then `build` and `up` of a clean copy of HEAD with a generated .env; signs in, imports a FIT,
 # uploads a GPX route, sees both listed; without the dashboard (the default) no service has an OTLP endpoint; `restart`
 # of a service keeps the data; `down`, COMPOSE_PROFILES=dashboard, `up`: the data kept and the dashboard receives every
-# service's telemetry (a trace through gateway and sync); backup.sh → volumes wiped → restore.sh gives identical row counts and file checksums; `down -v`
-# leaves nothing. Skipped, with the reason, only where no Docker engine can be started.
+# service's telemetry (a trace through gateway and sync); backup.sh → volumes wiped → restore.sh gives identical row
+# counts and file checksums; `down -v` leaves nothing. Skipped, with the reason, only where no Docker engine can be started.
 # Settings: COACH_COMPOSE_PORT_BASE (5800: web, +1 gateway, +2 dashboard), COACH_COMPOSE_KEEP=1 keeps the work folder,
 # COACH_COMPOSE_ENGINE=unix:///path.sock uses that running engine instead of starting one (a quicker loop while
 # developing: its build cache stays), COACH_COMPOSE_BENCH_RIDES / _ROUTES (0) add that many generated rides and routes before the backup (bench).

@@ -5,8 +5,8 @@
 # A variant is `none` (deploy/docker-compose.yml as committed, with .env.example's settings), NAME (that file plus
 # bench/scripts/lean/compose-NAME.yml over it), `@REV` (deploy/docker-compose.yml of git revision REV, e.g. @main: the
 # before of a change to the compose file; the images are HEAD's either way) or `+PROFILE` (COMPOSE_PROFILES=PROFILE,
-# e.g. +dashboard). Builds the images of HEAD (a clean copy, as deploy/test-compose.sh does) on a dockerd of its own whose
-# data root is kept in $COMPOSE_MEM_WORK (default /tmp/ccmem: the image cache survives between runs; the daemon is
+# e.g. +dashboard). Builds the images of HEAD (a clean copy, as deploy/test-compose.sh does) on a dockerd of its own
+# whose data root is kept in $COMPOSE_MEM_WORK (default /tmp/ccmem: the image cache survives between runs; the daemon is
 # stopped at the end), or on the running engine COACH_COMPOSE_ENGINE=unix:///path.sock. Once: up, healthy, one FIT
 # imported, down. Per variant: up, every container healthy, 20 ride lists through the gateway, 60 s at rest, then
 # `stackmem.py --docker` (RSS and PSS of each container's processes from the host's /proc, `docker stats` beside),
