@@ -3,9 +3,10 @@
 #   deploy/test-compose.sh            (root; called by `./coach test`; ends with "N passed, N failed")
 # Starts its own dockerd (state in a throwaway folder, no systemd), builds the local base images (deploy/local-images.sh,
 # cached per machine), then `build` and `up` of a clean copy of HEAD with a generated .env; signs in, imports a FIT,
-# uploads a GPX route, sees both listed; the dashboard lists every service; `restart` of a service and `down` + `up`
-# keep the data; backup.sh → volumes wiped → restore.sh gives identical row counts and file checksums; `down -v`
-# leaves nothing. Skipped, with the reason, only where no Docker engine can be started.
+# uploads a GPX route, sees both listed; without the dashboard (the default) no service has an OTLP endpoint; `restart`
+# of a service keeps the data; `down`, COMPOSE_PROFILES=dashboard, `up`: the data kept and the dashboard receives every
+# service's telemetry (a trace through gateway and sync); backup.sh → volumes wiped → restore.sh gives identical row
+# counts and file checksums; `down -v` leaves nothing. Skipped, with the reason, only where no Docker engine can be started.
 # Settings: COACH_COMPOSE_PORT_BASE (5800: web, +1 gateway, +2 dashboard), COACH_COMPOSE_KEEP=1 keeps the work folder,
 # COACH_COMPOSE_ENGINE=unix:///path.sock uses that running engine instead of starting one (a quicker loop while
 # developing: its build cache stays), COACH_COMPOSE_BENCH_RIDES / _ROUTES (0) add that many generated rides and routes before the backup (bench).
@@ -156,7 +157,7 @@ all_healthy() {
   ids="$(compose ps -q)"
   [[ -n "$ids" ]] || return 1
   states="$(docker inspect --format '{{.Name}} {{.State.Status}} {{if .State.Health}}{{.State.Health.Status}}{{else}}none{{end}}' $ids)"
-  [[ "$(wc -l <<<"$states")" -ge 8 ]] || return 1
+  [[ "$(wc -l <<<"$states")" -ge "$containers" ]] || return 1
   ! grep -vqE ' running (healthy|none)$' <<<"$states"
 }
 wait_healthy() {
@@ -166,6 +167,7 @@ wait_healthy() {
   compose logs --tail 30 >&2 2>&1 | tail -60 >&2
   return 1
 }
+containers=7   # 8 once the dashboard profile is on
 # compose up -d itself waits for each service_healthy dependency, so the timer covers both.
 up_healthy() {
   compose up -d > "$work/up.log" 2>&1 || { tail -20 "$work/up.log" >&2; return 1; }
@@ -224,10 +226,20 @@ check "a wrong key is refused (web and gateway)" wrong_key_refused
 check "import a FIT through the gateway (201)" import_fit
 check "upload a GPX route through the web app (201)" upload_gpx
 check "the ride and the route are listed (web and gateway)" listed
-dash_ok=false
-for _ in $(seq 1 20); do dashboard_lists >/dev/null 2>&1 && { dash_ok=true; break; }; sleep 3; done
-if $dash_ok; then pass "the dashboard lists sync, coaching, routes, gateway"; else dashboard_lists; fail "the dashboard lists every service"; fi
-if curl -fsS -H "x-api-key: wrong" -o /dev/null "$dash/api/telemetry/resources" 2>/dev/null; then fail "the dashboard API refuses a wrong key"; else pass "the dashboard API refuses a wrong key"; fi
+# Off by default: no dashboard container or port, no service or web app given an OTLP endpoint (so none registers an
+# exporter), and nothing in their logs about OTLP.
+no_telemetry() {
+  local service endpoint
+  [[ -z "$(docker ps -q --filter label=com.docker.compose.project=coachcompose --filter label=com.docker.compose.service=dashboard)" ]] \
+    || { say "a dashboard container runs"; return 1; }
+  ! curl -fsS -o /dev/null "$dash/" 2>/dev/null || { say "the dashboard port answers"; return 1; }
+  for service in sync coaching routes gateway web; do
+    endpoint="$(docker inspect --format '{{range .Config.Env}}{{println .}}{{end}}' "$(compose ps -q "$service")" | grep '^OTEL_EXPORTER_OTLP_ENDPOINT=' || true)"
+    [[ -z "$endpoint" ]] || { say "$service: $endpoint"; return 1; }
+  done
+  ! compose logs --no-color sync coaching routes gateway web 2>&1 | grep -iE 'otlp|18889' >&2
+}
+check "without COMPOSE_PROFILES: no dashboard, no OTLP endpoint or exporter message in any service" no_telemetry
 
 # --- Bench data (optional): generated rides and routes ----------------------------------------------------------------
 bench_rides="${COACH_COMPOSE_BENCH_RIDES:-0}" bench_routes="${COACH_COMPOSE_BENCH_ROUTES:-0}"
@@ -281,9 +293,30 @@ listed_after_restart() {
 }
 check "restart routes: the route is still listed" listed_after_restart
 timed "down" compose down > /dev/null 2>&1
-check "down + up: every container healthy" timed "up → all healthy (again)" up_healthy
+# Up again with the dashboard turned on as a self-hoster does: one line in .env.
+sed -i 's/^COMPOSE_PROFILES=.*/COMPOSE_PROFILES=dashboard/' "$env_file"
+containers=8
+check "down + up: every container healthy (COMPOSE_PROFILES=dashboard: with the dashboard)" timed "up → all healthy (again)" up_healthy
 check "down + up: nothing lost (same row counts and files)" same_as "$work/before.txt"
 check "down + up: sign in again; the ride and the route listed" signed_in_and_listed
+dash_ok=false
+for _ in $(seq 1 20); do dashboard_lists >/dev/null 2>&1 && { dash_ok=true; break; }; sleep 3; done
+if $dash_ok; then pass "the dashboard lists sync, coaching, routes, gateway"; else dashboard_lists; fail "the dashboard lists every service"; fi
+# A request with a trace id of ours: its spans from the gateway and sync arrive at the dashboard.
+trace_arrives() {
+  local trace span spans=""
+  trace="$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')" span="$(head -c 8 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+  api -o /dev/null -H "traceparent: 00-$trace-$span-01" "$gw/api/workouts" || return 1
+  for _ in $(seq 1 30); do
+    spans="$(curl -fsS -H "x-api-key: $dashboard_token" "$dash/api/telemetry/traces/$trace" 2>/dev/null \
+      | jq -r '.data.resourceSpans[]?.resource.attributes[]? | select(.key == "service.name") | .value.stringValue' | sort -u | tr '\n' ' ')"
+    [[ "$spans" == *gateway* && "$spans" == *sync* ]] && return 0
+    sleep 2
+  done
+  say "trace $trace: spans from [$spans]"; return 1
+}
+check "a request's trace arrives at the dashboard (spans from gateway and sync)" trace_arrives
+if curl -fsS -H "x-api-key: wrong" -o /dev/null "$dash/api/telemetry/resources" 2>/dev/null; then fail "the dashboard API refuses a wrong key"; else pass "the dashboard API refuses a wrong key"; fi
 
 # --- Backup, wipe, restore ----------------------------------------------------------------------------------------------
 if timed "backup" bash -c 'umask 022; exec "$0"' "$src/deploy/backup.sh" > "$work/backup.log" 2>&1; then pass "backup.sh"; else tail -20 "$work/backup.log" >&2; fail "backup.sh"; fi

@@ -154,6 +154,32 @@ public sealed class ComposeAgreementTests(ComposeAgreementTests.Descriptions bot
         Assert.Equal(18888, PublishedDefault("dashboard"));
     }
 
+    [Fact]
+    public void The_dashboard_is_opt_in_and_one_setting_gives_every_application_its_endpoint()
+    {
+        // The dashboard runs only under its profile, and nothing waits for it.
+        Assert.Equal(["dashboard"], ((YamlSequenceNode)Service("dashboard")["profiles"]).Children.Select(p => ((YamlScalarNode)p).Value));
+        foreach (var name in Applications)
+        {
+            // The OTLP settings come from the active profile's file only: none of its own, so none without the dashboard.
+            Assert.Equal("telemetry/${COMPOSE_PROFILES:-none}.env", ((YamlScalarNode)Service(name)["env_file"]).Value);
+            Assert.DoesNotContain(ComposeEnvironment(name).Keys, key => key.StartsWith("OTEL_EXPORTER_", StringComparison.Ordinal));
+            Assert.DoesNotContain("dashboard", Merged((YamlMappingNode)Service(name)["depends_on"]).Keys);
+        }
+
+        Assert.Empty(TelemetryFile("none"));
+        var on = TelemetryFile("dashboard");
+        Assert.Equal("http://dashboard:18889", on["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        Assert.Equal("grpc", on["OTEL_EXPORTER_OTLP_PROTOCOL"]);
+    }
+
+    /// <summary>The settings of <c>deploy/telemetry/{profile}.env</c> (comments left out).</summary>
+    private static Dictionary<string, string> TelemetryFile(string profile) =>
+        File.ReadAllLines(Path.Combine(RepositoryRoot(), "deploy", "telemetry", $"{profile}.env"))
+            .Where(line => line.Length > 0 && !line.StartsWith('#'))
+            .Select(line => line.Split('=', 2))
+            .ToDictionary(pair => pair[0], pair => pair[1]);
+
     private Dictionary<string, YamlNode> Service(string name) => Merged((YamlMappingNode)both.ComposeServices[name]);
 
     private Dictionary<string, string> ComposeEnvironment(string name) =>

@@ -4,8 +4,8 @@
 // fraction of a core, where Python threads did not.
 //
 //   node loadgen.mjs CONFIG.json > RESULTS.json
-//   CONFIG: { url, key, rate, duration, connections, startAt (epoch ms of request 0), timeoutMs, seed,
-//             mix: [[share, [path, …]], …] }   (a request picks a row by share, then one of its paths)
+//   CONFIG: { url, key, headers (optional, sent beside X-Api-Key), rate, duration, connections,
+//             startAt (epoch ms of request 0), timeoutMs, seed, mix: [[share, [path, …]], …] }   (a request picks a row by share, then one of its paths)
 //   RESULTS: { requests: [[due s, latency s (from due), status (0: no answer), on the wire s], …], sent, lagMaxMs }
 //   ("on the wire": when a socket took the request; later than due when all sockets were busy, i.e. the stack behind)
 import http from 'node:http';
@@ -43,7 +43,7 @@ const send = (i) => {
       process.stdout.write(JSON.stringify({ requests: results, sent, lagMaxMs }));
     }
   };
-  const req = http.request({ host: url.hostname, port: url.port, path: pick(), agent, headers: { 'X-Api-Key': config.key } }, (res) => {
+  const req = http.request({ host: url.hostname, port: url.port, path: pick(), agent, headers: { 'X-Api-Key': config.key, ...config.headers } }, (res) => {
     res.on('data', () => {});
     res.on('end', () => finish(res.statusCode));
     res.on('close', () => finish(res.complete ? res.statusCode : 0)); // a body cut off: no answer

@@ -2,9 +2,11 @@
 # Memory at rest of the compose deployment, per container, for one or more variants measured one after the other in
 # the same run (alternate them: before after before after):
 #   flock /tmp/compose.lock bench/scripts/lean/compose-mem.sh none lean none lean
-# A variant is `none` (deploy/docker-compose.yml as committed) or NAME (that file plus bench/scripts/lean/compose-NAME.yml
-# over it). Builds the images of HEAD (a clean copy, as deploy/test-compose.sh does) on a dockerd of its own whose
-# data root is kept in $COMPOSE_MEM_WORK (default /tmp/ccmem: the image cache survives between runs; the daemon is
+# A variant is `none` (deploy/docker-compose.yml as committed, with .env.example's settings), NAME (that file plus
+# bench/scripts/lean/compose-NAME.yml over it), `@REV` (deploy/docker-compose.yml of git revision REV, e.g. @main: the
+# before of a change to the compose file; the images are HEAD's either way) or `+PROFILE` (COMPOSE_PROFILES=PROFILE,
+# e.g. +dashboard). Builds the images of HEAD (a clean copy, as deploy/test-compose.sh does) on a dockerd of its own
+# whose data root is kept in $COMPOSE_MEM_WORK (default /tmp/ccmem: the image cache survives between runs; the daemon is
 # stopped at the end), or on the running engine COACH_COMPOSE_ENGINE=unix:///path.sock. Once: up, healthy, one FIT
 # imported, down. Per variant: up, every container healthy, 20 ride lists through the gateway, 60 s at rest, then
 # `stackmem.py --docker` (RSS and PSS of each container's processes from the host's /proc, `docker stats` beside),
@@ -37,6 +39,7 @@ docker info >/dev/null 2>&1 || { say "no engine at $DOCKER_HOST"; exit 1; }
 
 src="$work/src"; rm -rf "$src"; mkdir -p "$src"
 git -C "$repo" archive HEAD | tar -x -C "$src"
+find "$src" -exec touch -h -d @0 {} +   # as deploy/test-compose.sh: a kept engine reuses its layers for unchanged files
 say "HEAD $(git -C "$repo" rev-parse --short HEAD)"
 "$src/deploy/local-images.sh" > "$work/images.env" 2> "$work/local-images.log" || { tail "$work/local-images.log" >&2; exit 1; }
 secret() { head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n'; }
@@ -63,7 +66,7 @@ gw="http://127.0.0.1:$((port_base + 1))"
 healthy() {
   local states
   states="$(docker inspect --format '{{.State.Status}} {{if .State.Health}}{{.State.Health.Status}}{{else}}none{{end}}' $(compose ps -q) 2>/dev/null)"
-  [ "$(wc -l <<<"$states")" -ge 8 ] && ! grep -vqE '^running (healthy|none)$' <<<"$states"
+  [ "$(wc -l <<<"$states")" -ge 7 ] && ! grep -vqE '^running (healthy|none)$' <<<"$states"
 }
 # `up -d` gives up on a dependency its health check has not passed yet (a slow start on a busy machine): again, until
 # every container is healthy or 420 s have passed.
@@ -82,7 +85,14 @@ compose down > /dev/null 2>&1
 
 for variant in "${variants[@]}"; do
   compose_args=("${base_args[@]}")
-  [ "$variant" = none ] || compose_args+=(-f "$here/compose-$variant.yml")
+  unset COMPOSE_PROFILES
+  case "$variant" in
+    none) ;;
+    @*) git -C "$repo" show "${variant#@}:deploy/docker-compose.yml" > "$src/deploy/docker-compose.rev.yml" || exit 1
+        compose_args=(--env-file "$src/deploy/.env" -f "$src/deploy/docker-compose.rev.yml") ;;
+    +*) export COMPOSE_PROFILES="${variant#+}" ;;
+    *) compose_args+=(-f "$here/compose-$variant.yml") ;;
+  esac
   up || exit 1
   for _ in $(seq 20); do curl -fsS -o /dev/null -H "X-Api-Key: $api_key" "$gw/api/workouts?pageSize=50" || true; done
   sleep 60
