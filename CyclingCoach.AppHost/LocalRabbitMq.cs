@@ -80,10 +80,14 @@ public static class LocalRabbitMq
             .WithEnvironment("RABBITMQ_NODE_IP_ADDRESS", "127.0.0.1")
             .WithEnvironment("RABBITMQ_NODE_PORT", settings.AmqpPort.ToString())
             .WithEnvironment("RABBITMQ_DIST_PORT", (settings.AmqpPort + 20000).ToString())
-            // -start_epmd false: the node uses the stack's own epmd (messaging-epmd) and never starts one. Erlang starts a
-            // daemon epmd when it finds none on ERL_EPMD_PORT; that daemon outlives the stack, and the next `./coach up`
-            // failed with "messaging-epmd Finished (exit code 0)" (an epmd already listened there; seen after a down).
-            .WithEnvironment("RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS", "-kernel inet_dist_use_interface {127,0,0,1} -start_epmd false")
+            .WithEnvironment("RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS", "-kernel inet_dist_use_interface {127,0,0,1}")
+            // -start_epmd false for every Erlang VM of the broker: it uses the stack's own epmd (messaging-epmd) and
+            // never starts one. Erlang starts a daemon epmd when it finds none on ERL_EPMD_PORT, and the broker does so
+            // on purpose too: when its epmd monitor finds the port mapper gone (the orchestrator stops messaging-epmd
+            // beside it at a down) it runs `erl -sname epmd-starter-…` to bring one back. That daemon outlived the stack
+            // and the next `./coach up` failed with "messaging-epmd Finished (exit code 0)" (its port taken; a daemon
+            // with the broker's environment was found there). ERL_AFLAGS reaches that child VM as well as the server.
+            .WithEnvironment("ERL_AFLAGS", "-start_epmd false")
             .WithEnvironment("ERL_EPMD_PORT", epmdPort.ToString())
             .WithEnvironment("ERL_EPMD_ADDRESS", "127.0.0.1")
             .WithEnvironment("RABBITMQ_CONFIG_FILE", config)
