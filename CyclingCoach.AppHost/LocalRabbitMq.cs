@@ -16,7 +16,8 @@ public sealed class LocalRabbitMqResource(string name, string command, string wo
 public static class LocalRabbitMq
 {
     /// <summary>
-    /// The broker on 127.0.0.1 (AMQP, management and Erlang distribution) with its data in <c>$COACH_DIR/rabbitmq</c>.
+    /// The broker on 127.0.0.1 (AMQP, management and Erlang distribution) with its data in <c>$COACH_DIR/rabbitmq</c>,
+    /// booting from a plugins folder there that holds only what it runs (<see cref="RabbitPlugins"/>).
     /// The server script under /usr/lib/rabbitmq/bin runs in the foreground (the /usr/sbin wrapper does not), logging
     /// to the console. Erlang's port mapper (epmd) is a resource of its own, <c>messaging-epmd</c>, on this stack's
     /// port (<see cref="EpmdPort"/>) and loopback only; left to itself the broker would start a daemon on every
@@ -44,6 +45,7 @@ public static class LocalRabbitMq
         }
         var plugins = Path.Combine(folder, "enabled_plugins");
         File.WriteAllText(plugins, "[rabbitmq_management].\n");
+        var pluginsFolder = RabbitPlugins.Prepare(folder, ["rabbitmq_management"]);
 
         // A real AMQP login, not a TCP probe: the broker accepts TCP well before it accepts clients.
         var healthCheck = $"{ResourceNames.Messaging}-accepts-connections";
@@ -95,6 +97,7 @@ public static class LocalRabbitMq
             .WithEnvironment("RABBITMQ_MNESIA_BASE", Path.Combine(folder, "mnesia"))
             .WithEnvironment("RABBITMQ_LOG_BASE", Path.Combine(folder, "log"))
             .WithEnvironment("RABBITMQ_LOGS", "-")
+            .WithEnvironment("RABBITMQ_PLUGINS_DIR", pluginsFolder)
             .WithEndpoint("tcp", e => { e.Port = settings.AmqpPort; e.TargetPort = settings.AmqpPort; e.IsProxied = false; e.UriScheme = "amqp"; })
             .WithEndpoint("management", e => { e.Port = settings.ManagementPort; e.TargetPort = settings.ManagementPort; e.IsProxied = false; e.UriScheme = "http"; })
             .WithHealthCheck(healthCheck)
