@@ -97,7 +97,13 @@ public static class LocalRabbitMq
             .WithEnvironment("RABBITMQ_MNESIA_BASE", Path.Combine(folder, "mnesia"))
             .WithEnvironment("RABBITMQ_LOG_BASE", Path.Combine(folder, "log"))
             .WithEnvironment("RABBITMQ_LOGS", "-")
-            .WithEnvironment("RABBITMQ_PLUGINS_DIR", pluginsFolder)
+            .WithEnvironment(context =>
+            {
+                if (pluginsFolder is not null)
+                {
+                    context.EnvironmentVariables["RABBITMQ_PLUGINS_DIR"] = pluginsFolder;
+                }
+            })
             .WithEndpoint("tcp", e => { e.Port = settings.AmqpPort; e.TargetPort = settings.AmqpPort; e.IsProxied = false; e.UriScheme = "amqp"; })
             .WithEndpoint("management", e => { e.Port = settings.ManagementPort; e.TargetPort = settings.ManagementPort; e.IsProxied = false; e.UriScheme = "http"; })
             .WithHealthCheck(healthCheck)
