@@ -15,6 +15,7 @@ var settings = CoachSettings.From(builder.Configuration, builder.AppHostDirector
 var secrets = Secrets.LoadOrCreate(settings.Directory, builder.Configuration);
 Dashboard.OnLoopbackWithKey(builder, settings, secrets.DashboardKey);
 StartupWatchdog.Register(builder, settings);
+PromptHealthChecks.AskAgainUntilHealthy(builder);
 
 var infrastructure = Infrastructure.Add(builder, settings, secrets);
 var messaging = infrastructure.Messaging;

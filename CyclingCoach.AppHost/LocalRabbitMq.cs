@@ -16,7 +16,8 @@ public sealed class LocalRabbitMqResource(string name, string command, string wo
 public static class LocalRabbitMq
 {
     /// <summary>
-    /// The broker on 127.0.0.1 (AMQP, management and Erlang distribution) with its data in <c>$COACH_DIR/rabbitmq</c>.
+    /// The broker on 127.0.0.1 (AMQP, management and Erlang distribution) with its data in <c>$COACH_DIR/rabbitmq</c>,
+    /// booting from a plugins folder there that holds only what it runs (<see cref="RabbitPlugins"/>).
     /// The server script under /usr/lib/rabbitmq/bin runs in the foreground (the /usr/sbin wrapper does not), logging
     /// to the console. Erlang's port mapper (epmd) is a resource of its own, <c>messaging-epmd</c>, on this stack's
     /// port (<see cref="EpmdPort"/>) and loopback only; left to itself the broker would start a daemon on every
@@ -44,6 +45,7 @@ public static class LocalRabbitMq
         }
         var plugins = Path.Combine(folder, "enabled_plugins");
         File.WriteAllText(plugins, "[rabbitmq_management].\n");
+        var pluginsFolder = RabbitPlugins.Prepare(folder, ["rabbitmq_management"]);
 
         // A real AMQP login, not a TCP probe: the broker accepts TCP well before it accepts clients.
         var healthCheck = $"{ResourceNames.Messaging}-accepts-connections";
@@ -80,10 +82,14 @@ public static class LocalRabbitMq
             .WithEnvironment("RABBITMQ_NODE_IP_ADDRESS", "127.0.0.1")
             .WithEnvironment("RABBITMQ_NODE_PORT", settings.AmqpPort.ToString())
             .WithEnvironment("RABBITMQ_DIST_PORT", (settings.AmqpPort + 20000).ToString())
-            // -start_epmd false: the node uses the stack's own epmd (messaging-epmd) and never starts one. Erlang starts a
-            // daemon epmd when it finds none on ERL_EPMD_PORT; that daemon outlives the stack, and the next `./coach up`
-            // failed with "messaging-epmd Finished (exit code 0)" (an epmd already listened there; seen after a down).
-            .WithEnvironment("RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS", "-kernel inet_dist_use_interface {127,0,0,1} -start_epmd false")
+            .WithEnvironment("RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS", "-kernel inet_dist_use_interface {127,0,0,1}")
+            // -start_epmd false for every Erlang VM of the broker: it uses the stack's own epmd (messaging-epmd) and
+            // never starts one. Erlang starts a daemon epmd when it finds none on ERL_EPMD_PORT, and the broker does so
+            // on purpose too: when its epmd monitor finds the port mapper gone (the orchestrator stops messaging-epmd
+            // beside it at a down) it runs `erl -sname epmd-starter-…` to bring one back. That daemon outlived the stack
+            // and the next `./coach up` failed with "messaging-epmd Finished (exit code 0)" (its port taken; a daemon
+            // with the broker's environment was found there). ERL_AFLAGS reaches that child VM as well as the server.
+            .WithEnvironment("ERL_AFLAGS", "-start_epmd false")
             .WithEnvironment("ERL_EPMD_PORT", epmdPort.ToString())
             .WithEnvironment("ERL_EPMD_ADDRESS", "127.0.0.1")
             .WithEnvironment("RABBITMQ_CONFIG_FILE", config)
@@ -91,6 +97,13 @@ public static class LocalRabbitMq
             .WithEnvironment("RABBITMQ_MNESIA_BASE", Path.Combine(folder, "mnesia"))
             .WithEnvironment("RABBITMQ_LOG_BASE", Path.Combine(folder, "log"))
             .WithEnvironment("RABBITMQ_LOGS", "-")
+            .WithEnvironment(context =>
+            {
+                if (pluginsFolder is not null)
+                {
+                    context.EnvironmentVariables["RABBITMQ_PLUGINS_DIR"] = pluginsFolder;
+                }
+            })
             .WithEndpoint("tcp", e => { e.Port = settings.AmqpPort; e.TargetPort = settings.AmqpPort; e.IsProxied = false; e.UriScheme = "amqp"; })
             .WithEndpoint("management", e => { e.Port = settings.ManagementPort; e.TargetPort = settings.ManagementPort; e.IsProxied = false; e.UriScheme = "http"; })
             .WithHealthCheck(healthCheck)
